@@ -1,0 +1,22 @@
+package io.koor.gitops.generator.render;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import java.util.Map;
+
+/** Custom resources (Rook, Flux) as fabric8 generic objects: the spec is an ordered map. */
+final class Resources {
+    private Resources() {
+    }
+
+    static GenericKubernetesResource custom(String apiVersion, String kind, String name, String namespace,
+                                            Map<String, Object> spec) {
+        GenericKubernetesResource resource = new GenericKubernetesResourceBuilder()
+                .withApiVersion(apiVersion)
+                .withKind(kind)
+                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .build();
+        resource.setAdditionalProperty("spec", spec);
+        return resource;
+    }
+}

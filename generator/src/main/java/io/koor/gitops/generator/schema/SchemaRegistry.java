@@ -1,0 +1,67 @@
+package io.koor.gitops.generator.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds and compiles the schema of a kind, trying the locations in order, and keeps each
+ * compiled schema (or its absence) in memory so a tree of many objects compiles each kind once.
+ */
+public final class SchemaRegistry {
+    /** The core Kubernetes schemas declare this draft-less id; it is draft-04 in substance. */
+    private static final String UNVERSIONED_META_SCHEMA = "http://json-schema.org/schema#";
+
+    private final List<SchemaLocation> locations;
+    private final String kubernetesVersion;
+    private final boolean strict;
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+            b -> b.metaSchema(JsonMetaSchema.builder(UNVERSIONED_META_SCHEMA, JsonMetaSchema.getV4()).build()));
+    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Optional<Found>> cache = new ConcurrentHashMap<>();
+
+    public record Found(JsonSchema schema, Path file) {
+    }
+
+    public SchemaRegistry(List<SchemaLocation> locations, String kubernetesVersion, boolean strict) {
+        this.locations = List.copyOf(locations);
+        this.kubernetesVersion = kubernetesVersion;
+        this.strict = strict;
+    }
+
+    public List<SchemaLocation> locations() {
+        return locations;
+    }
+
+    public Optional<Found> find(String apiVersion, String kind) {
+        return cache.computeIfAbsent(apiVersion + "|" + kind, key -> load(apiVersion, kind));
+    }
+
+    private Optional<Found> load(String apiVersion, String kind) {
+        for (SchemaLocation location : locations) {
+            Path file = location.resolve(apiVersion, kind, kubernetesVersion, strict);
+            if (Files.isRegularFile(file)) {
+                try {
+                    JsonNode node = json.readTree(file.toFile());
+                    return Optional.of(new Found(factory.getSchema(node, config), file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read schema " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,83 @@
+package io.koor.gitops.generator.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Validates Kubernetes objects against the JSON Schemas of their kinds. */
+public final class SchemaValidator {
+    public static final String RULE_SCHEMA = "schema";
+    public static final String RULE_MISSING = "schema-missing";
+
+    /** What to do with a kind no location has a schema for. */
+    public enum MissingSchemaPolicy { SKIP, FAIL }
+
+    private final SchemaRegistry registry;
+    private final MissingSchemaPolicy missing;
+
+    public SchemaValidator(SchemaRegistry registry, MissingSchemaPolicy missing) {
+        this.registry = registry;
+        this.missing = missing;
+    }
+
+    /** @param line the line the object starts at in {@code file} */
+    public List<Violation> validate(JsonNode object, String file, int line) {
+        String apiVersion = object.path("apiVersion").asText("");
+        String kind = object.path("kind").asText("");
+        String resource = describe(object);
+        if (apiVersion.isEmpty() || kind.isEmpty()) {
+            return List.of(new Violation(RULE_SCHEMA, Severity.ERROR, resource, file, line, "",
+                    "the object has no apiVersion or kind", "every Kubernetes object needs both"));
+        }
+        Optional<SchemaRegistry.Found> found = registry.find(apiVersion, kind);
+        if (found.isEmpty()) {
+            String where = registry.locations().stream().map(SchemaLocation::template).collect(Collectors.joining(", "));
+            return List.of(new Violation(RULE_MISSING, missing == MissingSchemaPolicy.FAIL ? Severity.ERROR : Severity.NOTE,
+                    resource, file, line, "", "no schema for " + apiVersion + " " + kind + " in " + where,
+                    "add a schema location that has it, or allow missing schemas"));
+        }
+        // The API server treats null as absent; so does this check.
+        JsonNode cleaned = withoutNulls(object.deepCopy());
+        Set<ValidationMessage> messages = found.get().schema().validate(cleaned);
+        List<Violation> violations = new ArrayList<>();
+        for (ValidationMessage m : messages) {
+            String pointer = m.getInstanceLocation().toString().replaceFirst("^\\$", "")
+                    .replaceAll("\\.([^.\\[]+)", "/$1").replaceAll("\\[(\\d+)]", "/$1");
+            violations.add(new Violation(RULE_SCHEMA, Severity.ERROR, resource, file, line, pointer,
+                    m.getMessage().replaceFirst("^\\$[^:]*: ", ""),
+                    "see " + found.get().file().getFileName()));
+        }
+        violations.sort(java.util.Comparator.comparing(Violation::jsonPointer).thenComparing(Violation::message));
+        return violations;
+    }
+
+    static String describe(JsonNode object) {
+        JsonNode meta = object.path("metadata");
+        String ns = meta.path("namespace").asText("");
+        return object.path("kind").asText("?") + "/" + (ns.isEmpty() ? "" : ns + "/") + meta.path("name").asText("?");
+    }
+
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isNull()) {
+                    it.remove();
+                } else {
+                    withoutNulls(e.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(SchemaValidator::withoutNulls);
+        }
+        return node;
+    }
+}

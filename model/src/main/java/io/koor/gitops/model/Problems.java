@@ -1,0 +1,48 @@
+package io.koor.gitops.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Collects problems while a record is being checked so that the user sees all of them at once.
+ * Used by the records' constructors and builders; not part of the public API.
+ */
+final class Problems {
+    private final List<Problem> found = new ArrayList<>();
+
+    void require(boolean ok, String path, String message) {
+        if (!ok) {
+            found.add(new Problem(path, message));
+        }
+    }
+
+    /** Runs a parse or a nested build, keeping its problems (under {@code path}) instead of stopping. */
+    <T> T attempt(String path, Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (ModelException e) {
+            found.addAll(e.under(path).problems());
+            return null;
+        }
+    }
+
+    /** Parses or builds one part, throwing its problems under {@code path} at once. */
+    static <T> T at(String path, Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (ModelException e) {
+            throw e.under(path);
+        }
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new ModelException(found);
+        }
+    }
+}
