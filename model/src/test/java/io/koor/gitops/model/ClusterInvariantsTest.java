@@ -1,0 +1,160 @@
+package io.koor.gitops.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class ClusterInvariantsTest {
+
+    static Cluster.Builder valid() {
+        return Cluster.named("demo")
+                .kubernetesVersion("1.32.4")
+                .location("fsn1")
+                .controlPlane(1, "cx33")
+                .storageNodes(4, "cx43", 2, 100)
+                .workers(2, "cx33")
+                .rook(rook(r -> r));
+    }
+
+    static RookCeph rook(UnaryOperator<RookCeph> change) {
+        return change.apply(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3")
+                .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault()));
+    }
+
+    @Test
+    void aValidClusterBuildsWithItsNodesNamedAfterIt() {
+        Cluster cluster = valid().build();
+        assertThat(cluster.nodes()).extracting(n -> n.name().value()).containsExactly(
+                "demo-control-plane-1", "demo-storage-1", "demo-storage-2", "demo-storage-3", "demo-storage-4",
+                "demo-worker-1", "demo-worker-2");
+        assertThat(cluster.nodes(NodeRole.STORAGE)).allMatch(n -> n.serverType().name().equals("cx43"));
+        assertThat(cluster.storage().rawCapacityGb()).isEqualTo(800);
+    }
+
+    @Test
+    void aPathLikeClusterNameIsRefusedBeforeItCanBecomeADirectory() {
+        assertThatThrownBy(() -> Cluster.named("../../etc").kubernetesVersion("1.32.4").location("fsn1")
+                .controlPlane(1, "cx33").storageNodes(4, "cx43", 2, 100).rook(rook(r -> r)).build())
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("clusters[../../etc].name")
+                .hasMessageContaining("is not a DNS label");
+    }
+
+    @Test
+    void aTooLongClusterNameIsRefused() {
+        String name = "a".repeat(41);
+        assertThatThrownBy(() -> Cluster.named(name).kubernetesVersion("1.32.4").location("fsn1")
+                .controlPlane(1, "cx33").storageNodes(4, "cx43", 2, 100).rook(rook(r -> r)).build())
+                .hasMessageContaining("clusters[" + name + "].name").hasMessageContaining("keep it to 40");
+    }
+
+    @Test
+    void missingPartsAreAllReportedAtOnce() {
+        assertThatThrownBy(() -> Cluster.named("demo").build())
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::path)
+                        .containsExactly("clusters[demo].kubernetesVersion", "clusters[demo].location",
+                                "clusters[demo].controlPlane", "clusters[demo].storage", "clusters[demo].rook"));
+    }
+
+    @Test
+    void kubernetesVersionMustBeExactAndSupported() {
+        assertThatThrownBy(() -> valid().kubernetesVersion("1.32").build())
+                .hasMessageContaining("clusters[demo].kubernetesVersion").hasMessageContaining("not an exact version");
+        assertThatThrownBy(() -> valid().kubernetesVersion("1.20.0").build())
+                .hasMessageContaining("kubernetesVersion=1.20.0").hasMessageContaining("1.28.0 or newer");
+    }
+
+    @Test
+    void unknownLocationListsTheKnownOnes() {
+        assertThatThrownBy(() -> valid().location("mars1").build())
+                .hasMessageContaining("clusters[demo].location")
+                .hasMessageContaining("'mars1' is not a Hetzner location: use one of fsn1, nbg1, hel1, ash, hil, sin");
+    }
+
+    @Test
+    void controlPlaneHasOneOrThreeNodes() {
+        assertThatThrownBy(() -> valid().controlPlane(2, "cx33"))
+                .hasMessageContaining("clusters[demo].controlPlane.count: count=2")
+                .hasMessageContaining("use 1 or 3");
+        assertThat(valid().controlPlane(3, "cx33").build().nodes(NodeRole.CONTROL_PLANE)).hasSize(3);
+    }
+
+    @Test
+    void serverTypesMustLookLikeHetznerNames() {
+        assertThatThrownBy(() -> valid().workers(1, "big server"))
+                .hasMessageContaining("clusters[demo].workers.serverType")
+                .hasMessageContaining("'big server' is not a Hetzner server type");
+    }
+
+    @Test
+    void storageNodesNeedAtLeastTwoDrivesEach() {
+        assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 1, 100))
+                .hasMessageContaining("clusters[demo].storage.drivesPerNode: drivesPerNode=1")
+                .hasMessageContaining("between 2 and 16");
+        assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 17, 100))
+                .hasMessageContaining("drivesPerNode=17");
+    }
+
+    @Test
+    void storageNodeCountAndDriveSizeAreBounded() {
+        assertThatThrownBy(() -> valid().storageNodes(0, "cx43", 2, 100))
+                .hasMessageContaining("clusters[demo].storage.count: count=0");
+        assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 2, 5))
+                .hasMessageContaining("clusters[demo].storage.driveSizeGb: driveSizeGb=5");
+        assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 2, 20_000))
+                .hasMessageContaining("driveSizeGb=20000");
+    }
+
+    @Test
+    void workerCountIsBounded() {
+        assertThatThrownBy(() -> valid().workers(-1, "cx33")).hasMessageContaining("clusters[demo].workers.count");
+    }
+
+    @Test
+    void poolCopiesMustFitTheHostsThatHoldOsds() {
+        assertThatThrownBy(() -> valid().storageNodes(2, "cx43", 2, 100).rook(rook(r -> r.mons(1))).build())
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("clusters[demo].rook.blockPools[replicapool].replicas")
+                .hasMessageContaining("replicas=3 with failure domain host needs 3 hosts with OSDs, the cluster has 2;"
+                        + " add storage nodes or lower replicas");
+    }
+
+    @Test
+    void failureDomainOsdCountsDrivesInsteadOfHosts() {
+        RookCeph osdPools = RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1)
+                .blockPool(BlockPool.replicated("pool", 3).failureDomain(FailureDomain.OSD));
+        assertThat(valid().storageNodes(2, "cx43", 2, 100).rook(osdPools).build().rook().blockPools()).hasSize(1);
+        RookCeph tooMany = osdPools.blockPool(BlockPool.replicated("big", 5).failureDomain(FailureDomain.OSD));
+        assertThatThrownBy(() -> valid().storageNodes(2, "cx43", 2, 100).rook(tooMany).build())
+                .hasMessageContaining("blockPools[big].replicas").hasMessageContaining("needs 5 OSDs, the cluster has 4");
+    }
+
+    @Test
+    void monitorsAndManagersRunOnePerStorageNode() {
+        assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 2, 100).rook(rook(r -> r.mons(5))).build())
+                .hasMessageContaining("clusters[demo].rook.mons: rook.mons=5")
+                .hasMessageContaining("the cluster has 4");
+        assertThatThrownBy(() -> valid().storageNodes(1, "cx43", 2, 100)
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1)).build())
+                .hasMessageContaining("rook.mgrs=2");
+    }
+
+    @Test
+    void everyProblemOfAClusterIsReportedTogether() {
+        assertThatThrownBy(() -> valid().storageNodes(1, "cx43", 2, 100).build())
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.problems()).extracting(Problem::path)
+                        .containsExactly("clusters[demo].rook.mons", "clusters[demo].rook.mgrs",
+                                "clusters[demo].rook.blockPools[replicapool].replicas"));
+    }
+
+    @Test
+    void clusterNamesAreUniqueInASystem() {
+        Cluster a = valid().build();
+        assertThatThrownBy(() -> GitOpsSystem.of(a, a))
+                .hasMessageContaining("clusters[demo]: two clusters are named 'demo'");
+        assertThatThrownBy(GitOpsSystem::of).hasMessageContaining("the system has no cluster");
+    }
+}
