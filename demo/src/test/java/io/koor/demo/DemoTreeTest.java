@@ -1,0 +1,112 @@
+package io.koor.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.generator.GitOpsService;
+import io.koor.gitops.generator.events.EventSink;
+import io.koor.gitops.generator.schema.SchemaValidator;
+import io.koor.gitops.generator.testing.Kustomize;
+import io.koor.gitops.generator.testing.SharedData;
+import io.koor.gitops.generator.tree.GitOpsTree;
+import io.koor.gitops.generator.tree.Ownership;
+import io.koor.gitops.generator.tree.TreePath;
+import io.koor.gitops.generator.yaml.ManifestYaml;
+import io.koor.gitops.model.GitOpsSystem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed demo tree is the golden tree: what the definition generates, byte for byte
+ * (regenerate with the README's generate command). Beside it, the few values that matter are pinned,
+ * so a change to them shows up as a failing assertion and not only as a golden diff.
+ */
+class DemoTreeTest {
+    private static final Path REPO = Path.of(System.getProperty("gitops.repositoryRoot", "..")).toAbsolutePath().normalize();
+    private final GitOpsSystem system = new KoorDemoSystem().system();
+    private final GitOpsTree tree = new GitOpsService(EventSink.SILENT).render(system, new GitOpsService.Config(
+            REPO, KoorDemoSystem.class.getName(), SharedData.schemaLocations(),
+            SchemaValidator.MissingSchemaPolicy.FAIL, false));
+
+    private JsonNode doc(String path, int index) {
+        return ManifestYaml.readAll(tree.text(new TreePath(path))).get(index);
+    }
+
+    @Test
+    void theCommittedTreeIsExactlyWhatTheDefinitionGenerates() throws IOException {
+        List<String> drift = new ArrayList<>();
+        for (Map.Entry<TreePath, String> file : tree.files().entrySet()) {
+            Path onDisk = file.getKey().resolveAgainst(REPO);
+            if (!Files.isRegularFile(onDisk) || !Files.readString(onDisk).equals(file.getValue())) {
+                drift.add(file.getKey().value());
+            }
+        }
+        assertThat(drift).as("files differing from the definition; run the README's generate command").isEmpty();
+        assertThat(Files.readString(REPO.resolve(Ownership.FILE))).isEqualTo(Ownership.of(tree).text());
+        try (Stream<Path> walk = Stream.of("clusters", "infrastructure", "apps").map(REPO::resolve)
+                .filter(Files::isDirectory).flatMap(DemoTreeTest::walk)) {
+            List<String> extra = walk.filter(Files::isRegularFile).map(p -> REPO.relativize(p).toString())
+                    .filter(p -> !tree.files().containsKey(new TreePath(p))).toList();
+            assertThat(extra).as("files in the generated roots that the definition does not produce").isEmpty();
+        }
+    }
+
+    private static Stream<Path> walk(Path dir) {
+        try {
+            return Files.walk(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void demoAndStagingHaveTheSameShapeAndStagingRunsTheNewerRook() {
+        assertThat(system.clusters()).extracting(c -> c.name().value()).containsExactly("demo", "staging");
+        for (String cluster : List.of("demo", "staging")) {
+            JsonNode ceph = doc("infrastructure/configs/" + cluster + "/ceph-cluster/cephcluster-rook-ceph.yaml", 0);
+            assertThat(ceph.at("/spec/mon/count").asInt()).isEqualTo(3);
+            assertThat(ceph.at("/spec/cephVersion/image").asText()).isEqualTo("quay.io/ceph/ceph:v19.2.3");
+            assertThat(ceph.at("/spec/storage/nodes")).hasSize(4);
+            assertThat(ceph.at("/spec/storage/nodes/3/name").asText()).isEqualTo(cluster + "-storage-4");
+            assertThat(ceph.at("/spec/storage/nodes/0/devices")).hasSize(2);
+            JsonNode pool = doc("infrastructure/configs/" + cluster + "/ceph-cluster/cephblockpool-replicapool.yaml", 0);
+            assertThat(pool.at("/spec/replicated/size").asInt()).isEqualTo(3);
+            assertThat(pool.at("/spec/failureDomain").asText()).isEqualTo("host");
+        }
+        String release = "infrastructure/controllers/%s/rook-ceph-operator/helmrelease-rook-ceph.yaml";
+        assertThat(doc(release.formatted("demo"), 0).at("/spec/chart/spec/version").asText()).isEqualTo("v1.20.5");
+        assertThat(doc(release.formatted("staging"), 0).at("/spec/chart/spec/version").asText()).isEqualTo("v1.20.6");
+        assertThat(system.clusters()).allSatisfy(c -> {
+            assertThat(c.location().networkZone()).isEqualTo("eu-central");
+            assertThat(c.controlPlane().count()).isEqualTo(1);
+            assertThat(c.workers().count()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void rookIsReadyBeforeTheCephClusterAndTheClusterBeforeTheApps() {
+        JsonNode configs = doc("clusters/demo/infrastructure.yaml", 1);
+        assertThat(configs.at("/metadata/name").asText()).isEqualTo("infra-configs");
+        assertThat(configs.at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-controllers");
+        assertThat(doc("clusters/demo/infrastructure.yaml", 0).at("/spec/wait").asBoolean()).isTrue();
+        assertThat(doc("clusters/demo/apps.yaml", 0).at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-configs");
+    }
+
+    @Test
+    void kubectlKustomizeBuildsEveryCommittedKustomization() throws IOException {
+        Kustomize.assumeAvailable();
+        List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
+                .map(TreePath::parent).toList();
+        assertThat(dirs).hasSize(10);
+        for (String dir : dirs) {
+            Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
+            assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package it;
+
+import io.koor.gitops.model.BlockPool;
+import io.koor.gitops.model.ChartSource;
+import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.GitOpsDefinition;
+import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.RookCeph;
+
+public class Lab implements GitOpsDefinition {
+    @Override
+    public GitOpsSystem system() {
+        return GitOpsSystem.of(Cluster.named("lab")
+                .kubernetesVersion("1.32.4")
+                .location("hel1")
+                .controlPlane(1, "cx33")
+                .storageNodes(3, "cx43", 2, 50)
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1).mgrs(1)
+                        .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault()))
+                .build());
+    }
+}
