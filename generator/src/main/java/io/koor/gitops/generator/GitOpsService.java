@@ -102,16 +102,11 @@ public final class GitOpsService {
         return violations;
     }
 
-    /** Schemas follow the Kubernetes release of the cluster a file belongs to (by its path). */
+    /** Schemas follow the Kubernetes minor release of the cluster a file belongs to. */
     private static String kubernetesVersionOf(GitOpsSystem system, TreePath path) {
-        List<String> segments = path.segments();
-        for (Cluster cluster : system.clusters()) {
-            if (segments.contains(cluster.name().value())) {
-                Cluster c = cluster;
-                return c.kubernetesVersion().major() + "." + c.kubernetesVersion().minor() + ".0";
-            }
-        }
-        return system.clusters().get(0).kubernetesVersion().major() + "."
-                + system.clusters().get(0).kubernetesVersion().minor() + ".0";
+        Cluster cluster = FluxLayout.clusterOf(path)
+                .flatMap(name -> system.clusters().stream().filter(c -> c.name().value().equals(name)).findFirst())
+                .orElse(system.clusters().get(0));
+        return cluster.kubernetesVersion().major() + "." + cluster.kubernetesVersion().minor() + ".0";
     }
 }

@@ -37,7 +37,7 @@ public final class CephClusterRenderer {
 
     static HasMetadata cephCluster(Cluster cluster) {
         RookCeph rook = cluster.rook();
-        List<String> storageNodes = cluster.nodes(NodeRole.STORAGE).stream().map(n -> n.name().value()).toList();
+        List<Node> storageNodes = cluster.nodes(NodeRole.STORAGE);
         return Resources.custom("ceph.rook.io/v1", "CephCluster", rook.namespace().value(), rook.namespace().value(),
                 map(
                         "cephVersion", map("image", rook.cephImage().toString(), "allowUnsupported", false),
@@ -53,11 +53,11 @@ public final class CephClusterRenderer {
                                         map("matchExpressions", List.of(map(
                                                 "key", "kubernetes.io/hostname",
                                                 "operator", "In",
-                                                "values", storageNodes)))))))),
+                                                "values", storageNodes.stream().map(n -> n.name().value()).toList())))))))),
                         "storage", map(
                                 "useAllNodes", false,
                                 "useAllDevices", false,
-                                "nodes", cluster.nodes(NodeRole.STORAGE).stream()
+                                "nodes", storageNodes.stream()
                                         .map(node -> osdNode(node, rook.devices(), cluster.storage().drivesPerNode()))
                                         .toList())));
     }

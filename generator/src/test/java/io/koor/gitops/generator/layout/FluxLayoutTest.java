@@ -102,4 +102,14 @@ class FluxLayoutTest {
         Component plain = new Component("s", Layer.CONTROLLERS, Set.of(), false, List.of());
         assertThat(LayerGraph.of("lab", List.of(plain)).dependenciesOf(Layer.APPS)).isEmpty();
     }
+
+    @Test
+    void aPathNamesItsClusterByPositionNotByAnyMatchingSegment() {
+        assertThat(FluxLayout.clusterOf(new TreePath("clusters/apps/apps.yaml"))).contains("apps");
+        assertThat(FluxLayout.clusterOf(new TreePath("apps/lab/x/kustomization.yaml"))).contains("lab");
+        assertThat(FluxLayout.clusterOf(new TreePath("infrastructure/configs/clusters/kustomization.yaml")))
+                .contains("clusters");
+        assertThat(FluxLayout.clusterOf(new TreePath("README.md"))).isEmpty();
+        assertThat(FluxLayout.clusterOf(new TreePath("apps/kustomization.yaml"))).isEmpty();
+    }
 }
