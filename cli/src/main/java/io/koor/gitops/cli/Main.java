@@ -1,0 +1,44 @@
+package io.koor.gitops.cli;
+
+import java.io.PrintStream;
+
+/** {@code ./gitops COMMAND ...}: dispatches to a command; exit status 0 ok, 1 findings, 2 usage, 3 could not run. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "validate" -> new ValidateCommand(out, err).run(rest);
+            default -> {
+                err.println("gitops: unknown command '" + args[0] + "'");
+                err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    static final String USAGE = """
+            usage: ./gitops validate DIR [options]
+              --format text|json|junit|sarif   report format (default text)
+              --output FILE                    write the report to FILE instead of standard output
+              --schema-location L              kubeconform-style schema location; repeat for several, tried in order
+              --kubernetes-version V           Kubernetes release of the core schemas (default 1.32.0)
+              --strict | --no-strict           unknown fields are errors (default strict)
+              --missing-schemas skip|fail      a kind without schema is a note or an error (default skip)
+              --fail-on error|warning|note     lowest severity that fails (default error)
+              --kustomize-build                build every kustomization with kubectl and check the result
+              --kubeconform                    also run kubeconform when it is on PATH
+              --require-kubeconform            like --kubeconform, and a missing kubeconform is an error
+              --offline                        never download schemas (only local locations are supported today)
+            """;
+}

@@ -1,0 +1,15 @@
+package io.koor.gitops.generator.validate;
+
+import io.koor.gitops.generator.schema.Violation;
+import java.util.List;
+
+/** A check done by another program (kubeconform, kubectl kustomize), its output turned into findings. */
+public interface ExternalCheck {
+    /** Findings, plus notes such as "skipped: kubeconform not found on PATH". */
+    record Outcome(List<Violation> violations, List<String> notes) {
+    }
+
+    String name();
+
+    Outcome run(LoadedTree tree);
+}

@@ -1,0 +1,59 @@
+package io.koor.gitops.generator.validate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.koor.gitops.generator.schema.Severity;
+import io.koor.gitops.generator.schema.Violation;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code kubectl kustomize} on every kustomization directory: the build must succeed, and what it
+ * builds (patches applied) is checked by the same schema validation as the files.
+ */
+public final class KustomizeBuildCheck implements ExternalCheck {
+    public static final String RULE = "kustomize-build-failed";
+    private final Function<SourceObject, List<Violation>> validate;
+
+    public KustomizeBuildCheck(Function<SourceObject, List<Violation>> validate) {
+        this.validate = validate;
+    }
+
+    @Override
+    public String name() {
+        return "kubectl kustomize";
+    }
+
+    @Override
+    public Outcome run(LoadedTree tree) {
+        if (ProcessRunner.which("kubectl").isEmpty()) {
+            return new Outcome(List.of(), List.of("skipped: kubectl not found on PATH; kustomizations were not built"));
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (KustomizationFile k : tree.kustomizations().values()) {
+            String dir = k.dir().isEmpty() ? "." : k.dir();
+            try {
+                ProcessRunner.Result result = ProcessRunner.run(List.of("kubectl", "kustomize", dir), tree.root(),
+                        Duration.ofSeconds(60));
+                if (result.exitCode() != 0) {
+                    String reason = result.stderr().strip().replaceFirst("^[Ee]rror: ", "");
+                    violations.add(new Violation(RULE, Severity.ERROR, "Kustomization " + dir, k.file(), k.line(), "",
+                            "kubectl kustomize " + dir + " failed: " + reason.split("\n")[0], "fix the kustomization"));
+                    continue;
+                }
+                String built = k.file() + " (built)";
+                for (YamlDocuments.Document doc : YamlDocuments.read(result.stdout())) {
+                    if (doc.node() instanceof ObjectNode obj) {
+                        violations.addAll(validate.apply(new SourceObject(built, doc.line(), obj)));
+                    }
+                }
+            } catch (IOException | YamlDocuments.YamlProblem e) {
+                violations.add(new Violation(RULE, Severity.ERROR, "Kustomization " + dir, k.file(), k.line(), "",
+                        "kubectl kustomize " + dir + " could not run: " + e.getMessage(), "check the kubectl installation"));
+            }
+        }
+        return new Outcome(violations, List.of());
+    }
+}

@@ -1,0 +1,287 @@
+package io.koor.gitops.generator.validate.rules;
+
+import static io.koor.gitops.generator.schema.Severity.ERROR;
+import static io.koor.gitops.generator.schema.Severity.WARNING;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.generator.validate.KustomizationFile;
+import io.koor.gitops.generator.validate.SourceObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Rules about the GitOps machinery itself: Flux objects, kustomize, ownership, Secrets. */
+final class GitOpsRules {
+    /** Flux API versions and what became of them (Flux v2.7 removed the v1beta1/v2beta1 APIs; the v1beta2/v2beta2 ones followed). */
+    private static final Map<String, String> REMOVED = Map.of(
+            "source.toolkit.fluxcd.io/v1beta1", "source.toolkit.fluxcd.io/v1",
+            "kustomize.toolkit.fluxcd.io/v1beta1", "kustomize.toolkit.fluxcd.io/v1",
+            "helm.toolkit.fluxcd.io/v2beta1", "helm.toolkit.fluxcd.io/v2",
+            "helm.toolkit.fluxcd.io/v2beta2", "helm.toolkit.fluxcd.io/v2",
+            "image.toolkit.fluxcd.io/v1beta1", "image.toolkit.fluxcd.io/v1",
+            "image.toolkit.fluxcd.io/v1beta2", "image.toolkit.fluxcd.io/v1",
+            "notification.toolkit.fluxcd.io/v1beta1", "notification.toolkit.fluxcd.io/v1beta3");
+    private static final Map<String, String> DEPRECATED = Map.of(
+            "source.toolkit.fluxcd.io/v1beta2", "source.toolkit.fluxcd.io/v1",
+            "kustomize.toolkit.fluxcd.io/v1beta2", "kustomize.toolkit.fluxcd.io/v1",
+            "notification.toolkit.fluxcd.io/v1beta2", "notification.toolkit.fluxcd.io/v1beta3");
+    private static final Pattern VERSION_RANGE = Pattern.compile(".*([*xX^~<>|]| - |^$).*");
+    private static final Set<String> SOURCE_KINDS = Set.of("HelmRepository", "GitRepository", "OCIRepository", "Bucket",
+            "HelmChart", "ExternalArtifact");
+
+    private GitOpsRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                new Rule("flux-api-removed", ERROR, "A Flux API version the current Flux no longer serves.",
+                        (index, out) -> apiVersions(index, out, REMOVED, "is no longer served by current Flux")),
+                new Rule("flux-api-deprecated", WARNING, "A Flux API version that is deprecated and will be removed.",
+                        (index, out) -> apiVersions(index, out, DEPRECATED, "is deprecated")),
+                new Rule("helm-chart-version-unpinned", WARNING,
+                        "A HelmRelease chart version that is missing, '*' or a range, so upgrades happen unreviewed.",
+                        GitOpsRules::chartVersions),
+                new Rule("helm-source-missing", ERROR, "A HelmRelease whose chart source is not defined in the tree.",
+                        GitOpsRules::helmSources),
+                new Rule("kustomization-path-missing", ERROR, "A Flux Kustomization whose path is not a directory of the tree.",
+                        GitOpsRules::kustomizationPaths),
+                new Rule("dependson-missing", ERROR, "A dependsOn naming a Kustomization or HelmRelease the tree does not define.",
+                        GitOpsRules::dependsOnTargets),
+                new Rule("dependson-cycle", ERROR, "Flux objects that depend on each other in a cycle never become ready.",
+                        GitOpsRules::dependsOnCycles),
+                new Rule("object-owned-twice", ERROR,
+                        "One object defined twice in a cluster (two files, or a manifest and a chart), so two owners fight.",
+                        GitOpsRules::ownedTwice),
+                new Rule("kustomize-resource-missing", ERROR, "A kustomization lists a resource that does not exist.",
+                        GitOpsRules::missingResources),
+                new Rule("kustomize-unlisted-file", WARNING,
+                        "A YAML file beside a kustomization.yaml that does not list it: it is never applied.",
+                        GitOpsRules::unlistedFiles),
+                new Rule("secret-plaintext", ERROR, "A Secret with values in Git that are not encrypted (SOPS).",
+                        GitOpsRules::plaintextSecrets));
+    }
+
+    private static void apiVersions(TreeIndex index, Findings out, Map<String, String> table, String what) {
+        for (SourceObject o : index.objects()) {
+            String replacement = table.get(o.apiVersion());
+            if (replacement != null) {
+                out.at(o, "/apiVersion", o.apiVersion() + " " + what, "use " + replacement + " (flux migrate -f . rewrites it)");
+            }
+        }
+    }
+
+    private static void chartVersions(TreeIndex index, Findings out) {
+        for (SourceObject release : index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease")) {
+            JsonNode spec = release.spec().path("chart").path("spec");
+            if (spec.isMissingNode()) {
+                continue; // chartRef: the version lives in the referenced OCIRepository/HelmChart
+            }
+            String version = spec.path("version").asText("");
+            if (VERSION_RANGE.matcher(version).matches()) {
+                out.at(release, "/spec/chart/spec/version", "chart " + spec.path("chart").asText("?") + " version '"
+                        + version + "' floats: every chart release is installed without review",
+                        "pin one exact version, e.g. version: 1.2.3");
+            }
+        }
+    }
+
+    private static void helmSources(TreeIndex index, Findings out) {
+        for (SourceObject release : index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease")) {
+            JsonNode ref = release.spec().path("chart").path("spec").path("sourceRef");
+            String pointer = "/spec/chart/spec/sourceRef";
+            if (ref.isMissingNode()) {
+                ref = release.spec().path("chartRef");
+                pointer = "/spec/chartRef";
+            }
+            if (ref.isMissingNode()) {
+                continue;
+            }
+            String kind = ref.path("kind").asText("HelmRepository");
+            String name = ref.path("name").asText();
+            String ns = ref.path("namespace").asText(release.namespace());
+            if (isBootstrapSource(kind, name, ns)) {
+                continue;
+            }
+            if (index.find("source.toolkit.fluxcd.io", kind, ns, name).isEmpty()) {
+                out.at(release, pointer, "the chart source " + kind + "/" + ns + "/" + name + " is not defined in the tree",
+                        "add the " + kind + " in namespace " + ns + ", or fix sourceRef (its namespace defaults to the release's)");
+            }
+        }
+    }
+
+    /** {@code flux bootstrap} creates GitRepository flux-system/flux-system itself. */
+    static boolean isBootstrapSource(String kind, String name, String ns) {
+        return kind.equals("GitRepository") && name.equals("flux-system") && ns.equals("flux-system");
+    }
+
+    private static void kustomizationPaths(TreeIndex index, Findings out) {
+        for (SourceObject k : index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization")) {
+            JsonNode source = k.spec().path("sourceRef");
+            boolean thisRepo = source.path("kind").asText("GitRepository").equals("GitRepository")
+                    && source.path("name").asText("flux-system").equals("flux-system");
+            String path = k.spec().path("path").asText("./");
+            if (thisRepo && !index.directoryExists(path)) {
+                out.at(k, "/spec/path", "path " + path + " is not a directory of this repository",
+                        "paths are relative to the repository root; create the directory or fix the path");
+            }
+        }
+    }
+
+    private static List<SourceObject> fluxDependents(TreeIndex index) {
+        List<SourceObject> all = new ArrayList<>(index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization"));
+        all.addAll(index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease"));
+        return all;
+    }
+
+    private static String key(SourceObject o) {
+        return o.kind() + ":" + TreeIndex.fluxId(o);
+    }
+
+    private static String targetKey(SourceObject from, JsonNode dep) {
+        String ns = dep.path("namespace").asText(from.namespace().isEmpty() ? "flux-system" : from.namespace());
+        return from.kind() + ":" + ns + "/" + dep.path("name").asText();
+    }
+
+    private static void dependsOnTargets(TreeIndex index, Findings out) {
+        Set<String> defined = new HashSet<>();
+        fluxDependents(index).forEach(o -> defined.add(key(o)));
+        for (SourceObject o : fluxDependents(index)) {
+            int i = 0;
+            for (JsonNode dep : o.spec().path("dependsOn")) {
+                if (!defined.contains(targetKey(o, dep))) {
+                    out.at(o, "/spec/dependsOn/" + i, "depends on " + o.kind() + " " + targetKey(o, dep).substring(o.kind().length() + 1)
+                            + ", which the tree does not define", "fix the name or namespace, or add the " + o.kind());
+                }
+                i++;
+            }
+        }
+    }
+
+    private static void dependsOnCycles(TreeIndex index, Findings out) {
+        Map<String, SourceObject> byKey = new LinkedHashMap<>();
+        fluxDependents(index).forEach(o -> byKey.putIfAbsent(key(o), o));
+        Map<String, List<String>> edges = new HashMap<>();
+        byKey.values().forEach(o -> {
+            List<String> targets = new ArrayList<>();
+            o.spec().path("dependsOn").forEach(dep -> targets.add(targetKey(o, dep)));
+            edges.put(key(o), targets);
+        });
+        Set<String> reported = new HashSet<>();
+        for (String start : byKey.keySet()) {
+            List<String> cycle = findCycle(start, start, edges, new ArrayList<>(), new HashSet<>());
+            if (cycle != null && reported.add(new java.util.TreeSet<>(cycle).toString())) {
+                out.at(byKey.get(start), "/spec/dependsOn", "dependsOn cycle: " + start + " -> " + String.join(" -> ", cycle),
+                        "remove one of the dependencies; Flux waits forever on a cycle");
+            }
+        }
+    }
+
+    private static List<String> findCycle(String node, String goal, Map<String, List<String>> edges, List<String> path,
+                                          Set<String> seen) {
+        for (String next : edges.getOrDefault(node, List.of())) {
+            path.add(next);
+            if (next.equals(goal)) {
+                return path;
+            }
+            if (seen.add(next)) {
+                List<String> found = findCycle(next, goal, edges, path, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+            path.remove(path.size() - 1);
+        }
+        return null;
+    }
+
+    private static void ownedTwice(TreeIndex index, Findings out) {
+        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
+            Set<String> files = new java.util.TreeSet<>();
+            cluster.getValue().values().forEach(files::addAll);
+            Map<String, SourceObject> owners = new HashMap<>();
+            for (String file : files) {
+                for (SourceObject o : index.inFile(file)) {
+                    SourceObject first = owners.putIfAbsent(identity(o), o);
+                    if (first != null && first != o) {
+                        out.at(o, "", o.id() + " is also defined at " + first.file() + ":" + first.line()
+                                + where(cluster.getKey()), "keep one definition; two owners overwrite each other");
+                    }
+                }
+            }
+            for (String file : files) {
+                for (SourceObject release : index.inFile(file)) {
+                    if (release.kind().equals("HelmRelease")) {
+                        for (String id : ChartKnowledge.objectsCreatedBy(release)) {
+                            SourceObject raw = owners.get(id);
+                            if (raw != null) {
+                                out.at(raw, "", raw.id() + " is also created by HelmRelease " + release.id() + " ("
+                                        + release.file() + ":" + release.line() + ")" + where(cluster.getKey()),
+                                        "let one of them own it: drop the manifest, or turn the chart's part off");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String where(String cluster) {
+        return cluster.isEmpty() ? "" : " (cluster " + cluster + ")";
+    }
+
+    static String identity(SourceObject o) {
+        return o.group() + "/" + o.kind() + "/" + o.namespace() + "/" + o.name();
+    }
+
+    private static void missingResources(TreeIndex index, Findings out) {
+        for (KustomizationFile k : index.tree().kustomizations().values()) {
+            for (String resource : k.resources()) {
+                if (!index.tree().yamlFiles().contains(resource) && !index.directoryExists(resource)
+                        && !java.nio.file.Files.exists(index.tree().root().resolve(resource))) {
+                    out.atFile(k.file(), k.line(), "Kustomization " + k.dir(), "resource " + resource + " does not exist",
+                            "fix the path (relative to " + (k.dir().isEmpty() ? "the root" : k.dir()) + ") or remove the entry");
+                }
+            }
+        }
+    }
+
+    private static void unlistedFiles(TreeIndex index, Findings out) {
+        Set<String> referenced = new HashSet<>();
+        index.tree().kustomizations().values().forEach(k -> {
+            referenced.addAll(k.resources());
+            referenced.addAll(k.nonResourceFiles());
+        });
+        for (String file : index.tree().yamlFiles()) {
+            String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+            KustomizationFile k = index.tree().kustomizations().get(dir);
+            if (k != null && !file.equals(k.file()) && !referenced.contains(file) && !index.inFile(file).isEmpty()) {
+                out.atFile(file, 1, file, "not listed in " + k.file() + ", so it is never applied",
+                        "add it to resources, or move it out of the directory");
+            }
+        }
+    }
+
+    private static void plaintextSecrets(TreeIndex index, Findings out) {
+        for (SourceObject secret : index.ofKind("", "Secret")) {
+            if (secret.node().has("sops")) {
+                continue;
+            }
+            for (String field : List.of("data", "stringData")) {
+                JsonNode values = secret.node().path(field);
+                values.fieldNames().forEachRemaining(key -> {
+                    String value = values.path(key).asText("");
+                    if (!value.isEmpty() && !value.startsWith("ENC[")) {
+                        out.at(secret, "/" + field + "/" + key, "the value of " + key + " is in Git in plain text"
+                                + (field.equals("data") ? " (base64 is an encoding, not encryption)" : ""),
+                                "encrypt it with SOPS (age), or use a SealedSecret / ExternalSecret");
+                    }
+                });
+            }
+        }
+    }
+}

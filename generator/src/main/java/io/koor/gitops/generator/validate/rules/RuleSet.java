@@ -1,0 +1,35 @@
+package io.koor.gitops.generator.validate.rules;
+
+import io.koor.gitops.generator.schema.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every semantic rule, and the one place that runs them. */
+public final class RuleSet {
+    private static final List<Rule> ALL = Stream.of(GitOpsRules.all(), RookRules.all(), CephRules.all(), WorkloadRules.all())
+            .flatMap(List::stream).toList();
+
+    private RuleSet() {
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    /** Runs every rule; a rule that throws becomes an error finding, so one bug cannot hide the others' findings. */
+    public static List<Violation> check(TreeIndex index) {
+        List<Violation> violations = new ArrayList<>();
+        for (Rule rule : ALL) {
+            Findings findings = new Findings(rule);
+            try {
+                rule.check().accept(index, findings);
+            } catch (RuntimeException e) {
+                findings.atFile("", 0, "(validator)", "rule " + rule.id() + " could not run: " + e,
+                        "please report this with the tree that caused it");
+            }
+            violations.addAll(findings.violations());
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,161 @@
+package io.koor.gitops.generator.validate.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.generator.validate.KustomizationFile;
+import io.koor.gitops.generator.validate.LoadedTree;
+import io.koor.gitops.generator.validate.SourceObject;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The lookups rules share, computed once: objects by kind, and the Flux apply graph: for each
+ * cluster ({@code clusters/<name>/}, or the whole tree when there is no such folder), which Flux
+ * Kustomization applies which files.
+ */
+public final class TreeIndex {
+    public static final String FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+
+    private final LoadedTree tree;
+    private final Map<String, List<SourceObject>> byFile;
+    /** cluster -> Flux Kustomization id -> files it applies. */
+    private final Map<String, Map<String, Set<String>>> applied = new LinkedHashMap<>();
+
+    public TreeIndex(LoadedTree tree) {
+        this.tree = tree;
+        this.byFile = tree.objects().stream().collect(Collectors.groupingBy(SourceObject::file, LinkedHashMap::new,
+                Collectors.toList()));
+        buildApplyGraph();
+    }
+
+    public LoadedTree tree() {
+        return tree;
+    }
+
+    public List<SourceObject> objects() {
+        return tree.objects();
+    }
+
+    public List<SourceObject> ofKind(String group, String kind) {
+        return tree.objects().stream().filter(o -> o.kind().equals(kind) && o.group().equals(group)).toList();
+    }
+
+    public List<SourceObject> inFile(String file) {
+        return byFile.getOrDefault(file, List.of());
+    }
+
+    public Optional<SourceObject> find(String group, String kind, String namespace, String name) {
+        return ofKind(group, kind).stream()
+                .filter(o -> o.name().equals(name) && (namespace == null || o.namespace().equals(namespace))).findFirst();
+    }
+
+    public boolean directoryExists(String path) {
+        String clean = path.replaceFirst("^\\./", "").replaceFirst("/$", "");
+        return Files.isDirectory(tree.root().resolve(clean.isEmpty() ? "." : clean));
+    }
+
+    /** Cluster name -> (Flux Kustomization id -> applied files). */
+    public Map<String, Map<String, Set<String>>> applyGraph() {
+        return applied;
+    }
+
+    /** The Flux Kustomizations of a cluster that apply a file (usually one). */
+    public List<String> appliersOf(String cluster, String file) {
+        return applied.getOrDefault(cluster, Map.of()).entrySet().stream().filter(e -> e.getValue().contains(file))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    public static String fluxId(SourceObject k) {
+        return (k.namespace().isEmpty() ? "flux-system" : k.namespace()) + "/" + k.name();
+    }
+
+    private void buildApplyGraph() {
+        Set<String> clusterDirs = tree.yamlFiles().stream().filter(f -> f.startsWith("clusters/") && f.split("/").length > 2)
+                .map(f -> f.split("/")[1]).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (clusterDirs.isEmpty()) {
+            applied.put("", walkFrom(tree.yamlFiles()));
+            return;
+        }
+        for (String cluster : clusterDirs) {
+            String prefix = "clusters/" + cluster + "/";
+            applied.put(cluster, walkFrom(tree.yamlFiles().stream().filter(f -> f.startsWith(prefix)).toList()));
+        }
+    }
+
+    /** Follows Flux Kustomizations from the entry files to the files each one applies. */
+    private Map<String, Set<String>> walkFrom(List<String> entryFiles) {
+        Map<String, Set<String>> result = new LinkedHashMap<>();
+        result.put("(entry)", new HashSet<>(entryFiles));
+        Deque<String> pending = new ArrayDeque<>(entryFiles);
+        Set<String> seenFiles = new HashSet<>(entryFiles);
+        while (!pending.isEmpty()) {
+            String file = pending.pop();
+            for (SourceObject o : inFile(file)) {
+                if (!o.kind().equals("Kustomization") || !o.group().equals(FLUX_KUSTOMIZE_GROUP)) {
+                    continue;
+                }
+                String id = fluxId(o);
+                if (result.containsKey(id)) {
+                    continue;
+                }
+                Set<String> files = filesUnder(o.spec().path("path").asText("./"));
+                result.put(id, files);
+                for (String f : files) {
+                    if (seenFiles.add(f)) {
+                        pending.push(f);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** What kustomize-controller applies for a path: its kustomization's resources, or every YAML file below. */
+    Set<String> filesUnder(String path) {
+        String dir = path.replaceFirst("^\\./", "").replaceFirst("/$", "");
+        dir = dir.equals(".") ? "" : dir;
+        Set<String> out = new HashSet<>();
+        collect(dir, out, new HashSet<>());
+        return out;
+    }
+
+    private void collect(String dir, Set<String> out, Set<String> visiting) {
+        if (!visiting.add(dir)) {
+            return;
+        }
+        KustomizationFile k = tree.kustomizations().get(dir);
+        if (k == null) {
+            String prefix = dir.isEmpty() ? "" : dir + "/";
+            tree.yamlFiles().stream().filter(f -> f.startsWith(prefix)).forEach(out::add);
+            return;
+        }
+        for (String resource : k.resources()) {
+            if (tree.yamlFiles().contains(resource)) {
+                out.add(resource);
+            } else {
+                collect(resource, out, visiting);
+            }
+        }
+    }
+
+    /** Reads a dotted path of a JSON tree, returning a missing node when absent. */
+    public static JsonNode at(JsonNode node, String... fields) {
+        JsonNode current = node;
+        for (String f : fields) {
+            current = current.path(f);
+        }
+        return current;
+    }
+
+    public List<String> clusters() {
+        return new ArrayList<>(applied.keySet());
+    }
+}
