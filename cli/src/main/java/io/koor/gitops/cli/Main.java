@@ -39,6 +39,7 @@ public final class Main {
               --kustomize-build                build every kustomization with kubectl and check the result
               --kubeconform                    also run kubeconform when it is on PATH
               --require-kubeconform            like --kubeconform, and a missing kubeconform is an error
+              --exclude GLOB                   do not read paths matching GLOB (relative to DIR); repeatable
               --offline                        never download schemas (only local locations are supported today)
             """;
 }

@@ -36,6 +36,7 @@ final class ValidateCommand {
         boolean kustomize = false;
         boolean kubeconform = false;
         boolean requireKubeconform = false;
+        List<String> excludes = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -53,6 +54,7 @@ final class ValidateCommand {
                     case "--kustomize-build" -> kustomize = true;
                     case "--kubeconform" -> kubeconform = true;
                     case "--require-kubeconform" -> requireKubeconform = true;
+                    case "--exclude" -> excludes.add(value(args, ++i, a));
                     case "--offline" -> { } // local locations only today; accepted so CI scripts can say it already
                     default -> {
                         if (a.startsWith("-")) {
@@ -72,7 +74,7 @@ final class ValidateCommand {
                 throw new IllegalArgumentException("--kubernetes-version " + kubernetesVersion + ": write X.Y.Z, e.g. 1.32.0");
             }
             ValidationService.Options options = new ValidationService.Options(locations, kubernetesVersion, strict, missing,
-                    kustomize, kubeconform, requireKubeconform);
+                    kustomize, kubeconform, requireKubeconform, excludes);
             ValidationReport report = new ValidationService().validate(dir, options);
             String text = format.render(report);
             if (output == null) {

@@ -12,11 +12,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /** Fails the build, listing the files, when the committed tree is not what the definition generates. */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class CheckMojo extends AbstractGitOpsMojo {
+public class CheckMojo extends AbstractDefinitionMojo {
 
     @Override
-    void run(GitOpsService service, GitOpsSystem system, GitOpsService.Config config)
-            throws IOException, MojoFailureException {
+    void run(GitOpsService service, GitOpsSystem system) throws IOException, MojoFailureException {
+        GitOpsService.Config config = config(false);
         List<String> drift = service.check(system, config);
         if (!drift.isEmpty()) {
             StringBuilder message = new StringBuilder("The tree in " + config.outputDirectory()

@@ -14,14 +14,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class GenerateMojo extends AbstractGitOpsMojo {
+public class GenerateMojo extends AbstractDefinitionMojo {
 
     /** Replace or delete generated files even where they were edited by hand. */
     @Parameter(property = "gitops.force", defaultValue = "false")
     boolean force;
 
     @Override
-    void run(GitOpsService service, GitOpsSystem system, GitOpsService.Config config) throws IOException {
+    void run(GitOpsService service, GitOpsSystem system) throws IOException {
         service.generate(system, config(force));
     }
 }

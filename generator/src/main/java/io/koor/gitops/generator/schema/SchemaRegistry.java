@@ -27,8 +27,22 @@ public final class SchemaRegistry {
     private final List<SchemaLocation> locations;
     private final String kubernetesVersion;
     private final boolean strict;
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            b -> b.metaSchema(JsonMetaSchema.builder(UNVERSIONED_META_SCHEMA, JsonMetaSchema.getV4()).build()));
+    /** Kubernetes' OpenAPI extensions: annotations for the API server, not constraints a JSON Schema checks. */
+    private static final List<String> KUBERNETES_EXTENSIONS = List.of("nullable", "x-kubernetes-validations",
+            "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource",
+            "x-kubernetes-map-type", "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-patch-strategy",
+            "x-kubernetes-patch-merge-key", "x-kubernetes-group-version-kind", "x-kubernetes-unions");
+
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, b -> b
+            .metaSchema(withKubernetesExtensions(UNVERSIONED_META_SCHEMA, JsonMetaSchema.getV4()))
+            .metaSchema(withKubernetesExtensions(JsonMetaSchema.getV4().getIri(), JsonMetaSchema.getV4()))
+            .metaSchema(withKubernetesExtensions(JsonMetaSchema.getV7().getIri(), JsonMetaSchema.getV7())));
+
+    private static JsonMetaSchema withKubernetesExtensions(String iri, JsonMetaSchema base) {
+        return JsonMetaSchema.builder(iri, base)
+                .keywords(KUBERNETES_EXTENSIONS.stream().map(com.networknt.schema.NonValidationKeyword::new).toList())
+                .build();
+    }
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Optional<Found>> cache = new ConcurrentHashMap<>();

@@ -32,6 +32,23 @@ public final class TreeLoader {
     private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final Set<String> IGNORED_DIRS = Set.of("target", "node_modules", "build");
 
+    private final List<java.nio.file.PathMatcher> excludes;
+
+    public TreeLoader() {
+        this(List.of());
+    }
+
+    /** @param excludeGlobs paths (relative to the root) not to read, e.g. {@code **}{@code /src/**} */
+    public TreeLoader(List<String> excludeGlobs) {
+        this.excludes = excludeGlobs.stream()
+                .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    }
+
+    private boolean excluded(Path base, Path path) {
+        Path rel = base.relativize(path);
+        return excludes.stream().anyMatch(m -> m.matches(rel));
+    }
+
     public LoadedTree load(Path root) throws IOException {
         Path base = root.toAbsolutePath().normalize();
         List<Path> files = new ArrayList<>();
@@ -43,7 +60,7 @@ public final class TreeLoader {
                     return FileVisitResult.CONTINUE;
                 }
                 String name = dir.getFileName().toString();
-                if (name.startsWith(".") || IGNORED_DIRS.contains(name)) {
+                if (name.startsWith(".") || IGNORED_DIRS.contains(name) || excluded(base, dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
@@ -56,7 +73,7 @@ public final class TreeLoader {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
-                if (isYaml(name) && !name.startsWith(".")) {
+                if (isYaml(name) && !name.startsWith(".") && !excluded(base, file)) {
                     files.add(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -125,6 +142,7 @@ public final class TreeLoader {
                 }
             }
         }
+        skipped.sort(null);
         return new LoadedTree(base, objects, kustomizations, yamlFiles, problems, skipped);
     }
 

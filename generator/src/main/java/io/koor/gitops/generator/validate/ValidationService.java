@@ -33,16 +33,19 @@ public final class ValidationService {
      * @param kustomizeBuild     build every kustomization with kubectl and check the result
      * @param kubeconform        also run kubeconform when it is installed
      * @param requireKubeconform make a missing kubeconform an error instead of a note
+     * @param excludes           globs of paths (relative to the root) not to read
      */
     public record Options(List<String> schemaLocations, String kubernetesVersion, boolean strict,
                           SchemaValidator.MissingSchemaPolicy missingSchemas, boolean kustomizeBuild, boolean kubeconform,
-                          boolean requireKubeconform) {
+                          boolean requireKubeconform, List<String> excludes) {
         public Options {
             schemaLocations = List.copyOf(schemaLocations);
+            excludes = List.copyOf(excludes);
         }
 
         public static Options defaults(List<String> schemaLocations) {
-            return new Options(schemaLocations, "1.32.0", true, SchemaValidator.MissingSchemaPolicy.SKIP, false, false, false);
+            return new Options(schemaLocations, "1.32.0", true, SchemaValidator.MissingSchemaPolicy.SKIP, false, false, false,
+                    List.of());
         }
     }
 
@@ -50,7 +53,7 @@ public final class ValidationService {
         if (!Files.isDirectory(root)) {
             throw new IOException(root + " is not a directory");
         }
-        LoadedTree tree = new TreeLoader().load(root);
+        LoadedTree tree = new TreeLoader(options.excludes()).load(root);
         List<String> notes = new ArrayList<>(tree.skipped().stream().map(s -> "skipped " + s).toList());
         List<Violation> found = new ArrayList<>(tree.problems());
 

@@ -83,8 +83,9 @@ final class GitOpsRules {
             }
             String version = spec.path("version").asText("");
             if (VERSION_RANGE.matcher(version).matches()) {
-                out.at(release, "/spec/chart/spec/version", "chart " + spec.path("chart").asText("?") + " version '"
-                        + version + "' floats: every chart release is installed without review",
+                out.at(release, "/spec/chart/spec/version", "chart " + spec.path("chart").asText("?")
+                        + (version.isEmpty() ? " has no version" : " version '" + version + "' floats")
+                        + ": every chart release is installed without review",
                         "pin one exact version, e.g. version: 1.2.3");
             }
         }

@@ -1,0 +1,47 @@
+package io.koor.gitops.generator.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.koor.gitops.generator.schema.SchemaValidator;
+import io.koor.gitops.generator.schema.Severity;
+import io.koor.gitops.generator.testing.Kustomize;
+import io.koor.gitops.generator.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trees laid out like the upstream examples people copy (Rook's deploy/examples, the Flux
+ * kustomize-helm example) are deployable as they are, so they must produce no error; their
+ * version ranges and test-grade settings are warnings.
+ */
+class UpstreamExamplesTest {
+
+    private static ValidationReport validate(String tree) throws IOException {
+        Kustomize.assumeAvailable();
+        return new ValidationService().validate(Path.of("src/test/resources/trees", tree), new ValidationService.Options(
+                SharedData.schemaLocations(), "1.32.0", true, SchemaValidator.MissingSchemaPolicy.FAIL, true, false, false,
+                List.of()));
+    }
+
+    @Test
+    void rookProductionExamplesHaveNoErrors() throws IOException {
+        ValidationReport report = validate("rook-examples");
+        assertThat(report.violations()).filteredOn(v -> v.severity() == Severity.ERROR).isEmpty();
+        assertThat(report.objects()).isEqualTo(8);
+        // useAllNodes: the validator cannot count hosts, so it stays silent about sizes instead of guessing
+        assertThat(report.violations()).noneMatch(v -> v.ruleId().startsWith("ceph-pool-size"));
+    }
+
+    @Test
+    void fluxKustomizeHelmExampleHasNoErrorsOnlyRangeWarnings() throws IOException {
+        ValidationReport report = validate("flux-example");
+        assertThat(report.violations()).filteredOn(v -> v.severity() == Severity.ERROR).isEmpty();
+        assertThat(report.violations()).filteredOn(v -> v.ruleId().equals("helm-chart-version-unpinned"))
+                .extracting(v -> v.file()).containsExactlyInAnyOrder(
+                        "infrastructure/controllers/cert-manager.yaml", "apps/base/podinfo/release.yaml");
+        assertThat(report.notes()).contains(
+                "skipped apps/production/podinfo-values.yaml: read by a kustomization as a patch or generator input, not applied alone");
+    }
+}

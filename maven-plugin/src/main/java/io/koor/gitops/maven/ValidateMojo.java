@@ -1,0 +1,96 @@
+package io.koor.gitops.maven;
+
+import io.koor.gitops.generator.report.ReportFormat;
+import io.koor.gitops.generator.validate.ValidationReport;
+import io.koor.gitops.generator.validate.ValidationService;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Validates any GitOps tree, generated or hand-written, for pull-request CI. Works in any
+ * directory, with or without a pom: {@code mvn io.koor.gitops:gitops-maven-plugin:validate -Dgitops.directory=DIR}.
+ */
+@Mojo(name = "validate", requiresProject = false, threadSafe = true)
+public class ValidateMojo extends AbstractGitOpsMojo {
+
+    /** The tree to validate. */
+    @Parameter(property = "gitops.directory", defaultValue = "${basedir}")
+    File directory;
+
+    /** Schema locations in kubeconform's template syntax, tried in order; comma-separated on the command line. */
+    @Parameter(property = "gitops.schemaLocations")
+    List<String> schemaLocations = new ArrayList<>();
+
+    @Parameter(property = "gitops.kubernetesVersion", defaultValue = "1.32.0")
+    String kubernetesVersion;
+
+    /** Unknown fields are errors. */
+    @Parameter(property = "gitops.strict", defaultValue = "true")
+    boolean strict;
+
+    @Parameter(property = "gitops.missingSchemas", defaultValue = "skip")
+    String missingSchemas;
+
+    /** text, json, junit or sarif. */
+    @Parameter(property = "gitops.format", defaultValue = "text")
+    String format;
+
+    /** Write the report here instead of the build log. */
+    @Parameter(property = "gitops.output")
+    File output;
+
+    /** The lowest severity that fails the build: error, warning or note. */
+    @Parameter(property = "gitops.failOn", defaultValue = "error")
+    String failOn;
+
+    /** Build every kustomization with kubectl and check what it builds. */
+    @Parameter(property = "gitops.kustomizeBuild", defaultValue = "false")
+    boolean kustomizeBuild;
+
+    /** Also run kubeconform when it is on PATH. */
+    @Parameter(property = "gitops.kubeconform", defaultValue = "false")
+    boolean kubeconform;
+
+    /** A missing kubeconform is an error. */
+    @Parameter(property = "gitops.requireKubeconform", defaultValue = "false")
+    boolean requireKubeconform;
+
+    /** Globs of paths (relative to the directory) not to read; comma-separated on the command line. */
+    @Parameter(property = "gitops.excludes")
+    List<String> excludes = new ArrayList<>();
+
+    @Override
+    void run() throws IOException, MojoFailureException {
+        ReportFormat reportFormat = ReportFormat.parse(format);
+        ValidationService.Options options = new ValidationService.Options(schemaLocations,
+                kubernetesVersion.replaceFirst("^v", ""), strict, Options.missingSchemas(missingSchemas), kustomizeBuild,
+                kubeconform, requireKubeconform, excludes);
+        ValidationReport report = new ValidationService().validate(directory.toPath().toAbsolutePath().normalize(), options);
+        String text = reportFormat.render(report);
+        if (output != null) {
+            Files.writeString(output.toPath(), text, StandardCharsets.UTF_8);
+            getLog().info("gitops: report written to " + output);
+        } else if (reportFormat == ReportFormat.TEXT) {
+            text.lines().forEach(line -> getLog().info(line));
+        } else {
+            System.out.print(text);
+        }
+        if (report.fails(Options.failOn(failOn))) {
+            throw new MojoFailureException("gitops: " + directory + " has findings at or above " + failOn + ": "
+                    + report.summary());
+        }
+        getLog().info("gitops: " + report.summary());
+    }
+
+    @Override
+    String describe() {
+        return String.valueOf(directory);
+    }
+}
