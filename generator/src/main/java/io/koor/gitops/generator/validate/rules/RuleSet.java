@@ -17,18 +17,21 @@ public final class RuleSet {
         return ALL;
     }
 
-    /** Runs every rule; a rule that throws becomes an error finding, so one bug cannot hide the others' findings. */
+    /**
+     * Runs every rule. A rule that throws becomes an error finding (whatever the rule's severity: a
+     * check that did not run must not pass), and one bug cannot hide the other rules' findings.
+     */
     public static List<Violation> check(TreeIndex index) {
         List<Violation> violations = new ArrayList<>();
         for (Rule rule : ALL) {
             Findings findings = new Findings(rule);
             try {
                 rule.check().accept(index, findings);
+                violations.addAll(findings.violations());
             } catch (RuntimeException e) {
-                findings.atFile("", 0, "(validator)", "rule " + rule.id() + " could not run: " + e,
-                        "please report this with the tree that caused it");
+                violations.add(new Violation(rule.id(), io.koor.gitops.generator.schema.Severity.ERROR, "(validator)", "", 0,
+                        "", "rule " + rule.id() + " could not run: " + e, "please report this with the tree that caused it"));
             }
-            violations.addAll(findings.violations());
         }
         return violations;
     }

@@ -1,0 +1,78 @@
+package io.koor.gitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    static final String HANDWRITTEN = "../generator/src/test/resources/trees/handwritten-demo";
+    static final String FLUX = "../generator/src/test/resources/trees/flux-example";
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void findingsAtTheFailOnSeverityExitOne() {
+        assertThat(run("validate", HANDWRITTEN)).isEqualTo(1);
+        assertThat(out()).contains("[ceph-pool-size-exceeds-hosts]").endsWith("10 errors, 7 warnings, 0 notes, 0 suppressed\n");
+    }
+
+    @Test
+    void warningsPassUnlessFailOnSaysOtherwise() {
+        assertThat(run("validate", FLUX)).isZero();
+        out.reset();
+        assertThat(run("validate", FLUX, "--fail-on", "warning")).isEqualTo(1);
+    }
+
+    @Test
+    void formatsAndOutputFile(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.json");
+        assertThat(run("validate", HANDWRITTEN, "--format", "json", "--output", report.toString())).isEqualTo(1);
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("11 objects: 5 passed, 6 failed");
+        assertThat(new ObjectMapper().readTree(Files.readString(report)).at("/summary/errors").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void usageErrorsExitTwoAndSayWhatIsWrong() {
+        assertThat(run("validate")).isEqualTo(2);
+        assertThat(err()).contains("give the directory to validate");
+        assertThat(run("validate", ".", "--fail-on", "sometimes")).isEqualTo(2);
+        assertThat(err()).contains("--fail-on sometimes: use one of error, warning, note");
+        assertThat(run("validate", ".", "--bogus")).isEqualTo(2);
+        assertThat(err()).contains("unknown option --bogus");
+        assertThat(run("validate", ".", "--kubernetes-version", "1.32")).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("unknown command 'frobnicate'");
+    }
+
+    @Test
+    void aMissingDirectoryExitsThree() {
+        assertThat(run("validate", "does-not-exist")).isEqualTo(3);
+        assertThat(err()).contains("does-not-exist is not a directory");
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out()).contains("--schema-location", "--format text|json|junit|sarif", "--exclude");
+    }
+}
