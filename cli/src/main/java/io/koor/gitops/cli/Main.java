@@ -19,6 +19,7 @@ public final class Main {
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "validate" -> new ValidateCommand(out, err).run(rest);
+            case "corpus" -> new CorpusCommand(out, err).run(rest);
             default -> {
                 err.println("gitops: unknown command '" + args[0] + "'");
                 err.print(USAGE);
@@ -29,6 +30,7 @@ public final class Main {
 
     static final String USAGE = """
             usage: ./gitops validate DIR [options]
+                   ./gitops corpus OUT --manifests N --per-file K [--error-rate R] [--seed S]   (benchmark corpora)
               --format text|json|junit|sarif   report format (default text)
               --output FILE                    write the report to FILE instead of standard output
               --schema-location L              kubeconform-style schema location; repeat for several, tried in order

@@ -45,7 +45,7 @@ public final class SchemaValidator {
                     "add a schema location that has it, or allow missing schemas"));
         }
         // The API server treats null as absent; so does this check.
-        JsonNode cleaned = withoutNulls(object.deepCopy());
+        JsonNode cleaned = hasNull(object) ? withoutNulls(object.deepCopy()) : object;
         Set<ValidationMessage> messages = found.get().schema().validate(cleaned);
         List<Violation> violations = new ArrayList<>();
         for (ValidationMessage m : messages) {
@@ -63,6 +63,20 @@ public final class SchemaValidator {
         JsonNode meta = object.path("metadata");
         String ns = meta.path("namespace").asText("");
         return object.path("kind").asText("?") + "/" + (ns.isEmpty() ? "" : ns + "/") + meta.path("name").asText("?");
+    }
+
+    private static boolean hasNull(JsonNode node) {
+        if (node.isNull()) {
+            return true;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (hasNull(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static JsonNode withoutNulls(JsonNode node) {

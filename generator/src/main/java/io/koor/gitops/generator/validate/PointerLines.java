@@ -11,26 +11,40 @@ import java.util.Map;
 
 /**
  * Where a JSON pointer of an object sits in its YAML file, so that findings (and pull-request
- * annotations) point at the offending line, not at the top of the document. Only files with
- * findings are read a second time for this.
+ * annotations) point at the offending line, not at the top of the document. Only the documents
+ * with findings are parsed a second time for this, each one alone.
  */
 final class PointerLines {
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     /** Document start line -> (pointer -> line). */
     private final Map<Integer, Map<String, Integer>> documents = new HashMap<>();
+    private final String[] lines;
 
     PointerLines(String text) {
+        this.lines = text.split("\n", -1);
+    }
+
+    /** Parses the one document that starts at {@code start} (it ends at the next '---' line). */
+    private Map<String, Integer> document(int start) {
+        return documents.computeIfAbsent(start, s -> {
+            StringBuilder doc = new StringBuilder();
+            for (int i = start - 1; i < lines.length && !(i > start - 1 && lines[i].startsWith("---")); i++) {
+                doc.append(lines[i]).append('\n');
+            }
+            Map<String, Integer> found = new HashMap<>();
+            parse(doc.toString(), start - 1, found);
+            return found;
+        });
+    }
+
+    private static void parse(String text, int offset, Map<String, Integer> lines) {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            Map<String, Integer> current = null;
+            Map<String, Integer> current = lines;
             Deque<Object> path = new ArrayDeque<>(); // String field or int[] array index
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                int line = parser.currentTokenLocation().getLineNr();
-                if (path.isEmpty() && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
-                    current = new HashMap<>();
-                    documents.put(line, current);
-                }
+                int line = parser.currentTokenLocation().getLineNr() + offset;
                 switch (token) {
                     case FIELD_NAME -> {
                         path.push(parser.currentName());
@@ -87,10 +101,7 @@ final class PointerLines {
 
     /** The line of the pointer, or of its closest present parent, in the document starting at {@code documentLine}. */
     int lineOf(int documentLine, String pointer) {
-        Map<String, Integer> lines = documents.get(documentLine);
-        if (lines == null) {
-            return documentLine;
-        }
+        Map<String, Integer> lines = document(documentLine);
         String p = pointer;
         while (!p.isEmpty()) {
             Integer line = lines.get(p);

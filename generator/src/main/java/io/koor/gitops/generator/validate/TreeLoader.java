@@ -81,16 +81,26 @@ public final class TreeLoader {
         });
         files.sort(null);
 
-        List<Violation> problems = new ArrayList<>();
-        Map<String, List<YamlDocuments.Document>> parsed = new TreeMap<>();
-        for (Path file : files) {
+        // Reading and parsing dominate on large trees; files are independent, so both cores share them.
+        List<Object> results = files.parallelStream().map(file -> {
             String rel = rel(base, file);
             try {
-                parsed.put(rel, YamlDocuments.read(readUtf8(file)));
+                return (Object) Map.entry(rel, YamlDocuments.read(readUtf8(file)));
             } catch (YamlDocuments.YamlProblem e) {
-                problems.add(new Violation(RULE_YAML, Severity.ERROR, rel, rel, e.line(), "",
+                return new Violation(RULE_YAML, Severity.ERROR, rel, rel, e.line(), "",
                         "not valid YAML at line " + e.line() + ", column " + e.column() + ": " + e.getMessage(),
-                        "fix the syntax; 'yamllint " + rel + "' shows the context"));
+                        "fix the syntax; 'yamllint " + rel + "' shows the context");
+            }
+        }).toList();
+        List<Violation> problems = new ArrayList<>();
+        Map<String, List<YamlDocuments.Document>> parsed = new TreeMap<>();
+        for (Object result : results) {
+            if (result instanceof Violation v) {
+                problems.add(v);
+            } else {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, List<YamlDocuments.Document>> entry = (Map.Entry<String, List<YamlDocuments.Document>>) result;
+                parsed.put(entry.getKey(), entry.getValue());
             }
         }
 

@@ -26,6 +26,7 @@ public final class TreeIndex {
 
     private final LoadedTree tree;
     private final Map<String, List<SourceObject>> byFile;
+    private final Map<String, List<SourceObject>> byKind;
     /** cluster -> Flux Kustomization id -> files it applies. */
     private final Map<String, Map<String, Set<String>>> applied = new LinkedHashMap<>();
 
@@ -33,6 +34,8 @@ public final class TreeIndex {
         this.tree = tree;
         this.byFile = tree.objects().stream().collect(Collectors.groupingBy(SourceObject::file, LinkedHashMap::new,
                 Collectors.toList()));
+        this.byKind = tree.objects().stream().collect(Collectors.groupingBy(o -> o.group() + "/" + o.kind(),
+                LinkedHashMap::new, Collectors.toList()));
         buildApplyGraph();
     }
 
@@ -45,7 +48,7 @@ public final class TreeIndex {
     }
 
     public List<SourceObject> ofKind(String group, String kind) {
-        return tree.objects().stream().filter(o -> o.kind().equals(kind) && o.group().equals(group)).toList();
+        return byKind.getOrDefault(group + "/" + kind, List.of());
     }
 
     public List<SourceObject> inFile(String file) {

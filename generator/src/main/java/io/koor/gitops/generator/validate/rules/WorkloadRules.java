@@ -17,6 +17,9 @@ final class WorkloadRules {
             "Deployment", "/spec/template/spec", "StatefulSet", "/spec/template/spec", "DaemonSet", "/spec/template/spec",
             "ReplicaSet", "/spec/template/spec", "Job", "/spec/template/spec",
             "CronJob", "/spec/jobTemplate/spec/template/spec", "Pod", "/spec");
+    private static final Map<String, com.fasterxml.jackson.core.JsonPointer> POINTERS = POD_TEMPLATES.entrySet().stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                    e -> com.fasterxml.jackson.core.JsonPointer.compile(e.getValue())));
     private static final Set<String> FLOATING_TAGS = Set.of("latest", "master", "main", "dev", "develop", "nightly",
             "edge", "stable", "head");
     private static final Pattern DIGEST = Pattern.compile(".*@sha256:[a-f0-9]{64}$");
@@ -42,7 +45,7 @@ final class WorkloadRules {
             if (podSpec == null) {
                 continue;
             }
-            JsonNode spec = o.node().at(podSpec);
+            JsonNode spec = o.node().at(POINTERS.get(o.kind()));
             for (String list : List.of("initContainers", "containers")) {
                 int i = 0;
                 for (JsonNode c : spec.path(list)) {
