@@ -33,7 +33,8 @@ public final class Main {
                    ./gitops corpus OUT --manifests N --per-file K [--error-rate R] [--seed S]   (benchmark corpora)
               --format text|json|junit|sarif   report format (default text)
               --output FILE                    write the report to FILE instead of standard output
-              --schema-location L              kubeconform-style schema location; repeat for several, tried in order
+              --schema-location L              kubeconform-style schema location (directory, http(s) template, or
+                                               'default'); repeat for several, tried in order
               --kubernetes-version V           Kubernetes release of the core schemas (default 1.32.0)
               --strict | --no-strict           unknown fields are errors (default strict)
               --missing-schemas skip|fail      a kind without schema is a note or an error (default skip)
@@ -42,6 +43,7 @@ public final class Main {
               --kubeconform                    also run kubeconform when it is on PATH
               --require-kubeconform            like --kubeconform, and a missing kubeconform is an error
               --exclude GLOB                   do not read paths matching GLOB (relative to DIR); repeatable
-              --offline                        never download schemas (only local locations are supported today)
+              --schema-cache DIR               where downloaded schemas are kept (default ~/.cache/demo-gitops/schemas)
+              --offline                        never download: remote locations are read from the cache only
             """;
 }

@@ -37,6 +37,8 @@ final class ValidateCommand {
         boolean kubeconform = false;
         boolean requireKubeconform = false;
         List<String> excludes = new ArrayList<>();
+        boolean offline = false;
+        Path cache = io.koor.gitops.generator.schema.SchemaDownloads.defaultCache();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -55,7 +57,8 @@ final class ValidateCommand {
                     case "--kubeconform" -> kubeconform = true;
                     case "--require-kubeconform" -> requireKubeconform = true;
                     case "--exclude" -> excludes.add(value(args, ++i, a));
-                    case "--offline" -> { } // local locations only today; accepted so CI scripts can say it already
+                    case "--offline" -> offline = true;
+                    case "--schema-cache" -> cache = Path.of(value(args, ++i, a));
                     default -> {
                         if (a.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + a);
@@ -74,7 +77,7 @@ final class ValidateCommand {
                 throw new IllegalArgumentException("--kubernetes-version " + kubernetesVersion + ": write X.Y.Z, e.g. 1.32.0");
             }
             ValidationService.Options options = new ValidationService.Options(locations, kubernetesVersion, strict, missing,
-                    kustomize, kubeconform, requireKubeconform, excludes);
+                    kustomize, kubeconform, requireKubeconform, excludes, cache, offline);
             ValidationReport report = new ValidationService().validate(dir, options);
             String text = format.render(report);
             if (output == null) {

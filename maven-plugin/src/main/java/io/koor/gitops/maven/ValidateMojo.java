@@ -66,12 +66,22 @@ public class ValidateMojo extends AbstractGitOpsMojo {
     @Parameter(property = "gitops.excludes")
     List<String> excludes = new ArrayList<>();
 
+    /** Where downloaded schemas are kept; the default is ~/.cache/demo-gitops/schemas. */
+    @Parameter(property = "gitops.schemaCache")
+    File schemaCache;
+
+    /** Never download: remote schema locations are read from the cache only. Maven's -o sets it too. */
+    @Parameter(property = "gitops.offline", defaultValue = "${settings.offline}")
+    boolean offline;
+
     @Override
     void run() throws IOException, MojoFailureException {
         ReportFormat reportFormat = ReportFormat.parse(format);
         ValidationService.Options options = new ValidationService.Options(schemaLocations,
                 kubernetesVersion.replaceFirst("^v", ""), strict, Options.missingSchemas(missingSchemas), kustomizeBuild,
-                kubeconform, requireKubeconform, excludes);
+                kubeconform, requireKubeconform, excludes,
+                schemaCache == null ? io.koor.gitops.generator.schema.SchemaDownloads.defaultCache() : schemaCache.toPath(),
+                offline);
         ValidationReport report = new ValidationService().validate(directory.toPath().toAbsolutePath().normalize(), options);
         String text = reportFormat.render(report);
         if (output != null) {

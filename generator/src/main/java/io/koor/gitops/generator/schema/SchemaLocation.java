@@ -8,10 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * One place to look for a JSON Schema, in kubeconform's own template syntax, so users can reuse
- * their kubeconform flags as they are. A location not ending in {@code json} is a directory in
- * kubeconform's core layout: {@code <dir>/v1.32.0-standalone-strict/deployment-apps-v1.json}.
+ * their kubeconform flags as they are: a directory or an http(s) URL template, or {@code default},
+ * kubeconform's own download location. A location not ending in {@code json} gets kubeconform's
+ * core layout appended: {@code <dir>/v1.32.0-standalone-strict/deployment-apps-v1.json}.
  */
 public record SchemaLocation(String template) {
+    /** kubeconform's built-in location (pkg/registry/registry.go), used for the word {@code default}. */
+    static final String KUBECONFORM_DEFAULT = "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/"
+            + "{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
     static final String DIRECTORY_SUFFIX =
             "/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*}}");
@@ -20,18 +24,22 @@ public record SchemaLocation(String template) {
         if (template == null || template.isBlank()) {
             throw new IllegalArgumentException("a schema location is empty");
         }
-        if (template.startsWith("http://") || template.startsWith("https://")) {
-            throw new IllegalArgumentException("schema location " + template + ": downloading schemas is not"
-                    + " supported yet; download them into a directory and give its path");
-        }
         if (template.equals("default")) {
-            throw new IllegalArgumentException("schema location 'default' is kubeconform's download location, which"
-                    + " needs the network; give a local directory holding the same layout");
+            template = KUBECONFORM_DEFAULT;
         }
     }
 
-    /** The file this location names for one kind, or the location's text if a variable is unknown. */
+    public boolean isRemote() {
+        return template.startsWith("http://") || template.startsWith("https://");
+    }
+
+    /** The local file this location names for one kind (for a directory or file template). */
     public Path resolve(String apiVersion, String kind, String kubernetesVersion, boolean strict) {
+        return Path.of(fill(apiVersion, kind, kubernetesVersion, strict));
+    }
+
+    /** The location's template filled in for one kind: a path, or a URL for a remote location. */
+    public String fill(String apiVersion, String kind, String kubernetesVersion, boolean strict) {
         String full = template.endsWith("json") ? template : stripSlash(template) + DIRECTORY_SUFFIX;
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
@@ -55,7 +63,7 @@ public record SchemaLocation(String template) {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
-        return Path.of(out.toString());
+        return out.toString();
     }
 
     private static String stripSlash(String s) {

@@ -46,14 +46,29 @@ public final class SchemaRegistry {
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Optional<Found>> cache = new ConcurrentHashMap<>();
+    private final SchemaDownloads downloads;
 
-    public record Found(JsonSchema schema, Path file) {
+    /** A compiled schema and where it came from (a file, or a URL). */
+    public record Found(JsonSchema schema, String source) {
     }
 
+    /** Local locations only: a remote location is an error. */
     public SchemaRegistry(List<SchemaLocation> locations, String kubernetesVersion, boolean strict) {
+        this(locations, kubernetesVersion, strict, null);
+    }
+
+    public SchemaRegistry(List<SchemaLocation> locations, String kubernetesVersion, boolean strict,
+                          SchemaDownloads downloads) {
         this.locations = List.copyOf(locations);
         this.kubernetesVersion = kubernetesVersion;
         this.strict = strict;
+        this.downloads = downloads;
+        for (SchemaLocation location : locations) {
+            if (location.isRemote() && downloads == null) {
+                throw new IllegalArgumentException("schema location " + location.template()
+                        + " is remote, and this command reads local schema directories only");
+            }
+        }
     }
 
     public List<SchemaLocation> locations() {
@@ -66,16 +81,26 @@ public final class SchemaRegistry {
 
     private Optional<Found> load(String apiVersion, String kind) {
         for (SchemaLocation location : locations) {
-            Path file = location.resolve(apiVersion, kind, kubernetesVersion, strict);
-            if (Files.isRegularFile(file)) {
-                try {
-                    JsonNode node = json.readTree(file.toFile());
-                    return Optional.of(new Found(factory.getSchema(node, config), file));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read schema " + file + ": " + e.getMessage(), e);
+            String target = location.fill(apiVersion, kind, kubernetesVersion, strict);
+            try {
+                if (location.isRemote()) {
+                    Optional<String> text = downloads.fetch(target);
+                    if (text.isPresent()) {
+                        return Optional.of(new Found(factory.getSchema(json.readTree(text.get()), config), target));
+                    }
+                } else if (Files.isRegularFile(Path.of(target))) {
+                    JsonNode node = json.readTree(Path.of(target).toFile());
+                    return Optional.of(new Found(factory.getSchema(node, config), target));
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read schema " + target + ": " + e.getMessage(), e);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a missing schema may only be missing because downloads are off. */
+    public boolean offlineWithRemoteLocations() {
+        return downloads != null && downloads.offline() && locations.stream().anyMatch(SchemaLocation::isRemote);
     }
 }

@@ -42,7 +42,9 @@ public final class SchemaValidator {
             String where = registry.locations().stream().map(SchemaLocation::template).collect(Collectors.joining(", "));
             return List.of(new Violation(RULE_MISSING, missing == MissingSchemaPolicy.FAIL ? Severity.ERROR : Severity.NOTE,
                     resource, file, line, "", "no schema for " + apiVersion + " " + kind + " in " + where,
-                    "add a schema location that has it, or allow missing schemas"));
+                    registry.offlineWithRemoteLocations()
+                            ? "offline, and the schema cache does not have it: run once online to fill the cache"
+                            : "add a schema location that has it, or allow missing schemas"));
         }
         // The API server treats null as absent; so does this check.
         JsonNode cleaned = hasNull(object) ? withoutNulls(object.deepCopy()) : object;
@@ -53,7 +55,7 @@ public final class SchemaValidator {
                     .replaceAll("\\.([^.\\[]+)", "/$1").replaceAll("\\[(\\d+)]", "/$1");
             violations.add(new Violation(RULE_SCHEMA, Severity.ERROR, resource, file, line, pointer,
                     m.getMessage().replaceFirst("^\\$[^:]*: ", ""),
-                    "see " + found.get().file().getFileName()));
+                    "see " + found.get().source().substring(found.get().source().lastIndexOf('/') + 1)));
         }
         violations.sort(java.util.Comparator.comparing(Violation::jsonPointer).thenComparing(Violation::message));
         return violations;

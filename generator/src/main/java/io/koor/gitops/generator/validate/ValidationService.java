@@ -1,6 +1,7 @@
 package io.koor.gitops.generator.validate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.koor.gitops.generator.schema.SchemaDownloads;
 import io.koor.gitops.generator.schema.SchemaLocation;
 import io.koor.gitops.generator.schema.SchemaRegistry;
 import io.koor.gitops.generator.schema.SchemaValidator;
@@ -34,10 +35,12 @@ public final class ValidationService {
      * @param kubeconform        also run kubeconform when it is installed
      * @param requireKubeconform make a missing kubeconform an error instead of a note
      * @param excludes           globs of paths (relative to the root) not to read
+     * @param schemaCache        where downloaded schemas are kept
+     * @param offline            never download; remote locations are served from the cache only
      */
     public record Options(List<String> schemaLocations, String kubernetesVersion, boolean strict,
                           SchemaValidator.MissingSchemaPolicy missingSchemas, boolean kustomizeBuild, boolean kubeconform,
-                          boolean requireKubeconform, List<String> excludes) {
+                          boolean requireKubeconform, List<String> excludes, Path schemaCache, boolean offline) {
         public Options {
             schemaLocations = List.copyOf(schemaLocations);
             excludes = List.copyOf(excludes);
@@ -45,7 +48,12 @@ public final class ValidationService {
 
         public static Options defaults(List<String> schemaLocations) {
             return new Options(schemaLocations, "1.32.0", true, SchemaValidator.MissingSchemaPolicy.SKIP, false, false, false,
-                    List.of());
+                    List.of(), SchemaDownloads.defaultCache(), false);
+        }
+
+        public Options withSchemaCache(Path cache, boolean offlineOnly) {
+            return new Options(schemaLocations, kubernetesVersion, strict, missingSchemas, kustomizeBuild, kubeconform,
+                    requireKubeconform, excludes, cache, offlineOnly);
         }
     }
 
@@ -63,7 +71,7 @@ public final class ValidationService {
         } else {
             schemas = new SchemaValidator(new SchemaRegistry(
                     options.schemaLocations().stream().map(SchemaLocation::new).toList(), options.kubernetesVersion(),
-                    options.strict()), options.missingSchemas());
+                    options.strict(), new SchemaDownloads(options.schemaCache(), options.offline())), options.missingSchemas());
             SchemaValidator validator = schemas;
             found.addAll(tree.objects().parallelStream()
                     .flatMap(o -> validator.validate(o.node(), o.file(), o.line()).stream()).toList());

@@ -31,8 +31,7 @@ class SchemaLocationTest {
     void unknownVariablesAndRemoteLocationsAreExplained() {
         assertThatThrownBy(() -> new SchemaLocation("/s/{{.Kind}}.json").resolve("v1", "Pod", "1.32.0", true))
                 .hasMessageContaining("unknown variable .Kind");
-        assertThatThrownBy(() -> new SchemaLocation("https://example.com/{{.Group}}.json"))
-                .hasMessageContaining("downloading schemas is not supported yet");
-        assertThatThrownBy(() -> new SchemaLocation("default")).hasMessageContaining("needs the network");
+        assertThat(new SchemaLocation("https://example.com/{{.Group}}.json").isRemote()).isTrue();
+        assertThat(new SchemaLocation("/schemas").isRemote()).isFalse();
     }
 }

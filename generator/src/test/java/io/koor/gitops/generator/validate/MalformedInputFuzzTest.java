@@ -46,7 +46,7 @@ class MalformedInputFuzzTest {
 
     private static ValidationReport validate(Path tree) throws IOException {
         return new ValidationService().validate(tree, new ValidationService.Options(SharedData.schemaLocations(), "1.32.0",
-                true, SchemaValidator.MissingSchemaPolicy.SKIP, false, false, false, List.of()));
+                true, SchemaValidator.MissingSchemaPolicy.SKIP, false, false, false, List.of(), null, true));
     }
 
     private static void assertEveryFindingIsAMessage(ValidationReport report) {

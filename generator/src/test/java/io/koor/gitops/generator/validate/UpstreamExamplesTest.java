@@ -22,7 +22,7 @@ class UpstreamExamplesTest {
         Kustomize.assumeAvailable();
         return new ValidationService().validate(Path.of("src/test/resources/trees", tree), new ValidationService.Options(
                 SharedData.schemaLocations(), "1.32.0", true, SchemaValidator.MissingSchemaPolicy.FAIL, true, false, false,
-                List.of()));
+                List.of(), null, true));
     }
 
     @Test
