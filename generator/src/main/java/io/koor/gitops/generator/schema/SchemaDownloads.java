@@ -18,14 +18,21 @@ import java.util.Optional;
 public final class SchemaDownloads {
     private final Path cache;
     private final boolean offline;
-    private final HttpClient client;
+    /** Made on the first download: building an HttpClient (TLS, a selector thread) costs ~0.3 s of start-up. */
+    private HttpClient client;
 
     /** @param cache directory for downloaded schemas; null means no cache (and no downloads when offline) */
     public SchemaDownloads(Path cache, boolean offline) {
         this.cache = cache;
         this.offline = offline;
-        this.client = offline ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return client;
     }
 
     /** The default cache: {@code $XDG_CACHE_HOME/demo-gitops/schemas}, or {@code ~/.cache/...}. */
@@ -51,7 +58,7 @@ public final class SchemaDownloads {
         }
         HttpResponse<String> response;
         try {
-            response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+            response = client().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -48,8 +48,16 @@ public final class SchemaRegistry {
     private final Map<String, Optional<Found>> cache = new ConcurrentHashMap<>();
     private final SchemaDownloads downloads;
 
-    /** A compiled schema and where it came from (a file, or a URL). */
-    public record Found(JsonSchema schema, String source) {
+    /**
+     * A compiled schema, where it came from (a file, or a URL), and the raw schema when it carries
+     * CEL rules ({@code x-kubernetes-validations}) to evaluate as well.
+     */
+    public record Found(JsonSchema schema, String source, JsonNode celRules) {
+    }
+
+    private Found found(JsonNode node, String source) {
+        return new Found(factory.getSchema(node, config), source,
+                node.findValue("x-kubernetes-validations") != null ? node : null);
     }
 
     /** Local locations only: a remote location is an error. */
@@ -86,11 +94,10 @@ public final class SchemaRegistry {
                 if (location.isRemote()) {
                     Optional<String> text = downloads.fetch(target);
                     if (text.isPresent()) {
-                        return Optional.of(new Found(factory.getSchema(json.readTree(text.get()), config), target));
+                        return Optional.of(found(json.readTree(text.get()), target));
                     }
                 } else if (Files.isRegularFile(Path.of(target))) {
-                    JsonNode node = json.readTree(Path.of(target).toFile());
-                    return Optional.of(new Found(factory.getSchema(node, config), target));
+                    return Optional.of(found(json.readTree(Path.of(target).toFile()), target));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read schema " + target + ": " + e.getMessage(), e);

@@ -22,6 +22,7 @@ public final class SchemaValidator {
 
     private final SchemaRegistry registry;
     private final MissingSchemaPolicy missing;
+    private final CelValidations cel = new CelValidations();
 
     public SchemaValidator(SchemaRegistry registry, MissingSchemaPolicy missing) {
         this.registry = registry;
@@ -57,8 +58,17 @@ public final class SchemaValidator {
                     m.getMessage().replaceFirst("^\\$[^:]*: ", ""),
                     "see " + found.get().source().substring(found.get().source().lastIndexOf('/') + 1)));
         }
+        if (found.get().celRules() != null && messages.isEmpty()) {
+            // CEL rules assume a value of the declared shape, as the API server checks them only after the schema
+            violations.addAll(cel.check(found.get().celRules(), cleaned, resource, file, line));
+        }
         violations.sort(java.util.Comparator.comparing(Violation::jsonPointer).thenComparing(Violation::message));
         return violations;
+    }
+
+    /** CEL rules that could not be evaluated offline, for the report's notes. */
+    public java.util.Set<String> celNotEvaluable() {
+        return cel.notEvaluable();
     }
 
     static String describe(JsonNode object) {

@@ -82,6 +82,10 @@ public final class ValidationService {
             }
         }
 
+        if (schemas != null) {
+            schemas.celNotEvaluable().stream().sorted()
+                    .forEach(rule -> notes.add("skipped " + rule + ": it needs functions only the API server has"));
+        }
         TreeIndex index = new TreeIndex(tree);
         found.addAll(RuleSet.check(index));
         Suppressions suppressions = Suppressions.load(tree.root());
@@ -160,6 +164,9 @@ public final class ValidationService {
         }
         docs.put(SchemaValidator.RULE_SCHEMA, new ValidationReport.RuleDoc(SchemaValidator.RULE_SCHEMA, Severity.ERROR,
                 "The object does not match the JSON Schema of its kind."));
+        docs.put(io.koor.gitops.generator.schema.CelValidations.RULE, new ValidationReport.RuleDoc(
+                io.koor.gitops.generator.schema.CelValidations.RULE, Severity.ERROR,
+                "The object breaks a CEL rule (x-kubernetes-validations) of its CRD, so the API server refuses it."));
         docs.put(SchemaValidator.RULE_MISSING, new ValidationReport.RuleDoc(SchemaValidator.RULE_MISSING, Severity.NOTE,
                 "No schema location has a schema for the object's kind."));
         docs.put(TreeLoader.RULE_YAML, new ValidationReport.RuleDoc(TreeLoader.RULE_YAML, Severity.ERROR,
