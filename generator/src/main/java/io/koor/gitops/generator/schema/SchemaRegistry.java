@@ -83,6 +83,15 @@ public final class SchemaRegistry {
         return locations;
     }
 
+    /** A schema the tree itself defines (a CRD in it): it takes precedence over the locations. */
+    public void derive(CrdSchemas.Derived derived) {
+        cache.put(derived.apiVersion() + "|" + derived.kind(), Optional.of(found(derived.schema(), derived.source())));
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
     public Optional<Found> find(String apiVersion, String kind) {
         return cache.computeIfAbsent(apiVersion + "|" + kind, key -> load(apiVersion, kind));
     }

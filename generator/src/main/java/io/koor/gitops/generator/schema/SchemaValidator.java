@@ -55,7 +55,8 @@ public final class SchemaValidator {
             String pointer = m.getInstanceLocation().toString().replaceFirst("^\\$", "")
                     .replaceAll("\\.([^.\\[]+)", "/$1").replaceAll("\\[(\\d+)]", "/$1");
             violations.add(new Violation(RULE_SCHEMA, Severity.ERROR, resource, file, line, pointer,
-                    m.getMessage().replaceFirst("^\\$[^:]*: ", ""),
+                    // the location is in the pointer; networknt also puts it in front of the message
+                    m.getMessage().replaceFirst("^(\\$|/)[^:\\s]*: ", ""),
                     "see " + found.get().source().substring(found.get().source().lastIndexOf('/') + 1)));
         }
         if (found.get().celRules() != null && messages.isEmpty()) {
@@ -64,6 +65,10 @@ public final class SchemaValidator {
         }
         violations.sort(java.util.Comparator.comparing(Violation::jsonPointer).thenComparing(Violation::message));
         return violations;
+    }
+
+    public SchemaRegistry registry() {
+        return registry;
     }
 
     /** CEL rules that could not be evaluated offline, for the report's notes. */

@@ -1,6 +1,7 @@
 package io.koor.gitops.generator.validate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.koor.gitops.generator.schema.CrdSchemas;
 import io.koor.gitops.generator.schema.SchemaDownloads;
 import io.koor.gitops.generator.schema.SchemaLocation;
 import io.koor.gitops.generator.schema.SchemaRegistry;
@@ -73,6 +74,16 @@ public final class ValidationService {
                     options.schemaLocations().stream().map(SchemaLocation::new).toList(), options.kubernetesVersion(),
                     options.strict(), new SchemaDownloads(options.schemaCache(), options.offline())), options.missingSchemas());
             SchemaValidator validator = schemas;
+            for (SourceObject o : tree.objects()) {
+                if (o.kind().equals("CustomResourceDefinition") && o.group().equals("apiextensions.k8s.io")) {
+                    for (CrdSchemas.Derived derived : CrdSchemas.from(o.node(), o.file() + ":" + o.line(),
+                            options.strict())) {
+                        validator.registry().derive(derived);
+                        notes.add("schema for " + derived.apiVersion() + " " + derived.kind() + " derived from the CRD at "
+                                + derived.source());
+                    }
+                }
+            }
             found.addAll(tree.objects().parallelStream()
                     .flatMap(o -> validator.validate(o.node(), o.file(), o.line()).stream()).toList());
             for (KustomizationFile k : tree.kustomizations().values()) {
