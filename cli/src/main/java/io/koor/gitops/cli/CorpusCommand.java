@@ -129,19 +129,32 @@ final class CorpusCommand {
         return kind + "/" + ns + name;
     }
 
+    /**
+     * Every 10 manifests form one application in one namespace, wired the way a real one is: the
+     * Services select the group's Deployment, the Ingress routes to its Service, and a default-deny
+     * NetworkPolicy guards the namespace, so the only findings are the seeded ones.
+     */
     private static String manifest(int i, Random r, boolean broken) {
-        String ns = "team-" + (i % 40);
+        String ns = "team-" + ((i / 10) % 40);
         String name = "app-" + i;
+        String app = "app-" + (i - i % 10);
         return switch (i % 10) {
             case 0, 1 -> deployment(ns, name, r, broken);
             case 2 -> statefulSet(ns, name, r, broken);
-            case 3, 4 -> service(ns, name, r, broken);
-            case 5 -> configMap(ns, name, r, broken);
+            case 3, 4 -> service(ns, name, app, broken);
+            case 5 -> i % 20 == 5 ? namespace(name, broken) : configMap(ns, name, r, broken);
             case 6 -> pvc(ns, name, r, broken);
             case 7 -> secret(ns, name, broken);
-            case 8 -> ingress(ns, name, broken);
-            default -> i % 20 == 9 ? networkPolicy(ns, name, broken) : namespace(name, broken);
+            case 8 -> ingress(ns, name, "app-" + (i - 5), broken);
+            default -> networkPolicy(ns, name, broken);
         };
+    }
+
+    private static String podSpecHead(String name) {
+        return "    spec:\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n"
+                + "      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n"
+                + "          whenUnsatisfiable: ScheduleAnyway\n          labelSelector:\n            matchLabels:\n"
+                + "              app.kubernetes.io/name: " + name + "\n";
     }
 
     private static String container(String name, Random r, boolean broken, String indent) {
@@ -176,7 +189,7 @@ final class CorpusCommand {
                 + "  labels:\n    app.kubernetes.io/name: " + name + "\nspec:\n  replicas: " + (2 + r.nextInt(3)) + "\n"
                 + "  selector:\n    matchLabels:\n      app.kubernetes.io/name: " + name + "\n"
                 + "  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: " + name + "\n"
-                + "    spec:\n      containers:\n" + container(name, r, broken, "        ");
+                + podSpecHead(name) + "      containers:\n" + container(name, r, broken, "        ");
     }
 
     private static String statefulSet(String ns, String name, Random r, boolean broken) {
@@ -184,15 +197,15 @@ final class CorpusCommand {
                 + "spec:\n  serviceName: " + name + "\n  replicas: 3\n"
                 + "  selector:\n    matchLabels:\n      app.kubernetes.io/name: " + name + "\n"
                 + "  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: " + name + "\n"
-                + "    spec:\n      containers:\n" + container(name, r, false, "        ")
+                + podSpecHead(name) + "      containers:\n" + container(name, r, false, "        ")
                 + "  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n"
                 + "        accessModes:\n          - ReadWriteOnce\n        resources:\n          requests:\n"
                 + "            storage: " + (broken ? "[10Gi]" : (1 + r.nextInt(50)) + "Gi") + "\n";
     }
 
-    private static String service(String ns, String name, Random r, boolean broken) {
+    private static String service(String ns, String name, String app, boolean broken) {
         return "apiVersion: v1\nkind: Service\nmetadata:\n  name: " + name + "\n  namespace: " + ns + "\nspec:\n"
-                + "  selector:\n    app.kubernetes.io/name: " + name + "\n  ports:\n    - name: http\n"
+                + "  selector:\n    app.kubernetes.io/name: " + app + "\n  ports:\n    - name: http\n"
                 + "      port: " + (broken ? "eighty" : "80") + "\n      targetPort: http\n";
     }
 
@@ -214,11 +227,11 @@ final class CorpusCommand {
                 + (broken ? "immutable: \"yes\"\n" : "");
     }
 
-    private static String ingress(String ns, String name, boolean broken) {
+    private static String ingress(String ns, String name, String service, boolean broken) {
         return "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: " + name + "\n  namespace: " + ns + "\n"
                 + "spec:\n  ingressClassName: nginx\n  rules:\n    - host: " + name + ".example.com\n      http:\n"
                 + "        paths:\n          - path: /\n            pathType: Prefix\n"
-                + "            backend:\n              service:\n                name: " + name + "\n"
+                + "            backend:\n              service:\n                name: " + service + "\n"
                 + "                port:\n                  number: " + (broken ? "eighty" : "80") + "\n";
     }
 

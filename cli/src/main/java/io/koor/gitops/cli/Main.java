@@ -20,6 +20,11 @@ public final class Main {
         return switch (args[0]) {
             case "validate" -> new ValidateCommand(out, err).run(rest);
             case "corpus" -> new CorpusCommand(out, err).run(rest);
+            case "rules" -> {
+                io.koor.gitops.generator.validate.rules.RuleSet.all().forEach(r -> out.printf("%-34s %-8s %s%n", r.id(),
+                        r.severity().name().toLowerCase(java.util.Locale.ROOT), r.doc()));
+                yield 0;
+            }
             default -> {
                 err.println("gitops: unknown command '" + args[0] + "'");
                 err.print(USAGE);
@@ -30,6 +35,7 @@ public final class Main {
 
     static final String USAGE = """
             usage: ./gitops validate DIR [options]
+                   ./gitops rules                   (every semantic rule: id, severity, what it checks)
                    ./gitops corpus OUT --manifests N --per-file K [--error-rate R] [--seed S]   (benchmark corpora)
               --format text|json|junit|sarif   report format (default text)
               --output FILE                    write the report to FILE instead of standard output

@@ -32,7 +32,7 @@ class MainTest {
     @Test
     void findingsAtTheFailOnSeverityExitOne() {
         assertThat(run("validate", HANDWRITTEN)).isEqualTo(1);
-        assertThat(out()).contains("[ceph-pool-size-exceeds-hosts]").endsWith("10 errors, 7 warnings, 0 notes, 0 suppressed\n");
+        assertThat(out()).contains("[ceph-pool-size-exceeds-hosts]").endsWith("10 errors, 8 warnings, 0 notes, 0 suppressed\n");
     }
 
     @Test
@@ -74,5 +74,12 @@ class MainTest {
     void helpListsTheOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("--schema-location", "--format text|json|junit|sarif", "--exclude");
+    }
+
+    @Test
+    void rulesListsEveryRuleWithItsSeverity() {
+        assertThat(run("rules")).isZero();
+        assertThat(out().lines()).hasSize(io.koor.gitops.generator.validate.rules.RuleSet.all().size());
+        assertThat(out()).contains("ceph-pool-size-exceeds-hosts       error    A replicated pool with more copies");
     }
 }

@@ -15,7 +15,8 @@ final class Kustomizations {
         String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
         JsonNode k = doc.node();
         List<String> resources = new ArrayList<>();
-        for (String field : List.of("resources", "bases", "crds")) {
+        // components are directories holding a kustomization of kind Component: applied like resources
+        for (String field : List.of("resources", "bases", "crds", "components")) {
             for (JsonNode entry : k.path(field)) {
                 local(dir, entry.asText()).ifPresent(resources::add);
             }

@@ -97,7 +97,7 @@ public final class ValidationService {
             schemas.celNotEvaluable().stream().sorted()
                     .forEach(rule -> notes.add("skipped " + rule + ": it needs functions only the API server has"));
         }
-        TreeIndex index = new TreeIndex(tree);
+        TreeIndex index = new TreeIndex(tree, options.kubernetesVersion());
         found.addAll(RuleSet.check(index));
         Suppressions suppressions = Suppressions.load(tree.root());
         found.addAll(suppressions.problems());

@@ -87,11 +87,16 @@ class HandwrittenDemoTest {
     }
 
     @Test
+    void oneDrivePerStorageNode() {
+        assertThat(at("ceph-drives-unequal")).containsExactly("infrastructure/storage/cephcluster.yaml:15");
+    }
+
+    @Test
     void theSummaryCountsObjectsAndTheTreeFails() {
         assertThat(report.objects()).isEqualTo(11);
         assertThat(report.failedObjects()).isEqualTo(6);
         assertThat(report.fails(Severity.ERROR)).isTrue();
-        assertThat(report.summary()).startsWith("12 files, 11 objects: 5 passed, 6 failed; 10 errors, 7 warnings");
+        assertThat(report.summary()).startsWith("12 files, 11 objects: 5 passed, 6 failed; 10 errors, 8 warnings");
         assertThat(report.violations()).extracting(Violation::hint).allMatch(h -> !h.isBlank());
     }
 }

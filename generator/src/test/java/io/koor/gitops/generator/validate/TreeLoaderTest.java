@@ -125,4 +125,18 @@ class TreeLoaderTest {
         // Bounded: not a timing assertion on speed, a guard against exponential expansion hanging the run.
         assertThat(millis).isLessThan(60_000);
     }
+
+    @Test
+    void componentsAreFollowedAndTheirPatchesAreNotStandalone() throws IOException {
+        file("app/kustomization.yaml", "resources:\n  - deploy.yaml\ncomponents:\n  - ../monitoring\n");
+        file("app/deploy.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n");
+        file("monitoring/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+                + "resources:\n  - servicemonitor.yaml\npatches:\n  - path: add-labels.yaml\n");
+        file("monitoring/servicemonitor.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sm\n");
+        file("monitoring/add-labels.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n");
+        LoadedTree tree = load();
+        assertThat(tree.kustomizations().get("app").resources()).containsExactly("app/deploy.yaml", "monitoring");
+        assertThat(tree.objects()).extracting(SourceObject::file).containsExactly("app/deploy.yaml",
+                "monitoring/servicemonitor.yaml");
+    }
 }

@@ -85,6 +85,13 @@ final class CephRules {
                 new Rule("ceph-few-storage-nodes", WARNING,
                         "Fewer than 4 hosts with OSDs: a host failure leaves no room to heal to full redundancy.",
                         CephRules::fewNodes),
+                new Rule("ceph-drives-unequal", WARNING,
+                        "Storage nodes with different numbers of OSD devices, or fewer than 2: data placement becomes uneven.",
+                        CephRules::drives),
+                new Rule("ceph-mds-no-standby", WARNING, "A CephFilesystem without a standby MDS: a daemon failure stops the filesystem.",
+                        CephRules::mdsStandby),
+                new Rule("ceph-rgw-single-gateway", WARNING, "A CephObjectStore with one gateway: a restart stops object storage.",
+                        CephRules::gateways),
                 new Rule("storageclass-pool-missing", ERROR,
                         "A Ceph StorageClass naming a pool or cluster the tree does not define.",
                         CephRules::storageClassPools));
@@ -276,6 +283,45 @@ final class CephRules {
             if (hosts.isPresent() && hosts.getAsInt() < 4) {
                 out.at(c.source(), c.pointer() + "/storage/nodes", hosts.getAsInt() + " host(s) with OSDs",
                         "a production cluster has 4 or more storage nodes");
+            }
+        }
+    }
+
+    private static void drives(TreeIndex index, Findings out) {
+        for (CephClusterSpec c : clusters(index)) {
+            JsonNode nodes = c.spec().path("storage").path("nodes");
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (JsonNode node : nodes) {
+                if (node.path("devices").isArray()) {
+                    counts.put(node.path("name").asText("?"), node.path("devices").size());
+                }
+            }
+            if (counts.isEmpty()) {
+                continue; // device filters or all devices: the counts are only known on the nodes
+            }
+            boolean unequal = counts.values().stream().distinct().count() > 1;
+            boolean few = counts.values().stream().anyMatch(n -> n < 2);
+            if (unequal || few) {
+                out.at(c.source(), c.pointer() + "/storage/nodes", "OSD devices per node: " + counts,
+                        "give every storage node the same drives, at least 2 each");
+            }
+        }
+    }
+
+    private static void mdsStandby(TreeIndex index, Findings out) {
+        for (SourceObject fs : index.ofKind("ceph.rook.io", "CephFilesystem")) {
+            if (!fs.spec().path("metadataServer").path("activeStandby").asBoolean(false)) {
+                out.at(fs, "/spec/metadataServer", "filesystem " + fs.name() + " has no standby MDS",
+                        "set metadataServer.activeStandby: true");
+            }
+        }
+    }
+
+    private static void gateways(TreeIndex index, Findings out) {
+        for (SourceObject store : index.ofKind("ceph.rook.io", "CephObjectStore")) {
+            if (store.spec().path("gateway").path("instances").asInt(1) < 2) {
+                out.at(store, "/spec/gateway", "object store " + store.name() + " runs "
+                        + store.spec().path("gateway").path("instances").asInt(1) + " gateway", "run 2 or more RGW instances");
             }
         }
     }

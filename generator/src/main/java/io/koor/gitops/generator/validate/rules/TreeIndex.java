@@ -27,16 +27,35 @@ public final class TreeIndex {
     private final LoadedTree tree;
     private final Map<String, List<SourceObject>> byFile;
     private final Map<String, List<SourceObject>> byKind;
+    private final Map<String, List<SourceObject>> byNamespace;
+    private final Map<String, SourceObject> byIdentity = new java.util.HashMap<>();
     /** cluster -> Flux Kustomization id -> files it applies. */
     private final Map<String, Map<String, Set<String>>> applied = new LinkedHashMap<>();
 
+    private final String kubernetesVersion;
+
     public TreeIndex(LoadedTree tree) {
+        this(tree, "1.32.0");
+    }
+
+    /** @param kubernetesVersion the release the tree is applied to (X.Y.Z), for API-removal checks */
+    public TreeIndex(LoadedTree tree, String kubernetesVersion) {
         this.tree = tree;
+        this.kubernetesVersion = kubernetesVersion;
         this.byFile = tree.objects().stream().collect(Collectors.groupingBy(SourceObject::file, LinkedHashMap::new,
                 Collectors.toList()));
         this.byKind = tree.objects().stream().collect(Collectors.groupingBy(o -> o.group() + "/" + o.kind(),
                 LinkedHashMap::new, Collectors.toList()));
+        this.byNamespace = tree.objects().stream().collect(Collectors.groupingBy(SourceObject::namespace,
+                LinkedHashMap::new, Collectors.toList()));
+        tree.objects().forEach(o -> byIdentity.putIfAbsent(identity(o.group(), o.kind(), o.namespace(), o.name()), o));
         buildApplyGraph();
+    }
+
+    /** The minor release of the target Kubernetes, e.g. 32 for 1.32.0. */
+    public int kubernetesMinor() {
+        String[] parts = kubernetesVersion.split("\\.");
+        return parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
     }
 
     public LoadedTree tree() {
@@ -56,8 +75,18 @@ public final class TreeIndex {
     }
 
     public Optional<SourceObject> find(String group, String kind, String namespace, String name) {
-        return ofKind(group, kind).stream()
-                .filter(o -> o.name().equals(name) && (namespace == null || o.namespace().equals(namespace))).findFirst();
+        if (namespace != null) {
+            return Optional.ofNullable(byIdentity.get(identity(group, kind, namespace, name)));
+        }
+        return ofKind(group, kind).stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    public List<SourceObject> inNamespace(String namespace) {
+        return byNamespace.getOrDefault(namespace, List.of());
+    }
+
+    private static String identity(String group, String kind, String namespace, String name) {
+        return group + "/" + kind + "/" + namespace + "/" + name;
     }
 
     public boolean directoryExists(String path) {
