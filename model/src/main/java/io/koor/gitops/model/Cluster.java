@@ -30,20 +30,61 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         problems.require(kubernetesVersion.major() == 1 && kubernetesVersion.minor() >= 28, "kubernetesVersion",
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
         int hosts = storage.count();
-        problems.require(rook.mons() <= hosts, "rook.mons", "rook.mons=" + rook.mons() + ": monitors run one per"
-                + " storage node and the cluster has " + hosts + "; lower mons or add storage nodes");
+        CephLayout.monsFitNodes(rook.mons(), hosts).ifPresent(f -> problems.require(false, "rook.mons", f.text()));
         problems.require(rook.mgrs() <= hosts, "rook.mgrs", "rook.mgrs=" + rook.mgrs() + ": managers run one per"
                 + " storage node and the cluster has " + hosts + "; lower mgrs or add storage nodes");
         for (BlockPool pool : rook.blockPools()) {
-            int domains = pool.failureDomain() == FailureDomain.HOST ? hosts : hosts * storage.drivesPerNode();
-            String unit = pool.failureDomain() == FailureDomain.HOST ? "hosts with OSDs" : "OSDs";
-            problems.require(pool.replicas() <= domains, "rook.blockPools[" + pool.name() + "].replicas",
-                    "replicas=" + pool.replicas() + " with failure domain " + pool.failureDomain().crushName()
-                            + " needs " + pool.replicas() + " " + unit + ", the cluster has " + domains
-                            + "; add storage nodes or lower replicas");
+            fits(problems, storage, "rook.blockPools[" + pool.name() + "]", "CephBlockPool " + pool.name(), pool.spec());
+            pool.metadataPool().ifPresent(meta -> fits(problems, storage, "rook.blockPools[" + pool.name() + "]",
+                    "CephBlockPool " + meta, PoolSpec.replicated(3)));
         }
+        for (Filesystem fs : rook.filesystems()) {
+            String at = "rook.filesystems[" + fs.name() + "]";
+            fits(problems, storage, at + ".metadataPool", "filesystem " + fs.name() + " metadata pool", fs.metadataPool());
+            fs.dataPools().forEach(p -> fits(problems, storage, at + ".dataPools[" + p.name() + "]",
+                    "filesystem " + fs.name() + " data pool " + p.name(), p.spec()));
+        }
+        for (ObjectStore store : rook.objectStores()) {
+            String at = "rook.objectStores[" + store.name() + "]";
+            fits(problems, storage, at + ".metadataPool", "object store " + store.name() + " metadata pool", store.metadataPool());
+            fits(problems, storage, at + ".dataPool", "object store " + store.name() + " data pool", store.dataPool());
+        }
+        problems.require(!(rook.network() instanceof CephNetwork.Multus) || network.multus(), "rook.network",
+                "Ceph on Multus networks needs Multus in the cluster: use Network.calico().withMultus() (or cilium)");
+        storage.serverType().memoryGb().ifPresent(gb -> {
+            int osd = storage.drivesPerNode() * rook.daemonResources().osd().memoryRequestMiB();
+            int mon = perNode(storage, rook.mons()) * rook.daemonResources().mon().memoryRequestMiB();
+            int mgr = perNode(storage, rook.mgrs()) * rook.daemonResources().mgr().memoryRequestMiB();
+            int mds = rook.filesystems().stream()
+                    .mapToInt(fs -> perNode(storage, fs.mdsDaemons()) * fs.mdsResources().memoryRequestMiB()).sum();
+            int rgw = rook.objectStores().stream()
+                    .mapToInt(os -> perNode(storage, os.gateways()) * os.gatewayResources().memoryRequestMiB()).sum();
+            String breakdown = storage.drivesPerNode() + " OSDs " + osd + " + mon " + mon + " + mgr " + mgr
+                    + (mds > 0 ? " + MDS " + mds : "") + (rgw > 0 ? " + RGW " + rgw : "");
+            CephLayout.memoryFits("each " + storage.serverType() + " storage node", osd + mon + mgr + mds + rgw, gb * 1024,
+                    breakdown).ifPresent(f -> problems.require(false, "storage.serverType", f.text()));
+        });
         problems.throwIfAny();
     }
+
+    /** Daemons of a kind on the busiest storage node, when Rook spreads them one per node. */
+    private static int perNode(StorageNodes storage, int daemons) {
+        return (daemons + storage.count() - 1) / storage.count();
+    }
+
+    /** Failure domains a pool can use: hosts with OSDs, or OSDs. */
+    private static int domains(StorageNodes storage, PoolSpec spec) {
+        return spec.failureDomain() == FailureDomain.HOST ? storage.count() : storage.count() * storage.drivesPerNode();
+    }
+
+    private static void fits(Problems problems, StorageNodes storage, String path, String pool, PoolSpec spec) {
+        CephLayout.fits(pool, spec, domains(storage, spec)).ifPresent(f -> problems.require(false, path, f.text()));
+    }
+
+    /** Label on storage nodes; Ceph's daemons are pinned to them by host name as well. */
+    public static final String STORAGE_NODE_LABEL = "storage.koor.io/node";
+    /** Taint on storage nodes when they are dedicated to Ceph ({@link RookCeph#dedicateStorageNodes()}). */
+    public static final String STORAGE_TAINT_KEY = "storage.koor.io/dedicated";
 
     public static Builder named(String name) {
         return new Builder(name);
@@ -123,6 +164,12 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
 
         public Builder rook(RookCeph rook) {
             this.rook = rook;
+            return this;
+        }
+
+        /** Changes the Rook settings a pattern started with. */
+        public Builder rook(java.util.function.UnaryOperator<RookCeph> change) {
+            this.rook = change.apply(Objects.requireNonNull(rook, "call rook(RookCeph) first"));
             return this;
         }
 

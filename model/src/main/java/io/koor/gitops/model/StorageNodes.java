@@ -17,9 +17,10 @@ public record StorageNodes(int count, ServerType serverType, int drivesPerNode, 
         Problems problems = new Problems();
         problems.require(count >= 1, "count", "count=" + count + ": Ceph needs at least one storage node;"
                 + " a production cluster has 4 or more");
-        problems.require(drivesPerNode >= 2 && drivesPerNode <= MAX_DRIVES, "drivesPerNode",
-                "drivesPerNode=" + drivesPerNode + ": every storage node needs between 2 and " + MAX_DRIVES
-                        + " drives (one OSD per drive; Hetzner attaches at most " + MAX_DRIVES + " volumes)");
+        CephLayout.drives(java.util.Map.of("every storage node", drivesPerNode))
+                .ifPresent(f -> problems.require(false, "drivesPerNode", f.text()));
+        problems.require(drivesPerNode <= MAX_DRIVES, "drivesPerNode", "drivesPerNode=" + drivesPerNode
+                + ": Hetzner attaches at most " + MAX_DRIVES + " volumes to a server");
         problems.require(driveSizeGb >= MIN_DRIVE_GB && driveSizeGb <= MAX_DRIVE_GB, "driveSizeGb",
                 "driveSizeGb=" + driveSizeGb + ": a Hetzner volume holds " + MIN_DRIVE_GB + " to " + MAX_DRIVE_GB
                         + " GB; pick a size in that range");

@@ -92,10 +92,10 @@ class ClusterInvariantsTest {
     @Test
     void storageNodesNeedAtLeastTwoDrivesEach() {
         assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 1, 100))
-                .hasMessageContaining("clusters[demo].storage.drivesPerNode: drivesPerNode=1")
-                .hasMessageContaining("between 2 and 16");
+                .hasMessageContaining("clusters[demo].storage.drivesPerNode: [ceph-drives-unequal]")
+                .hasMessageContaining("at least 2 each");
         assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 17, 100))
-                .hasMessageContaining("drivesPerNode=17");
+                .hasMessageContaining("drivesPerNode=17: Hetzner attaches at most 16 volumes");
     }
 
     @Test
@@ -117,9 +117,9 @@ class ClusterInvariantsTest {
     void poolCopiesMustFitTheHostsThatHoldOsds() {
         assertThatThrownBy(() -> valid().storageNodes(2, "cx43", 2, 100).rook(rook(r -> r.mons(1))).build())
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("clusters[demo].rook.blockPools[replicapool].replicas")
-                .hasMessageContaining("replicas=3 with failure domain host needs 3 hosts with OSDs, the cluster has 2;"
-                        + " add storage nodes or lower replicas");
+                .hasMessageContaining("clusters[demo].rook.blockPools[replicapool]: [ceph-pool-size-exceeds-hosts]"
+                        + " CephBlockPool replicapool: size 3 with failure domain host needs 3 hosts with OSDs, the cluster"
+                        + " has 2; add storage nodes or lower the size");
     }
 
     @Test
@@ -129,14 +129,15 @@ class ClusterInvariantsTest {
         assertThat(valid().storageNodes(2, "cx43", 2, 100).rook(osdPools).build().rook().blockPools()).hasSize(1);
         RookCeph tooMany = osdPools.blockPool(BlockPool.replicated("big", 5).failureDomain(FailureDomain.OSD));
         assertThatThrownBy(() -> valid().storageNodes(2, "cx43", 2, 100).rook(tooMany).build())
-                .hasMessageContaining("blockPools[big].replicas").hasMessageContaining("needs 5 OSDs, the cluster has 4");
+                .hasMessageContaining("blockPools[big]: [ceph-pool-size-exceeds-hosts]")
+                .hasMessageContaining("needs 5 OSDs, the cluster has 4");
     }
 
     @Test
     void monitorsAndManagersRunOnePerStorageNode() {
         assertThatThrownBy(() -> valid().storageNodes(4, "cx43", 2, 100).rook(rook(r -> r.mons(5))).build())
-                .hasMessageContaining("clusters[demo].rook.mons: rook.mons=5")
-                .hasMessageContaining("the cluster has 4");
+                .hasMessageContaining("clusters[demo].rook.mons: [ceph-mon-count-exceeds-nodes] cannot start 5 mons on 4"
+                        + " node(s)");
         assertThatThrownBy(() -> valid().storageNodes(1, "cx43", 2, 100)
                 .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1)).build())
                 .hasMessageContaining("rook.mgrs=2");
@@ -147,7 +148,7 @@ class ClusterInvariantsTest {
         assertThatThrownBy(() -> valid().storageNodes(1, "cx43", 2, 100).build())
                 .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.problems()).extracting(Problem::path)
                         .containsExactly("clusters[demo].rook.mons", "clusters[demo].rook.mgrs",
-                                "clusters[demo].rook.blockPools[replicapool].replicas"));
+                                "clusters[demo].rook.blockPools[replicapool]"));
     }
 
     @Test

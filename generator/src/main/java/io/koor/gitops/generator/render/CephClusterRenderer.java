@@ -3,6 +3,7 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.model.CephNetwork;
 import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.Devices;
 import io.koor.gitops.model.Node;
@@ -28,16 +29,23 @@ public final class CephClusterRenderer {
         RookCeph rook = cluster.rook();
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(cephCluster(cluster));
-        rook.blockPools().forEach(pool -> {
-            objects.add(BlockPoolRenderer.pool(rook, pool));
-            BlockPoolRenderer.storageClass(rook, pool).ifPresent(objects::add);
-        });
+        rook.blockPools().forEach(pool -> objects.addAll(BlockPoolRenderer.render(rook, pool)));
+        if (rook.snapshotClasses()) {
+            objects.add(ToolsRenderer.blockSnapshotClass(rook));
+        }
         return new Component(COMPONENT, Layer.CONFIGS, Set.of(RookOperatorRenderer.COMPONENT), true, objects);
     }
 
     static HasMetadata cephCluster(Cluster cluster) {
         RookCeph rook = cluster.rook();
-        List<Node> storageNodes = cluster.nodes(NodeRole.STORAGE);
+        Map<String, Object> storage = map(
+                "useAllNodes", false,
+                "useAllDevices", false);
+        if (rook.encryption()) {
+            storage.put("config", map("encryptedDevice", "true"));
+        }
+        storage.put("nodes", cluster.nodes(NodeRole.STORAGE).stream()
+                .map(node -> osdNode(node, rook.devices(), cluster.storage().drivesPerNode())).toList());
         return Resources.custom("ceph.rook.io/v1", "CephCluster", rook.namespace().value(), rook.namespace().value(),
                 map(
                         "cephVersion", map("image", rook.cephImage().toString(), "allowUnsupported", false),
@@ -47,19 +55,28 @@ public final class CephClusterRenderer {
                         "mgr", map("count", rook.mgrs(), "allowMultiplePerNode", false,
                                 "modules", List.of(map("name", "rook", "enabled", true))),
                         "dashboard", map("enabled", true, "ssl", true),
+                        "monitoring", map("enabled", rook.monitoring()),
+                        "network", network(rook.network()),
                         "crashCollector", map("disable", false),
-                        "placement", map("all", map("nodeAffinity", map(
-                                "requiredDuringSchedulingIgnoredDuringExecution", map("nodeSelectorTerms", List.of(
-                                        map("matchExpressions", List.of(map(
-                                                "key", "kubernetes.io/hostname",
-                                                "operator", "In",
-                                                "values", storageNodes.stream().map(n -> n.name().value()).toList())))))))),
-                        "storage", map(
-                                "useAllNodes", false,
-                                "useAllDevices", false,
-                                "nodes", storageNodes.stream()
-                                        .map(node -> osdNode(node, rook.devices(), cluster.storage().drivesPerNode()))
-                                        .toList())));
+                        "placement", map("all", Placement.storageNodes(cluster)),
+                        "resources", map(
+                                "mon", ResourcesRenderer.of(rook.daemonResources().mon()),
+                                "mgr", ResourcesRenderer.of(rook.daemonResources().mgr()),
+                                "osd", ResourcesRenderer.of(rook.daemonResources().osd())),
+                        "priorityClassNames", map("mon", "system-node-critical", "osd", "system-node-critical",
+                                "mgr", "system-cluster-critical"),
+                        "storage", storage));
+    }
+
+    private static Map<String, Object> network(CephNetwork network) {
+        if (network instanceof CephNetwork.HostNetwork) {
+            return map("provider", "host");
+        }
+        if (network instanceof CephNetwork.Multus multus) {
+            return map("provider", "multus", "selectors", map("public", multus.publicNetwork(),
+                    "cluster", multus.clusterNetwork()));
+        }
+        return null; // the pod network: Rook's default, nothing to say
     }
 
     private static Map<String, Object> osdNode(Node node, Devices devices, int drives) {

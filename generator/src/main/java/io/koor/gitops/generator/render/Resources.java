@@ -19,4 +19,16 @@ final class Resources {
         resource.setAdditionalProperty("spec", spec);
         return resource;
     }
+
+    /** A custom resource whose fields sit beside metadata (VolumeSnapshotClass), not under spec. */
+    static GenericKubernetesResource customWithoutSpec(String apiVersion, String kind, String name, String namespace,
+                                                       Map<String, Object> fields) {
+        GenericKubernetesResource resource = new GenericKubernetesResourceBuilder()
+                .withApiVersion(apiVersion)
+                .withKind(kind)
+                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .build();
+        fields.forEach(resource::setAdditionalProperty);
+        return resource;
+    }
 }

@@ -113,6 +113,6 @@ class RenderersTest {
     void clusterComponentsAreListedInDependencyOrder() {
         List<Component> components = ClusterComponents.of(cluster);
         assertThat(components).extracting(Component::name)
-                .containsExactly(RookOperatorRenderer.COMPONENT, CephClusterRenderer.COMPONENT);
+                .containsExactly(RookOperatorRenderer.COMPONENT, CephClusterRenderer.COMPONENT, ClusterComponents.TOOLS);
     }
 }

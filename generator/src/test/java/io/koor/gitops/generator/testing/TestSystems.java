@@ -24,6 +24,35 @@ public final class TestSystems {
                 .build();
     }
 
+    /** Everything the model offers, so that every renderer's output meets the schemas and kustomize. */
+    public static Cluster full(String name) {
+        return Cluster.named(name)
+                .kubernetesVersion("1.32.4")
+                .location("fsn1")
+                .controlPlane(3, "cx33")
+                .storageNodes(7, "ccx33", 3, 500)
+                .workers(3, "cx43")
+                .network(io.koor.gitops.model.Network.cilium().withMultus())
+                .rook(RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.3")
+                        .mons(5)
+                        .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault())
+                        .blockPool(BlockPool.erasureCoded("ec-block", 4, 2).storageClass("ceph-block-ec")
+                                .compression(io.koor.gitops.model.Compression.AGGRESSIVE))
+                        .blockPool(BlockPool.replicated("fast", 3).deviceClass("nvme").storageClass("ceph-nvme"))
+                        .filesystem(io.koor.gitops.model.Filesystem.named("shared")
+                                .dataPool("ec", io.koor.gitops.model.PoolSpec.erasureCoded(4, 2)).activeMds(2, true))
+                        .objectStore(io.koor.gitops.model.ObjectStore.named("s3")
+                                .dataPool(io.koor.gitops.model.PoolSpec.erasureCoded(4, 2)).gateways(3).tls("s3-tls")
+                                .bucket("cdn", "static-site").bucket("backups", "db-backups")
+                                .user("streaming", "Streaming service"))
+                        .network(io.koor.gitops.model.CephNetwork.multus("rook-ceph/public-net", "rook-ceph/cluster-net"))
+                        .dedicateStorageNodes()
+                        .encryptedAtRest()
+                        .monitoring(true)
+                        .dashboard(io.koor.gitops.model.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")))
+                .build();
+    }
+
     public static GitOpsSystem oneCluster() {
         return GitOpsSystem.of(cluster("lab", 3, "v1.20.6"));
     }

@@ -45,13 +45,15 @@ final class WorkloadRules {
                         "Several replicas with no topology spread or anti-affinity: one node failure can take them all.",
                         WorkloadRules::spread),
                 new Rule("networkpolicy-default-deny-missing", WARNING,
-                        "A namespace running workloads without a default-deny NetworkPolicy.", WorkloadRules::defaultDeny),
+                        "An application namespace running workloads without a default-deny NetworkPolicy.",
+                        WorkloadRules::defaultDeny),
                 new Rule("service-selects-nothing", WARNING,
                         "A Service whose selector matches no pod template in its namespace.", WorkloadRules::serviceSelectors),
                 new Rule("ingress-backend-missing", WARNING, "An Ingress routing to a Service its namespace does not define.",
                         WorkloadRules::ingressBackends),
                 new Rule("secret-missing", WARNING,
-                        "A Secret a pod needs that is not defined in the tree (it may come from outside Git).",
+                        "A Secret a pod needs that is not defined in the tree (it may come from outside Git, or an"
+                                + " operator installed in the namespace).",
                         WorkloadRules::secretReferences));
     }
 
@@ -137,7 +139,8 @@ final class WorkloadRules {
                 denied.add(np.namespace());
             }
         }
-        Set<String> reported = new HashSet<>();
+        // Namespaces a chart installs into (operators such as Rook) need their own traffic rules, not a blanket deny.
+        Set<String> reported = new HashSet<>(chartNamespaces(index));
         for (SourceObject o : index.objects()) {
             if (POD_TEMPLATES.containsKey(o.kind()) && !o.namespace().isEmpty() && !denied.contains(o.namespace())
                     && reported.add(o.namespace())) {
@@ -208,8 +211,9 @@ final class WorkloadRules {
     }
 
     private static void secretReferences(TreeIndex index, Findings out) {
+        Set<String> charts = chartNamespaces(index); // operators installed there create their own Secrets
         for (SourceObject o : index.objects()) {
-            if (!POD_TEMPLATES.containsKey(o.kind())) {
+            if (!POD_TEMPLATES.containsKey(o.kind()) || charts.contains(o.namespace())) {
                 continue;
             }
             JsonNode spec = podSpec(o);

@@ -1,0 +1,73 @@
+package io.koor.gitops.generator.render;
+
+import static io.koor.gitops.generator.yaml.Fields.map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
+import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.ObjectStore;
+import io.koor.gitops.model.RookCeph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A CephObjectStore with its gateways on the storage nodes, the bucket StorageClass, its users;
+ * and, separately because applications own them, the ObjectBucketClaims with their namespaces.
+ */
+final class ObjectStoreRenderer {
+    private ObjectStoreRenderer() {
+    }
+
+    static List<HasMetadata> render(Cluster cluster, ObjectStore store) {
+        RookCeph rook = cluster.rook();
+        String ns = rook.namespace().value();
+        Map<String, Object> gateway = map("port", store.port());
+        store.tlsSecret().ifPresent(secret -> {
+            gateway.put("securePort", 443);
+            gateway.put("sslCertificateRef", secret.value());
+        });
+        gateway.put("instances", store.gateways());
+        gateway.put("priorityClassName", "system-cluster-critical");
+        gateway.put("placement", Placement.storageNodes(cluster));
+        gateway.put("resources", ResourcesRenderer.of(store.gatewayResources()));
+        List<HasMetadata> out = new ArrayList<>();
+        out.add(Resources.custom("ceph.rook.io/v1", "CephObjectStore", store.name().value(), ns, map(
+                "metadataPool", PoolRenderer.spec(store.metadataPool()),
+                "dataPool", PoolRenderer.spec(store.dataPool()),
+                "preservePoolsOnDelete", true,
+                "gateway", gateway)));
+        store.bucketStorageClass().ifPresent(name -> out.add(new StorageClassBuilder()
+                .withNewMetadata().withName(name.value()).endMetadata()
+                .withProvisioner(ns + ".ceph.rook.io/bucket")
+                .withReclaimPolicy("Delete")
+                .addToParameters("objectStoreName", store.name().value())
+                .addToParameters("objectStoreNamespace", ns)
+                .build()));
+        for (ObjectStore.ObjectUser user : store.users()) {
+            out.add(Resources.custom("ceph.rook.io/v1", "CephObjectStoreUser", user.name().value(), ns, map(
+                    "store", store.name().value(),
+                    "displayName", user.displayName())));
+        }
+        return out;
+    }
+
+    /** The claims of every store, and the namespaces they are made in. */
+    static List<HasMetadata> bucketClaims(RookCeph rook) {
+        List<HasMetadata> out = new ArrayList<>();
+        TreeSet<String> namespaces = new TreeSet<>();
+        for (ObjectStore store : rook.objectStores()) {
+            for (ObjectStore.BucketClaim claim : store.buckets()) {
+                namespaces.add(claim.namespace().value());
+                out.add(Resources.custom("objectbucket.io/v1alpha1", "ObjectBucketClaim", claim.name().value(),
+                        claim.namespace().value(), map(
+                                "generateBucketName", claim.name().value(),
+                                "storageClassName", store.bucketStorageClass().orElseThrow().value())));
+            }
+        }
+        namespaces.forEach(ns -> out.add(0, new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()));
+        return out;
+    }
+}

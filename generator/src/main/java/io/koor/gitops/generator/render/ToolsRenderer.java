@@ -1,0 +1,127 @@
+package io.koor.gitops.generator.render;
+
+import static io.koor.gitops.generator.yaml.Fields.map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.model.DashboardIngress;
+import io.koor.gitops.model.RookCeph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What operators of the cluster use: the toolbox, the dashboard's Ingress, alerts, snapshot classes. */
+final class ToolsRenderer {
+    /**
+     * Writes ceph.conf and the keyring from what the operator publishes (mon endpoints in a ConfigMap,
+     * the admin key in a Secret), then idles. Restart the toolbox when the monitors move.
+     */
+    static final String TOOLBOX_SCRIPT = String.join("\n",
+            "set -eu",
+            "endpoints=$(sed 's/[a-z0-9_-]*=//g' /etc/rook/mon-endpoints)",
+            "user=$(cat /etc/rook-secret/ceph-username)",
+            "printf '[global]\\nmon_host = %s\\n\\n[%s]\\nkeyring = /etc/ceph/keyring\\n' \"$endpoints\" \"$user\" > /etc/ceph/ceph.conf",
+            "printf '[%s]\\nkey = %s\\n' \"$user\" \"$(cat /etc/rook-secret/ceph-secret)\" > /etc/ceph/keyring",
+            "exec sleep infinity");
+
+    private ToolsRenderer() {
+    }
+
+    static List<HasMetadata> render(RookCeph rook) {
+        String ns = rook.namespace().value();
+        List<HasMetadata> out = new ArrayList<>();
+        if (rook.toolbox()) {
+            out.add(toolbox(rook, ns));
+        }
+        rook.dashboard().ifPresent(d -> out.add(dashboard(d, ns)));
+        if (rook.monitoring()) {
+            out.add(alerts(ns));
+        }
+        return out;
+    }
+
+    private static HasMetadata toolbox(RookCeph rook, String ns) {
+        Map<String, Object> labels = map("app", "rook-ceph-tools");
+        var deployment = Resources.custom("apps/v1", "Deployment", "rook-ceph-tools", ns, map(
+                "replicas", 1,
+                "selector", map("matchLabels", labels),
+                "template", map(
+                        "metadata", map("labels", labels),
+                        "spec", map(
+                                "securityContext", map("runAsNonRoot", true, "runAsUser", 2016, "runAsGroup", 2016),
+                                "containers", List.of(map(
+                                        "name", "rook-ceph-tools",
+                                        "image", rook.cephImage().toString(),
+                                        "command", List.of("/bin/bash", "-c", TOOLBOX_SCRIPT),
+                                        "resources", map("requests", map("cpu", "100m", "memory", "128Mi"),
+                                                "limits", map("memory", "512Mi")),
+                                        "securityContext", map("allowPrivilegeEscalation", false),
+                                        "volumeMounts", List.of(
+                                                map("name", "ceph-config", "mountPath", "/etc/ceph"),
+                                                map("name", "mon-endpoints", "mountPath", "/etc/rook"),
+                                                map("name", "admin-secret", "mountPath", "/etc/rook-secret",
+                                                        "readOnly", true)))),
+                                "volumes", List.of(
+                                        map("name", "ceph-config", "emptyDir", map()),
+                                        map("name", "mon-endpoints", "configMap", map("name", "rook-ceph-mon-endpoints",
+                                                "items", List.of(map("key", "data", "path", "mon-endpoints")))),
+                                        map("name", "admin-secret", "secret", map("secretName", "rook-ceph-mon",
+                                                "items", List.of(map("key", "ceph-username", "path", "ceph-username"),
+                                                        map("key", "ceph-secret", "path", "ceph-secret")))))))));
+        deployment.getMetadata().setLabels(Map.of("app", "rook-ceph-tools"));
+        return deployment;
+    }
+
+    private static HasMetadata dashboard(DashboardIngress d, String ns) {
+        Map<String, Object> spec = map("ingressClassName", d.ingressClass().value());
+        d.tlsSecret().ifPresent(secret -> spec.put("tls", List.of(map("hosts", List.of(d.host()),
+                "secretName", secret.value()))));
+        spec.put("rules", List.of(map("host", d.host(), "http", map("paths", List.of(map(
+                "path", "/",
+                "pathType", "Prefix",
+                "backend", map("service", map("name", "rook-ceph-mgr-dashboard", "port", map("number", 8443)))))))));
+        var ingress = Resources.custom("networking.k8s.io/v1", "Ingress", "rook-ceph-mgr-dashboard", ns, spec);
+        // The dashboard serves HTTPS itself (dashboard.ssl: true).
+        ingress.getMetadata().setAnnotations(Map.of("nginx.ingress.kubernetes.io/backend-protocol", "HTTPS"));
+        return ingress;
+    }
+
+    private static HasMetadata alerts(String ns) {
+        return Resources.custom("monitoring.coreos.com/v1", "PrometheusRule", "ceph-alerts", ns, map(
+                "groups", List.of(map("name", "ceph", "rules", List.of(
+                        alert("CephHealthError", "ceph_health_status == 2", "5m", "critical",
+                                "Ceph reports HEALTH_ERR: data may be unavailable; run 'ceph health detail' in the toolbox"),
+                        alert("CephHealthWarning", "ceph_health_status == 1", "15m", "warning",
+                                "Ceph has reported HEALTH_WARN for 15 minutes"),
+                        alert("CephOSDDown", "count(ceph_osd_up == 0) > 0", "5m", "critical",
+                                "{{ $value }} OSD(s) down: their data is served from fewer copies"),
+                        alert("CephMonQuorumAtRisk",
+                                "count(ceph_mon_quorum_status == 1) <= (floor(count(ceph_mon_metadata) / 2) + 1)", "15m",
+                                "critical", "one more monitor failure loses quorum and stops all I/O"),
+                        alert("CephClusterNearFull", "ceph_cluster_total_used_raw_bytes / ceph_cluster_total_bytes > 0.75",
+                                "5m", "warning", "raw capacity is over 75% used; Ceph stops writes at 95%"))))));
+    }
+
+    private static Map<String, Object> alert(String name, String expr, String forDuration, String severity, String summary) {
+        return map("alert", name, "expr", expr, "for", forDuration, "labels", map("severity", severity),
+                "annotations", map("summary", summary));
+    }
+
+    static HasMetadata blockSnapshotClass(RookCeph rook) {
+        String ns = rook.namespace().value();
+        return snapshotClass("ceph-block-snapshots", ns + ".rbd.csi.ceph.com", ns, "rook-csi-rbd-provisioner");
+    }
+
+    static HasMetadata filesystemSnapshotClass(RookCeph rook) {
+        String ns = rook.namespace().value();
+        return snapshotClass("ceph-filesystem-snapshots", ns + ".cephfs.csi.ceph.com", ns, "rook-csi-cephfs-provisioner");
+    }
+
+    private static HasMetadata snapshotClass(String name, String driver, String ns, String secret) {
+        return Resources.customWithoutSpec("snapshot.storage.k8s.io/v1", "VolumeSnapshotClass", name, null, map(
+                "driver", driver,
+                "parameters", map("clusterID", ns,
+                        "csi.storage.k8s.io/snapshotter-secret-name", secret,
+                        "csi.storage.k8s.io/snapshotter-secret-namespace", ns),
+                "deletionPolicy", "Delete"));
+    }
+}

@@ -1,0 +1,107 @@
+package io.koor.gitops.generator.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.generator.layout.FluxLayout;
+import io.koor.gitops.generator.schema.SchemaValidator;
+import io.koor.gitops.generator.testing.Kustomize;
+import io.koor.gitops.generator.testing.SharedData;
+import io.koor.gitops.generator.testing.TestSystems;
+import io.koor.gitops.generator.tree.GitOpsTree;
+import io.koor.gitops.generator.tree.TreePath;
+import io.koor.gitops.generator.tree.TreeWriter;
+import io.koor.gitops.generator.validate.ValidationReport;
+import io.koor.gitops.generator.validate.ValidationService;
+import io.koor.gitops.generator.yaml.ManifestYaml;
+import io.koor.gitops.model.GitOpsSystem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every feature of the model at once: the generated tree passes the whole validator (strict
+ * schemas, the CRDs' CEL rules, every semantic rule) and kubectl kustomize, with no finding at all.
+ */
+class FullSystemTest {
+    @TempDir
+    Path root;
+
+    private GitOpsTree tree() {
+        return new FluxLayout("test").render(GitOpsSystem.of(TestSystems.full("big")));
+    }
+
+    private JsonNode doc(GitOpsTree tree, String path) {
+        return ManifestYaml.readAll(tree.text(new TreePath(path))).get(0);
+    }
+
+    @Test
+    void theWholeTreeValidatesWithNoFindings() throws IOException {
+        new TreeWriter(root).write(tree(), false);
+        ValidationReport report = new ValidationService().validate(root, new ValidationService.Options(
+                SharedData.schemaLocations(), "1.32.0", true, SchemaValidator.MissingSchemaPolicy.FAIL, false, false, false,
+                List.of(), null, true));
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.objects()).isEqualTo(28);
+    }
+
+    @Test
+    void everyKustomizationBuilds() throws IOException {
+        Kustomize.assumeAvailable();
+        GitOpsTree tree = tree();
+        new TreeWriter(root).write(tree, false);
+        for (TreePath path : tree.files().keySet()) {
+            if (path.fileName().equals("kustomization.yaml")) {
+                Kustomize.Build build = Kustomize.build(root.resolve(path.parent()));
+                assertThat(build.exitCode()).as(path + ": " + build.errors()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void erasureCodedBlockStorageUsesAReplicatedMetadataPool() {
+        GitOpsTree tree = tree();
+        JsonNode sc = doc(tree, "infrastructure/configs/big/ceph-cluster/storageclass-ceph-block-ec.yaml");
+        assertThat(sc.at("/parameters/pool").asText()).isEqualTo("ec-block-metadata");
+        assertThat(sc.at("/parameters/dataPool").asText()).isEqualTo("ec-block");
+        JsonNode ec = doc(tree, "infrastructure/configs/big/ceph-cluster/cephblockpool-ec-block.yaml");
+        assertThat(ec.at("/spec/erasureCoded/dataChunks").asInt()).isEqualTo(4);
+        assertThat(ec.at("/spec/parameters/compression_mode").asText()).isEqualTo("aggressive");
+        assertThat(doc(tree, "infrastructure/configs/big/ceph-cluster/cephblockpool-ec-block-metadata.yaml")
+                .at("/spec/replicated/size").asInt()).isEqualTo(3);
+        assertThat(doc(tree, "infrastructure/configs/big/ceph-cluster/cephblockpool-fast.yaml")
+                .at("/spec/deviceClass").asText()).isEqualTo("nvme");
+    }
+
+    @Test
+    void clusterSettingsFollowTheModel() {
+        JsonNode spec = doc(tree(), "infrastructure/configs/big/ceph-cluster/cephcluster-rook-ceph.yaml").get("spec");
+        assertThat(spec.at("/network/provider").asText()).isEqualTo("multus");
+        assertThat(spec.at("/network/selectors/public").asText()).isEqualTo("rook-ceph/public-net");
+        assertThat(spec.at("/storage/config/encryptedDevice").asText()).isEqualTo("true");
+        assertThat(spec.at("/monitoring/enabled").asBoolean()).isTrue();
+        assertThat(spec.at("/placement/all/tolerations/0/key").asText()).isEqualTo("storage.koor.io/dedicated");
+        assertThat(spec.at("/resources/osd/requests/memory").asText()).isEqualTo("4Gi");
+        assertThat(spec.at("/mon/count").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void filesystemObjectStoreAndBucketsForApplications() {
+        GitOpsTree tree = tree();
+        JsonNode fs = doc(tree, "infrastructure/configs/big/ceph-filesystems/cephfilesystem-shared.yaml").get("spec");
+        assertThat(fs.at("/metadataServer/activeCount").asInt()).isEqualTo(2);
+        assertThat(fs.at("/dataPools/1/erasureCoded/codingChunks").asInt()).isEqualTo(2);
+        assertThat(doc(tree, "infrastructure/configs/big/ceph-filesystems/storageclass-ceph-filesystem.yaml")
+                .at("/parameters/pool").asText()).isEqualTo("shared-data0");
+        JsonNode store = doc(tree, "infrastructure/configs/big/ceph-object-stores/cephobjectstore-s3.yaml").get("spec");
+        assertThat(store.at("/gateway/instances").asInt()).isEqualTo(3);
+        assertThat(store.at("/gateway/sslCertificateRef").asText()).isEqualTo("s3-tls");
+        JsonNode claim = doc(tree, "apps/big/ceph-buckets/objectbucketclaim-static-site.yaml");
+        assertThat(claim.at("/metadata/namespace").asText()).isEqualTo("cdn");
+        assertThat(claim.at("/spec/storageClassName").asText()).isEqualTo("ceph-bucket");
+        // buckets are an application concern: the apps layer waits for the storage layer
+        assertThat(doc(tree, "clusters/big/apps.yaml").at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-configs");
+    }
+}
