@@ -1,20 +1,20 @@
 package io.koor.demo;
 
-import io.koor.gitops.model.BlockPool;
 import io.koor.gitops.model.ChartSource;
 import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.FailureDomain;
+import io.koor.gitops.model.Filesystem;
 import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
-import io.koor.gitops.model.Network;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ObjectStore;
+import io.koor.gitops.model.Patterns;
 
 /**
  * Koor's demo system: {@code demo} is the environment shown to people; {@code staging} has the
- * same shape and runs the next Rook release first, to rehearse the upgrade.
+ * same shape and runs the next Rook release first, to rehearse the upgrade. Both start from the
+ * minimal production pattern and add the file and object storage the demo applications use: a
+ * shared filesystem, and buckets for the CDN's static site and the database backups.
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
-    static final String CEPH_IMAGE = "quay.io/ceph/ceph:v19.2.3";
     static final String DEMO_ROOK = "v1.20.5";
     static final String STAGING_ROOK = "v1.20.6";
 
@@ -24,20 +24,13 @@ public final class KoorDemoSystem implements GitOpsDefinition {
     }
 
     private static Cluster cluster(String name, String rookVersion) {
-        return Cluster.named(name)
-                .kubernetesVersion("1.32.4")
-                .location("fsn1")
-                .controlPlane(1, "cx33")
-                .storageNodes(4, "cx43", 2, 100)
-                .workers(2, "cx33")
-                .network(Network.calico())
-                .rook(RookCeph.of(ChartSource.rook(rookVersion), CEPH_IMAGE)
-                        .mons(3)
-                        .mgrs(2)
-                        .blockPool(BlockPool.replicated("replicapool", 3)
-                                .failureDomain(FailureDomain.HOST)
-                                .storageClass("ceph-block")
-                                .asDefault()))
+        return Patterns.minimalProduction(name)
+                .rook(rook -> rook
+                        .operatorChart(ChartSource.rook(rookVersion))
+                        .filesystem(Filesystem.named("cephfs"))
+                        .objectStore(ObjectStore.named("objectstore")
+                                .bucket("cdn", "static-site")
+                                .bucket("backups", "database-backups")))
                 .build();
     }
 }

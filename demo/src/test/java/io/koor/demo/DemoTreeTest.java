@@ -71,7 +71,7 @@ class DemoTreeTest {
         for (String cluster : List.of("demo", "staging")) {
             JsonNode ceph = doc("infrastructure/configs/" + cluster + "/ceph-cluster/cephcluster-rook-ceph.yaml", 0);
             assertThat(ceph.at("/spec/mon/count").asInt()).isEqualTo(3);
-            assertThat(ceph.at("/spec/cephVersion/image").asText()).isEqualTo("quay.io/ceph/ceph:v19.2.3");
+            assertThat(ceph.at("/spec/cephVersion/image").asText()).isEqualTo(io.koor.gitops.model.Versions.CEPH_IMAGE);
             assertThat(ceph.at("/spec/storage/nodes")).hasSize(4);
             assertThat(ceph.at("/spec/storage/nodes/3/name").asText()).isEqualTo(cluster + "-storage-4");
             assertThat(ceph.at("/spec/storage/nodes/0/devices")).hasSize(2);
@@ -90,6 +90,26 @@ class DemoTreeTest {
     }
 
     @Test
+    void fileAndObjectStorageForTheDemoApplications() {
+        JsonNode fs = doc("infrastructure/configs/demo/ceph-filesystems/cephfilesystem-cephfs.yaml", 0);
+        assertThat(fs.at("/spec/metadataServer/activeStandby").asBoolean()).isTrue();
+        JsonNode store = doc("infrastructure/configs/demo/ceph-object-stores/cephobjectstore-objectstore.yaml", 0);
+        assertThat(store.at("/spec/gateway/instances").asInt()).isEqualTo(2);
+        assertThat(doc("apps/demo/ceph-buckets/objectbucketclaim-static-site.yaml", 0).at("/metadata/namespace").asText())
+                .isEqualTo("cdn");
+        assertThat(doc("apps/demo/ceph-buckets/objectbucketclaim-database-backups.yaml", 0)
+                .at("/spec/storageClassName").asText()).isEqualTo("ceph-bucket");
+    }
+
+    @Test
+    void eachClusterExplainsItselfInItsReadme() {
+        String readme = tree.text(new TreePath("clusters/demo/README.md"));
+        assertThat(readme).contains("| storage | 4 | cx43 | 16 GB | 2 × 100 GB |", "| ceph-block (default) | block (RBD) |",
+                "| ceph-filesystem | file (CephFS) |", "| ceph-bucket | object (S3 buckets) |", "```mermaid");
+        assertThat(readme).doesNotContain("Not for production");
+    }
+
+    @Test
     void rookIsReadyBeforeTheCephClusterAndTheClusterBeforeTheApps() {
         JsonNode configs = doc("clusters/demo/infrastructure.yaml", 1);
         assertThat(configs.at("/metadata/name").asText()).isEqualTo("infra-configs");
@@ -103,7 +123,7 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(10);
+        assertThat(dirs).hasSize(18);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

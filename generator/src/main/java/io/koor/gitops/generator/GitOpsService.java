@@ -92,6 +92,9 @@ public final class GitOpsService {
         Map<String, SchemaValidator> byVersion = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<TreePath, String> file : tree.files().entrySet()) {
+            if (!file.getKey().fileName().endsWith(".yaml")) {
+                continue; // the clusters' README.md files are documentation, not manifests
+            }
             String version = kubernetesVersionOf(system, file.getKey());
             SchemaValidator validator = byVersion.computeIfAbsent(version, v -> new SchemaValidator(
                     new SchemaRegistry(locations, v, true), config.missingSchemas()));

@@ -11,7 +11,9 @@ import io.koor.gitops.generator.render.Layer;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.yaml.ManifestYaml;
+import io.koor.gitops.generator.readme.ClusterReadme;
 import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.PriceTable;
 import io.koor.gitops.model.GitOpsSystem;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +43,17 @@ public final class FluxLayout {
     static final String FLUX_SOURCE = "flux-system";
 
     private final String generatedFrom;
+    private final PriceTable prices;
 
     /** @param generatedFrom what the header line says the files come from, e.g. a class name */
     public FluxLayout(String generatedFrom) {
+        this(generatedFrom, PriceTable.snapshot2026());
+    }
+
+    /** @param prices what the clusters' READMEs estimate their monthly cost with */
+    public FluxLayout(String generatedFrom, PriceTable prices) {
         this.generatedFrom = generatedFrom;
+        this.prices = prices;
     }
 
     public GitOpsTree render(GitOpsSystem system) {
@@ -88,6 +97,7 @@ public final class FluxLayout {
         tree.add(TreePath.of(clusterDir, "infrastructure.yaml"), ManifestYaml.write(header, infrastructure));
         tree.add(TreePath.of(clusterDir, "apps.yaml"),
                 ManifestYaml.write(header, List.of(fluxKustomization(cluster, Layer.APPS, graph))));
+        tree.add(TreePath.of(clusterDir, "README.md"), ClusterReadme.render(cluster, prices, generatedFrom));
     }
 
     /**

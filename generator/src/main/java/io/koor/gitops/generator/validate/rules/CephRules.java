@@ -5,6 +5,8 @@ import static io.koor.gitops.generator.schema.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.koor.gitops.generator.validate.SourceObject;
+import io.koor.gitops.model.CephLayout;
+import io.koor.gitops.model.FailureDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,13 +58,13 @@ final class CephRules {
 
     static List<Rule> all() {
         return List.of(
-                new Rule("ceph-pool-size-exceeds-hosts", ERROR,
+                new Rule(CephLayout.POOL_SIZE, ERROR,
                         "A replicated pool with more copies than hosts (or OSDs) in its failure domain: writes hang.",
                         CephRules::replicatedSize),
-                new Rule("ceph-ec-exceeds-hosts", ERROR,
+                new Rule(CephLayout.EC_HOSTS, ERROR,
                         "An erasure-coded pool whose k+m chunks exceed the hosts of its failure domain: writes hang.",
                         (index, out) -> erasureCoded(index, out, 0)),
-                new Rule("ceph-ec-no-spare-host", WARNING,
+                new Rule(CephLayout.EC_SPARE, WARNING,
                         "An erasure-coded pool with no host beyond k+m, so a lost host cannot be recovered onto another.",
                         (index, out) -> erasureCoded(index, out, 1)),
                 new Rule("ceph-pool-size-one", WARNING, "A pool that keeps a single copy: any failed drive loses data.",
@@ -73,9 +75,9 @@ final class CephRules {
                 new Rule("ceph-metadata-pool-erasure-coded", ERROR,
                         "A filesystem or object store metadata pool that is erasure coded; Ceph needs it replicated.",
                         CephRules::metadataErasureCoded),
-                new Rule("ceph-mon-count-even", WARNING, "An even number of monitors tolerates no more failures than one fewer.",
+                new Rule(CephLayout.MON_EVEN, WARNING, "An even number of monitors tolerates no more failures than one fewer.",
                         CephRules::monEven),
-                new Rule("ceph-mon-count-exceeds-nodes", ERROR,
+                new Rule(CephLayout.MON_NODES, ERROR,
                         "More monitors than nodes they may run on, one per node: the extra monitors never start.",
                         CephRules::monNodes),
                 new Rule("ceph-allow-unsupported", WARNING, "cephVersion.allowUnsupported: true runs an untested Ceph release.",
@@ -85,7 +87,7 @@ final class CephRules {
                 new Rule("ceph-few-storage-nodes", WARNING,
                         "Fewer than 4 hosts with OSDs: a host failure leaves no room to heal to full redundancy.",
                         CephRules::fewNodes),
-                new Rule("ceph-drives-unequal", WARNING,
+                new Rule(CephLayout.DRIVES, WARNING,
                         "Storage nodes with different numbers of OSD devices, or fewer than 2: data placement becomes uneven.",
                         CephRules::drives),
                 new Rule("ceph-mds-no-standby", WARNING, "A CephFilesystem without a standby MDS: a daemon failure stops the filesystem.",
@@ -157,7 +159,8 @@ final class CephRules {
         pools.add(new Pool(src, at + "/metadataPool", ns, "filesystem " + name + " metadata pool", spec.path("metadataPool"), true));
         int i = 0;
         for (JsonNode data : spec.path("dataPools")) {
-            pools.add(new Pool(src, at + "/dataPools/" + i, ns, "filesystem " + name + " data pool", data, false));
+            pools.add(new Pool(src, at + "/dataPools/" + i, ns, "filesystem " + name + " data pool "
+                    + data.path("name").asText(String.valueOf(i)), data, false));
             i++;
         }
     }
@@ -176,14 +179,17 @@ final class CephRules {
         return clusterIn(index, pool.namespace()).map(CephClusterSpec::osdHosts).orElse(OptionalInt.empty());
     }
 
+    private static FailureDomain domainOf(Pool pool) {
+        return pool.spec().path("failureDomain").asText("host").equals("osd") ? FailureDomain.OSD : FailureDomain.HOST;
+    }
+
     private static void replicatedSize(TreeIndex index, Findings out) {
         for (Pool pool : pools(index)) {
             int size = pool.spec().path("replicated").path("size").asInt(0);
             OptionalInt hosts = domains(index, pool);
-            if (size > 0 && hosts.isPresent() && size > hosts.getAsInt()) {
-                out.at(pool.source(), pool.pointer() + "/replicated/size", pool.label() + ": size " + size
-                        + " with failure domain host needs " + size + " hosts with OSDs, the cluster has " + hosts.getAsInt(),
-                        "add storage nodes or lower the size");
+            if (size > 0 && hosts.isPresent()) {
+                CephLayout.replicatedFits(pool.label(), size, domainOf(pool), hosts.getAsInt())
+                        .ifPresent(f -> out.at(pool.source(), pool.pointer() + "/replicated/size", f.message(), f.hint()));
             }
         }
     }
@@ -191,20 +197,15 @@ final class CephRules {
     private static void erasureCoded(TreeIndex index, Findings out, int spare) {
         for (Pool pool : pools(index)) {
             JsonNode ec = pool.spec().path("erasureCoded");
-            int chunks = ec.path("dataChunks").asInt(0) + ec.path("codingChunks").asInt(0);
+            int k = ec.path("dataChunks").asInt(0);
+            int m = ec.path("codingChunks").asInt(0);
             OptionalInt hosts = domains(index, pool);
-            if (chunks == 0 || hosts.isEmpty()) {
+            if (k + m == 0 || hosts.isEmpty()) {
                 continue;
             }
-            int k = ec.path("dataChunks").asInt();
-            int m = ec.path("codingChunks").asInt();
-            boolean fires = spare == 0 ? chunks > hosts.getAsInt() : chunks <= hosts.getAsInt() && chunks + 1 > hosts.getAsInt();
-            if (fires) {
-                out.at(pool.source(), pool.pointer() + "/erasureCoded", pool.label() + ": erasure coding " + k + "+" + m
-                        + " needs " + (chunks + spare) + " hosts with OSDs, the cluster has " + hosts.getAsInt(),
-                        spare == 0 ? "add storage nodes or choose fewer chunks (e.g. 2+1 on 3 hosts)"
-                                : "add a storage node so a failed host's chunks have somewhere to go");
-            }
+            (spare == 0 ? CephLayout.erasureFits(pool.label(), k, m, hosts.getAsInt())
+                    : CephLayout.erasureSpare(pool.label(), k, m, hosts.getAsInt()))
+                    .ifPresent(f -> out.at(pool.source(), pool.pointer() + "/erasureCoded", f.message(), f.hint()));
         }
     }
 
@@ -238,22 +239,18 @@ final class CephRules {
 
     private static void monEven(TreeIndex index, Findings out) {
         for (CephClusterSpec c : clusters(index)) {
-            int count = c.spec().path("mon").path("count").asInt(3);
-            if (count % 2 == 0) {
-                out.at(c.source(), c.pointer() + "/mon/count", "mon count " + count + " is even",
-                        "use " + (count - 1) + " or " + (count + 1) + " monitors");
-            }
+            CephLayout.monCountEven(c.spec().path("mon").path("count").asInt(3))
+                    .ifPresent(f -> out.at(c.source(), c.pointer() + "/mon/count", f.message(), f.hint()));
         }
     }
 
     private static void monNodes(TreeIndex index, Findings out) {
         for (CephClusterSpec c : clusters(index)) {
             JsonNode mon = c.spec().path("mon");
-            int count = mon.path("count").asInt(3);
             OptionalInt nodes = c.monNodes();
-            if (!mon.path("allowMultiplePerNode").asBoolean(false) && nodes.isPresent() && count > nodes.getAsInt()) {
-                out.at(c.source(), c.pointer() + "/mon/count", "cannot start " + count + " mons on " + nodes.getAsInt()
-                        + " node(s) when allowMultiplePerNode is false", "lower the mon count or allow more nodes");
+            if (!mon.path("allowMultiplePerNode").asBoolean(false) && nodes.isPresent()) {
+                CephLayout.monsFitNodes(mon.path("count").asInt(3), nodes.getAsInt())
+                        .ifPresent(f -> out.at(c.source(), c.pointer() + "/mon/count", f.message(), f.hint()));
             }
         }
     }
@@ -289,21 +286,15 @@ final class CephRules {
 
     private static void drives(TreeIndex index, Findings out) {
         for (CephClusterSpec c : clusters(index)) {
-            JsonNode nodes = c.spec().path("storage").path("nodes");
             java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-            for (JsonNode node : nodes) {
+            for (JsonNode node : c.spec().path("storage").path("nodes")) {
                 if (node.path("devices").isArray()) {
                     counts.put(node.path("name").asText("?"), node.path("devices").size());
                 }
             }
-            if (counts.isEmpty()) {
-                continue; // device filters or all devices: the counts are only known on the nodes
-            }
-            boolean unequal = counts.values().stream().distinct().count() > 1;
-            boolean few = counts.values().stream().anyMatch(n -> n < 2);
-            if (unequal || few) {
-                out.at(c.source(), c.pointer() + "/storage/nodes", "OSD devices per node: " + counts,
-                        "give every storage node the same drives, at least 2 each");
+            if (!counts.isEmpty()) { // device filters or all devices: the counts are only known on the nodes
+                CephLayout.drives(counts)
+                        .ifPresent(f -> out.at(c.source(), c.pointer() + "/storage/nodes", f.message(), f.hint()));
             }
         }
     }
