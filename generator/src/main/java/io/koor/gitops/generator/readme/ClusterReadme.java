@@ -3,6 +3,7 @@ package io.koor.gitops.generator.readme;
 import io.koor.gitops.model.BlockPool;
 import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.Filesystem;
+import io.koor.gitops.model.MonthlyCost;
 import io.koor.gitops.model.NodeRole;
 import io.koor.gitops.model.ObjectStore;
 import io.koor.gitops.model.PoolSpec;
@@ -11,10 +12,8 @@ import io.koor.gitops.model.ProductionReadiness;
 import io.koor.gitops.model.RookCeph;
 import io.koor.gitops.model.ServerType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code clusters/<cluster>/README.md}: what the cluster is made of, what runs where, what storage
@@ -32,10 +31,6 @@ public final class ClusterReadme {
         }
     }
 
-    /** A cost line: what, how many, the unit price (null when the table has none) and the monthly total. */
-    public record CostRow(String item, String quantity, Double unitPrice, double monthly) {
-    }
-
     public static List<StorageRow> storage(RookCeph rook) {
         List<StorageRow> rows = new ArrayList<>();
         for (BlockPool pool : rook.blockPools()) {
@@ -50,21 +45,6 @@ public final class ClusterReadme {
             store.bucketStorageClass().ifPresent(sc -> rows.add(new StorageRow(sc.value(), "object (S3 buckets)",
                     store.name() + " data pool", store.dataPool(), false)));
         }
-        return rows;
-    }
-
-    public static List<CostRow> cost(Cluster cluster, PriceTable prices) {
-        Map<ServerType, Integer> servers = new LinkedHashMap<>();
-        cluster.nodes().forEach(n -> servers.merge(n.serverType(), 1, Integer::sum));
-        List<CostRow> rows = new ArrayList<>();
-        servers.forEach((type, count) -> {
-            Double price = prices.server(type).orElse(null);
-            rows.add(new CostRow("server " + type, String.valueOf(count), price, price == null ? 0 : price * count));
-        });
-        long volumeGb = cluster.storage().rawCapacityGb();
-        rows.add(new CostRow("volumes", volumeGb + " GB", prices.volumePerGbMonth(), volumeGb * prices.volumePerGbMonth()));
-        int ips = cluster.nodes().size();
-        rows.add(new CostRow("primary IPv4", String.valueOf(ips), prices.ipv4PerMonth(), ips * prices.ipv4PerMonth()));
         return rows;
     }
 
@@ -134,19 +114,14 @@ public final class ClusterReadme {
         }
 
         md.append("\n## Monthly cost (estimate)\n\n| item | quantity | unit price | per month |\n| --- | ---: | ---: | ---: |\n");
-        double total = 0;
-        List<String> unknown = new ArrayList<>();
-        for (CostRow row : cost(cluster, prices)) {
+        MonthlyCost cost = MonthlyCost.of(cluster, prices);
+        for (MonthlyCost.Line row : cost.lines()) {
             md.append("| ").append(row.item()).append(" | ").append(row.quantity()).append(" | ")
                     .append(row.unitPrice() == null ? "unknown" : unitPrice(row.unitPrice(), prices)).append(" | ")
                     .append(row.unitPrice() == null ? "unknown" : money(row.monthly(), prices)).append(" |\n");
-            total += row.monthly();
-            if (row.unitPrice() == null) {
-                unknown.add(row.item());
-            }
         }
-        md.append("| **total** | | | **").append(money(total, prices)).append(unknown.isEmpty() ? "" : " + " + unknown)
-                .append("** |\n\n");
+        md.append("| **total** | | | **").append(money(cost.total(), prices))
+                .append(cost.unpriced().isEmpty() ? "" : " + " + cost.unpriced()).append("** |\n\n");
         md.append("Prices: ").append(prices.currency()).append(", net, per month, dated ").append(prices.date()).append(" (")
                 .append(prices.source()).append("). Traffic, backups and load balancers are not included.\n");
         return md.toString();

@@ -1,0 +1,155 @@
+package io.koor.gitops.hetzner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.NetworkPlugin;
+import io.koor.gitops.model.NodeRole;
+import io.koor.gitops.model.Version;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * cloud-init user data for Ubuntu 22.04 nodes with kubeadm and CRI-O: kernel modules and sysctls,
+ * CRI-O and the Kubernetes packages from their current repositories at the definition's version,
+ * the kubelet on the node's private address, {@code kubeadm init} on the first control-plane node
+ * (which then installs the network plugin and Flux, pointed at the cluster's path) and
+ * {@code kubeadm join} on the others, with storage nodes labelled and, if dedicated, tainted.
+ */
+public final class CloudInit {
+    /** Hetzner refuses larger user data. */
+    public static final int MAX_BYTES = 32 * 1024;
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .build());
+
+    private CloudInit() {
+    }
+
+    public static String userData(DesiredState desired, DesiredResource server, Bootstrap bootstrap) {
+        Cluster cluster = desired.cluster();
+        Version k8s = cluster.kubernetesVersion();
+        String minor = "v" + k8s.major() + "." + k8s.minor();
+        String role = server.attribute("role");
+        String ip = server.attribute("private_ip");
+        String endpoint = desired.controlPlaneEndpoint();
+        boolean first = ip.equals(endpoint);
+        boolean storage = role.equals(NodeRole.STORAGE.label());
+
+        ObjectNode doc = YAML.createObjectNode();
+        doc.put("hostname", server.name());
+        doc.put("package_update", true);
+        ArrayNode packages = doc.putArray("packages");
+        List.of("apt-transport-https", "ca-certificates", "curl", "gpg", "jq").forEach(packages::add);
+        ArrayNode files = doc.putArray("write_files");
+        file(files, "/etc/modules-load.d/kubernetes.conf", "overlay\nbr_netfilter\nrbd\n", "0644");
+        file(files, "/etc/sysctl.d/90-kubernetes.conf", "net.bridge.bridge-nf-call-iptables = 1\n"
+                + "net.bridge.bridge-nf-call-ip6tables = 1\nnet.ipv4.ip_forward = 1\n", "0644");
+        file(files, "/etc/kubeadm/config.yaml", first ? initConfig(desired, server, bootstrap) : joinConfig(desired, server,
+                bootstrap), "0600");
+        file(files, "/usr/local/sbin/koor-bootstrap", script(cluster, minor, k8s, first, bootstrap), "0700");
+        doc.putArray("runcmd").add("/usr/local/sbin/koor-bootstrap");
+        try {
+            return "#cloud-config\n" + YAML.writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void file(ArrayNode files, String path, String content, String permissions) {
+        files.addObject().put("path", path).put("permissions", permissions).put("owner", "root:root").put("content", content);
+    }
+
+    private static String nodeRegistration(DesiredState desired, DesiredResource server) {
+        Cluster cluster = desired.cluster();
+        boolean storage = server.attribute("role").equals(NodeRole.STORAGE.label());
+        StringBuilder reg = new StringBuilder("nodeRegistration:\n  name: " + server.name() + "\n  criSocket: unix:///var/run/crio/crio.sock\n"
+                + "  kubeletExtraArgs:\n    - name: node-ip\n      value: " + server.attribute("private_ip") + "\n");
+        if (storage) {
+            reg.append("    - name: node-labels\n      value: ").append(Cluster.STORAGE_NODE_LABEL).append("=true\n");
+        }
+        if (storage && cluster.rook().dedicatedStorageNodes()) {
+            reg.append("  taints:\n    - key: ").append(Cluster.STORAGE_TAINT_KEY)
+                    .append("\n      value: \"true\"\n      effect: NoSchedule\n");
+        } else if (server.attribute("role").equals(NodeRole.CONTROL_PLANE.label()) && cluster.workers().count() == 0) {
+            reg.append("  taints: []\n"); // no workers: the control plane runs the applications too
+        }
+        return reg.toString();
+    }
+
+    static String initConfig(DesiredState desired, DesiredResource server, Bootstrap bootstrap) {
+        Cluster cluster = desired.cluster();
+        return "apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\n"
+                + "bootstrapTokens:\n  - token: " + bootstrap.joinToken() + "\n    ttl: 24h0m0s\n"
+                + "certificateKey: " + bootstrap.certificateKey() + "\n"
+                + "localAPIEndpoint:\n  advertiseAddress: " + server.attribute("private_ip") + "\n  bindPort: 6443\n"
+                + nodeRegistration(desired, server)
+                + "---\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n"
+                + "kubernetesVersion: v" + cluster.kubernetesVersion() + "\n"
+                + "clusterName: " + cluster.name() + "\n"
+                + "controlPlaneEndpoint: " + desired.controlPlaneEndpoint() + ":6443\n"
+                + "networking:\n  podSubnet: " + cluster.network().podCidr() + "\n  serviceSubnet: "
+                + cluster.network().serviceCidr() + "\n";
+    }
+
+    static String joinConfig(DesiredState desired, DesiredResource server, Bootstrap bootstrap) {
+        boolean controlPlane = server.attribute("role").equals(NodeRole.CONTROL_PLANE.label());
+        return "apiVersion: kubeadm.k8s.io/v1beta4\nkind: JoinConfiguration\n"
+                + "discovery:\n  bootstrapToken:\n    apiServerEndpoint: " + desired.controlPlaneEndpoint() + ":6443\n"
+                + "    token: " + bootstrap.joinToken() + "\n"
+                // the CA's hash is not known before the first node exists; discovery stays on the private network
+                + "    unsafeSkipCAVerification: true\n"
+                + (controlPlane ? "controlPlane:\n  localAPIEndpoint:\n    advertiseAddress: " + server.attribute("private_ip")
+                + "\n    bindPort: 6443\n  certificateKey: " + bootstrap.certificateKey() + "\n" : "")
+                + nodeRegistration(desired, server);
+    }
+
+    private static String script(Cluster cluster, String minor, Version k8s, boolean first, Bootstrap bootstrap) {
+        StringBuilder s = new StringBuilder("#!/bin/bash\n# Written by demo-gitops provisioning; runs once, at first boot.\n"
+                + "set -euo pipefail\n"
+                + "modprobe overlay; modprobe br_netfilter; modprobe rbd\nsysctl --system\n"
+                + "install -d -m 0755 /etc/apt/keyrings\n"
+                + "curl -fsSL https://pkgs.k8s.io/core:/stable:/" + minor + "/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/kubernetes.gpg\n"
+                + "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/" + minor
+                + "/deb/ /' > /etc/apt/sources.list.d/kubernetes.list\n"
+                + "curl -fsSL https://download.opensuse.org/repositories/isv:/cri-o:/stable:/" + minor
+                + "/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/cri-o.gpg\n"
+                + "echo 'deb [signed-by=/etc/apt/keyrings/cri-o.gpg] https://download.opensuse.org/repositories/isv:/cri-o:/stable:/"
+                + minor + "/deb/ /' > /etc/apt/sources.list.d/cri-o.list\n"
+                + "apt-get update\n"
+                + "apt-get install -y cri-o kubelet=" + k8s + "-1.1 kubeadm=" + k8s + "-1.1 kubectl=" + k8s + "-1.1\n"
+                + "apt-mark hold kubelet kubeadm kubectl\n"
+                + "systemctl enable --now crio kubelet\n");
+        if (!first) {
+            s.append("until kubeadm join --config /etc/kubeadm/config.yaml; do sleep 20; kubeadm reset -f; done\n");
+            return s.toString();
+        }
+        s.append("kubeadm init --config /etc/kubeadm/config.yaml --upload-certs\n"
+                + "export KUBECONFIG=/etc/kubernetes/admin.conf\n");
+        if (cluster.network().plugin() == NetworkPlugin.CALICO) {
+            s.append("kubectl apply -f https://raw.githubusercontent.com/projectcalico/calico/").append(BootstrapVersions.CALICO)
+                    .append("/manifests/calico.yaml\n");
+        } else {
+            s.append("curl -fsSL https://github.com/cilium/cilium-cli/releases/download/").append(BootstrapVersions.CILIUM_CLI)
+                    .append("/cilium-linux-amd64.tar.gz | tar -xz -C /usr/local/bin\n")
+                    .append("cilium install --version ").append(BootstrapVersions.CILIUM).append("\n");
+        }
+        if (cluster.network().multus()) {
+            s.append("kubectl apply -f https://raw.githubusercontent.com/k8snetworkplumbingwg/multus-cni/")
+                    .append(BootstrapVersions.MULTUS).append("/deployments/multus-daemonset-thick.yml\n");
+        }
+        s.append("curl -fsSL https://github.com/fluxcd/flux2/releases/download/v").append(BootstrapVersions.FLUX)
+                .append("/flux_").append(BootstrapVersions.FLUX).append("_linux_amd64.tar.gz | tar -xz -C /usr/local/bin\n")
+                .append("flux install\n")
+                .append("flux create source git flux-system --url=").append(bootstrap.gitUrl()).append(" --branch=")
+                .append(bootstrap.gitBranch()).append(" --interval=1m\n")
+                .append("flux create kustomization flux-system --source=GitRepository/flux-system --path=./clusters/")
+                .append(cluster.name()).append(" --prune=true --interval=10m\n");
+        return s.toString();
+    }
+}

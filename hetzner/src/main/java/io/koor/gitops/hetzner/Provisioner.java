@@ -1,0 +1,312 @@
+package io.koor.gitops.hetzner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.koor.gitops.model.MonthlyCost;
+import io.koor.gitops.model.PriceTable;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Carries out provisioning against the Hetzner API: finds what exists by this cluster's labels,
+ * plans, creates what is missing (independent creations in parallel, waiting for their actions), and
+ * destroys only what carries the labels, in the order the API needs. Every creation first looks its
+ * name up, so re-running after an interruption adopts what was already made instead of duplicating it.
+ */
+public final class Provisioner {
+    /** A resource with the name we need exists, but is not this cluster's: we never adopt or delete it. */
+    public static final class ForeignResourceException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ForeignResourceException(ResourceKind kind, String name, JsonNode labels) {
+            super("a " + kind.label() + " named " + name + " already exists in the project and is not this cluster's"
+                    + " (labels " + labels + "); rename or delete it, or change the cluster name");
+        }
+    }
+
+    private final HcloudClient client;
+    private final Consumer<String> log;
+
+    public Provisioner(HcloudClient client, Consumer<String> log) {
+        this.client = client;
+        this.log = log;
+    }
+
+    /** What exists with this cluster's labels. */
+    public List<ExistingResource> existing(String cluster) {
+        List<ExistingResource> out = new ArrayList<>();
+        for (ResourceKind kind : ResourceKind.values()) {
+            for (JsonNode item : client.list(kind.path(), kind.plural(), Labels.selector(cluster))) {
+                out.add(existing(kind, item));
+            }
+        }
+        return out;
+    }
+
+    private static ExistingResource existing(ResourceKind kind, JsonNode item) {
+        Map<String, String> labels = new HashMap<>();
+        item.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> attributes = new HashMap<>();
+        if (kind == ResourceKind.SERVER) {
+            attributes.put("server_type", item.path("server_type").path("name").asText());
+        }
+        return new ExistingResource(kind, item.path("id").asLong(), item.path("name").asText(), labels, attributes);
+    }
+
+    /** Live prices from {@code GET /pricing}, for the plan's monthly cost. */
+    public PriceTable prices(String location) {
+        JsonNode pricing = client.get("/pricing").path("pricing");
+        Map<String, Double> servers = new HashMap<>();
+        for (JsonNode type : pricing.path("server_types")) {
+            for (JsonNode price : type.path("prices")) {
+                if (price.path("location").asText().equals(location)) {
+                    servers.put(type.path("name").asText(), price.path("price_monthly").path("net").asDouble());
+                }
+            }
+        }
+        double ipv4 = 0;
+        for (JsonNode ip : pricing.path("primary_ips")) {
+            if (ip.path("type").asText().equals("ipv4")) {
+                for (JsonNode price : ip.path("prices")) {
+                    if (price.path("location").asText().equals(location)) {
+                        ipv4 = price.path("price_monthly").path("net").asDouble();
+                    }
+                }
+            }
+        }
+        return new PriceTable(java.time.LocalDate.now().toString(), "GET /pricing", pricing.path("currency").asText("EUR"),
+                servers, pricing.path("volume").path("price_per_gb_month").path("net").asDouble(), ipv4);
+    }
+
+    public ProvisioningPlan plan(DesiredState desired) {
+        String cluster = desired.cluster().name().value();
+        PriceTable prices = prices(desired.cluster().location().code());
+        return ProvisioningPlan.compute(desired, existing(cluster), MonthlyCost.of(desired.cluster(), prices), false);
+    }
+
+    /** Creates every resource the plan says is missing (and deletes what it says is gone). Returns the ids. */
+    public Map<String, Long> apply(DesiredState desired, ProvisioningPlan plan, String sshPublicKey, Bootstrap bootstrap) {
+        String cluster = desired.cluster().name().value();
+        Map<String, Long> ids = new ConcurrentHashMap<>();
+        existing(cluster).forEach(e -> ids.put(e.kind() + "/" + e.name(), e.id()));
+        for (ProvisioningPlan.Step step : plan.steps()) {
+            if (step.verb() == ProvisioningPlan.Verb.DELETE) {
+                delete(step.kind(), ids.get(step.kind() + "/" + step.name()), step.name());
+            }
+        }
+        for (ResourceKind kind : ResourceKind.values()) {
+            List<DesiredResource> missing = new ArrayList<>();
+            for (ProvisioningPlan.Step step : plan.steps()) {
+                if (step.verb() == ProvisioningPlan.Verb.CREATE && step.kind() == kind) {
+                    desired.ofKind(kind).stream().filter(r -> r.name().equals(step.name())).forEach(missing::add);
+                }
+            }
+            parallel(missing, r -> ids.put(kind + "/" + r.name(), ensure(desired, r, ids, sshPublicKey, bootstrap)));
+        }
+        return ids;
+    }
+
+    /** Deletes everything this cluster's labels mark, servers first, and nothing else. */
+    public int destroy(String cluster) {
+        int deleted = 0;
+        for (ResourceKind kind : ResourceKind.DELETE_ORDER) {
+            List<JsonNode> items = client.list(kind.path(), kind.plural(), Labels.selector(cluster));
+            List<JsonNode> ours = items.stream().filter(i -> Labels.ownedBy(labels(i), cluster)).toList();
+            parallel(ours, item -> delete(kind, item.path("id").asLong(), item.path("name").asText()));
+            deleted += ours.size();
+        }
+        return deleted;
+    }
+
+    private void delete(ResourceKind kind, Long id, String name) {
+        if (id == null) {
+            return;
+        }
+        log.accept("deleting " + kind.label() + " " + name);
+        JsonNode answer = client.delete(kind.path() + "/" + id);
+        client.waitFor(actionIds(answer));
+    }
+
+    /** Finds the resource by name (adopting it if ours), or creates it; returns its id. */
+    private long ensure(DesiredState desired, DesiredResource r, Map<String, Long> ids, String sshPublicKey,
+                        Bootstrap bootstrap) {
+        String cluster = desired.cluster().name().value();
+        JsonNode found = client.findByName(r.kind().path(), r.kind().plural(), r.name());
+        if (found != null) {
+            return adopt(r, found, cluster);
+        }
+        log.accept("creating " + r.kind().label() + " " + r.name());
+        JsonNode answer;
+        try {
+            answer = client.post(r.kind().path(), body(desired, r, ids, sshPublicKey, bootstrap));
+        } catch (HcloudException e) {
+            if (!e.code().equals("uniqueness_error")) {
+                throw e;
+            }
+            if (r.kind() == ResourceKind.SSH_KEY) {
+                // The same key is already in the project (uploaded by hand, say): use it, but never own or delete it.
+                JsonNode same = first(client.get("/ssh_keys?fingerprint=" + fingerprint(sshPublicKey)), "ssh_keys");
+                if (same == null) {
+                    throw e;
+                }
+                log.accept("using the SSH key " + same.path("name").asText() + " already in the project (same fingerprint)");
+                return same.path("id").asLong();
+            }
+            // Made by an earlier, interrupted run whose answer was lost, or by someone else: look again.
+            JsonNode again = client.findByName(r.kind().path(), r.kind().plural(), r.name());
+            if (again == null) {
+                throw e;
+            }
+            return adopt(r, again, cluster);
+        }
+        long id = answer.path(r.kind().singular()).path("id").asLong();
+        client.waitFor(actionIds(answer));
+        if (r.kind() == ResourceKind.SERVER) {
+            ObjectNode attach = HcloudClient.object();
+            attach.put("network", ids.get(ResourceKind.NETWORK + "/" + cluster + "-network"));
+            attach.put("ip", r.attribute("private_ip"));
+            client.waitFor(actionIds(client.post("/servers/" + id + "/actions/attach_to_network", attach)));
+        }
+        return id;
+    }
+
+    private long adopt(DesiredResource r, JsonNode found, String cluster) {
+        if (!Labels.ownedBy(labels(found), cluster)) {
+            throw new ForeignResourceException(r.kind(), r.name(), found.path("labels"));
+        }
+        log.accept("keeping " + r.kind().label() + " " + r.name() + " (it already exists with this cluster's labels)");
+        return found.path("id").asLong();
+    }
+
+    private ObjectNode body(DesiredState desired, DesiredResource r, Map<String, Long> ids, String sshPublicKey,
+                            Bootstrap bootstrap) {
+        String cluster = desired.cluster().name().value();
+        ObjectNode body = HcloudClient.object();
+        body.put("name", r.name());
+        ObjectNode labels = body.putObject("labels");
+        r.labels().forEach(labels::put);
+        switch (r.kind()) {
+            case SSH_KEY -> body.put("public_key", sshPublicKey);
+            case NETWORK -> {
+                body.put("ip_range", r.attribute("ip_range"));
+                body.putArray("subnets").addObject().put("type", "cloud").put("network_zone", r.attribute("network_zone"))
+                        .put("ip_range", r.attribute("subnet"));
+            }
+            case FIREWALL -> {
+                ArrayNode rules = body.putArray("rules");
+                rule(rules, "tcp", "22", "SSH");
+                rule(rules, "tcp", "6443", "Kubernetes API");
+                rule(rules, "icmp", null, "ICMP");
+                ObjectNode apply = body.putArray("apply_to").addObject();
+                apply.put("type", "label_selector");
+                apply.putObject("label_selector").put("selector", Labels.selector(cluster));
+            }
+            case PLACEMENT_GROUP -> body.put("type", "spread");
+            case SERVER -> {
+                body.put("server_type", r.attribute("server_type"));
+                body.put("image", r.attribute("image"));
+                body.put("location", r.attribute("location"));
+                // the API takes SSH keys as strings: an ID or a name
+                body.putArray("ssh_keys").add(String.valueOf(ids.get(ResourceKind.SSH_KEY + "/" + cluster + "-admin")));
+                if (!r.attribute("placement_group").isEmpty()) {
+                    body.put("placement_group", ids.get(ResourceKind.PLACEMENT_GROUP + "/" + r.attribute("placement_group")));
+                }
+                body.putObject("public_net").put("enable_ipv4", true).put("enable_ipv6", true);
+                body.put("start_after_create", true);
+                body.put("user_data", CloudInit.userData(desired, r, bootstrap));
+            }
+            case VOLUME -> {
+                body.put("size", Integer.parseInt(r.attribute("size")));
+                body.put("server", ids.get(ResourceKind.SERVER + "/" + r.attribute("server")));
+                body.put("automount", false); // raw and unformatted: Ceph wants the bare device
+            }
+            default -> throw new IllegalStateException(r.kind().name());
+        }
+        return body;
+    }
+
+    private static void rule(ArrayNode rules, String protocol, String port, String description) {
+        ObjectNode rule = rules.addObject();
+        rule.put("direction", "in");
+        rule.put("protocol", protocol);
+        if (port != null) {
+            rule.put("port", port);
+        }
+        rule.putArray("source_ips").add("0.0.0.0/0").add("::/0");
+        rule.put("description", description);
+    }
+
+    static List<Long> actionIds(JsonNode answer) {
+        List<Long> ids = new ArrayList<>();
+        if (answer.path("action").isObject()) {
+            ids.add(answer.path("action").path("id").asLong());
+        }
+        for (String list : List.of("actions", "next_actions")) {
+            answer.path(list).forEach(a -> ids.add(a.path("id").asLong()));
+        }
+        return ids;
+    }
+
+    private static Map<String, String> labels(JsonNode item) {
+        Map<String, String> labels = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = item.path("labels").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            labels.put(e.getKey(), e.getValue().asText());
+        }
+        return labels;
+    }
+
+    private static JsonNode first(JsonNode body, String key) {
+        return body.path(key).size() > 0 ? body.path(key).get(0) : null;
+    }
+
+    /** The MD5 fingerprint Hetzner indexes SSH keys by, aa:bb:... of the key's base64 blob. */
+    static String fingerprint(String publicKey) {
+        String[] parts = publicKey.trim().split("\\s+");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(Base64.getDecoder().decode(parts[1]));
+            return String.join(":", HexFormat.of().formatHex(digest).split("(?<=\\G..)"));
+        } catch (java.security.NoSuchAlgorithmException | RuntimeException e) {
+            throw new IllegalArgumentException("not an OpenSSH public key (type, base64 blob, comment)", e);
+        }
+    }
+
+    /** Runs independent operations on a few threads (Hetzner handles them in parallel), failing on the first error. */
+    private static <T> void parallel(List<T> items, Consumer<T> work) {
+        if (items.size() <= 1) {
+            items.forEach(work);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, items.size()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            items.forEach(item -> futures.add(pool.submit(() -> work.accept(item))));
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

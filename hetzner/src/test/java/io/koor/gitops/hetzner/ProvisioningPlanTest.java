@@ -1,0 +1,81 @@
+package io.koor.gitops.hetzner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.MonthlyCost;
+import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.PriceTable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan is a pure function of the definition and what exists. */
+class ProvisioningPlanTest {
+    private final Cluster demo = Patterns.minimalProduction("demo").build();
+    private final DesiredState desired = DesiredState.of(demo, "ops");
+
+    private ProvisioningPlan plan(List<ExistingResource> existing) {
+        return ProvisioningPlan.compute(desired, existing, MonthlyCost.of(demo, PriceTable.snapshot2026()), existing.isEmpty());
+    }
+
+    @Test
+    void anEmptyProjectGetsEverythingInDependencyOrder() {
+        ProvisioningPlan plan = plan(List.of());
+        assertThat(plan.steps()).allMatch(s -> s.verb() == ProvisioningPlan.Verb.CREATE);
+        assertThat(plan.steps()).extracting(s -> s.kind() + " " + s.name()).containsExactly(
+                "SSH_KEY demo-admin", "NETWORK demo-network", "FIREWALL demo-firewall",
+                "PLACEMENT_GROUP demo-storage-1",
+                "SERVER demo-control-plane-1", "SERVER demo-storage-1", "SERVER demo-storage-2", "SERVER demo-storage-3",
+                "SERVER demo-storage-4", "SERVER demo-worker-1", "SERVER demo-worker-2",
+                "VOLUME demo-storage-1-osd-1", "VOLUME demo-storage-1-osd-2", "VOLUME demo-storage-2-osd-1",
+                "VOLUME demo-storage-2-osd-2", "VOLUME demo-storage-3-osd-1", "VOLUME demo-storage-3-osd-2",
+                "VOLUME demo-storage-4-osd-1", "VOLUME demo-storage-4-osd-2");
+        assertThat(plan.text()).contains("offline: no HCLOUD_TOKEN", "19 to create, 0 to keep, 0 to delete",
+                "Monthly cost: 138.53 EUR");
+    }
+
+    @Test
+    void everyServerIsLabelledAndAddressedAndVolumesAreRaw() {
+        DesiredResource storage1 = desired.ofKind(ResourceKind.SERVER).get(1);
+        assertThat(storage1.labels()).containsEntry("koor.io/cluster", "demo").containsEntry("koor.io/role", "storage")
+                .containsEntry("koor.io/owner", "ops").containsEntry("koor.io/managed-by", "demo-gitops");
+        assertThat(storage1.attribute("private_ip")).isEqualTo("10.0.0.3");
+        assertThat(storage1.attribute("placement_group")).isEqualTo("demo-storage-1");
+        assertThat(desired.controlPlaneEndpoint()).isEqualTo("10.0.0.2");
+        assertThat(desired.ofKind(ResourceKind.VOLUME)).allSatisfy(v -> assertThat(v.attribute("size")).isEqualTo("100"));
+        assertThat(desired.ofKind(ResourceKind.NETWORK).get(0).attributes()).containsEntry("subnet", "10.0.0.0/24")
+                .containsEntry("network_zone", "eu-central");
+    }
+
+    @Test
+    void spreadGroupsHoldAtMostTenServers() {
+        DesiredState big = DesiredState.of(Patterns.minimalProduction("big").storageNodes(23, "cx43", 2, 100).build(), "ops");
+        assertThat(big.ofKind(ResourceKind.PLACEMENT_GROUP)).extracting(DesiredResource::name)
+                .containsExactly("big-storage-1", "big-storage-2", "big-storage-3");
+        assertThat(big.ofKind(ResourceKind.SERVER).stream().filter(s -> s.attribute("placement_group").equals("big-storage-3")))
+                .hasSize(3);
+        DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
+        assertThat(ha.ofKind(ResourceKind.PLACEMENT_GROUP)).extracting(DesiredResource::name)
+                .containsExactly("ha-control-plane-1", "ha-storage-1");
+    }
+
+    @Test
+    void existingResourcesAreKeptAndStrayOnesDeletedFirst() {
+        Map<String, String> ours = Labels.of("demo", "ops", "worker");
+        List<ExistingResource> existing = List.of(
+                new ExistingResource(ResourceKind.SERVER, 1, "demo-worker-1", ours, Map.of("server_type", "cx33")),
+                new ExistingResource(ResourceKind.SERVER, 2, "demo-worker-2", ours, Map.of("server_type", "cx23")),
+                new ExistingResource(ResourceKind.SERVER, 3, "demo-worker-3", ours, Map.of("server_type", "cx33")),
+                new ExistingResource(ResourceKind.VOLUME, 4, "demo-worker-3-extra", ours, Map.of()),
+                new ExistingResource(ResourceKind.SERVER, 5, "someone-else", Map.of("team", "web"), Map.of()));
+        ProvisioningPlan plan = plan(existing);
+        assertThat(plan.steps().subList(0, 2)).extracting(s -> s.verb() + " " + s.name())
+                .containsExactly("DELETE demo-worker-3", "DELETE demo-worker-3-extra");
+        assertThat(plan.steps()).filteredOn(s -> s.name().equals("demo-worker-1")).singleElement()
+                .satisfies(s -> assertThat(s.verb()).isEqualTo(ProvisioningPlan.Verb.KEEP));
+        assertThat(plan.steps()).filteredOn(s -> s.name().equals("demo-worker-2")).singleElement()
+                .satisfies(s -> assertThat(s.reason()).contains("exists as cx23 but the definition says cx33"));
+        assertThat(plan.steps()).noneMatch(s -> s.name().equals("someone-else"));
+    }
+}
