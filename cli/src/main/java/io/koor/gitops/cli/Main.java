@@ -20,6 +20,7 @@ public final class Main {
         return switch (args[0]) {
             case "validate" -> new ValidateCommand(out, err).run(rest);
             case "corpus" -> new CorpusCommand(out, err).run(rest);
+            case "plan", "provision", "destroy" -> new ProvisionCommand(out, err).run(args[0], rest);
             case "rules" -> {
                 io.koor.gitops.generator.validate.rules.RuleSet.all().forEach(r -> out.printf("%-34s %-8s %s%n", r.id(),
                         r.severity().name().toLowerCase(java.util.Locale.ROOT), r.doc()));
@@ -36,6 +37,10 @@ public final class Main {
     static final String USAGE = """
             usage: ./gitops validate DIR [options]
                    ./gitops rules                   (every semantic rule: id, severity, what it checks)
+                   ./gitops plan|provision|destroy [--cluster NAME] [--confirm] [--definition CLASS]
+                            [--ssh-key FILE] [--git-url URL] [--branch B] [--owner NAME]
+                            (Hetzner nodes for a cluster of the definition, the repository's demo system by default;
+                             token from HCLOUD_TOKEN; provision and destroy are dry runs without --confirm)
                    ./gitops corpus OUT --manifests N --per-file K [--error-rate R] [--seed S]   (benchmark corpora)
               --format text|json|junit|sarif   report format (default text)
               --output FILE                    write the report to FILE instead of standard output

@@ -82,4 +82,23 @@ class MainTest {
         assertThat(out().lines()).hasSize(io.koor.gitops.generator.validate.rules.RuleSet.all().size());
         assertThat(out()).contains("ceph-pool-size-exceeds-hosts       error    A replicated pool with more copies");
     }
+
+    @Test
+    void planWorksOfflineOnTheDemoDefinition() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("HCLOUD_TOKEN") == null, "HCLOUD_TOKEN is set");
+        assertThat(run("plan", "--cluster", "staging")).isZero();
+        assertThat(out()).contains("Plan for cluster staging (offline", "create server          staging-storage-4",
+                "19 to create, 0 to keep, 0 to delete", "Monthly cost: 138.53 EUR");
+    }
+
+    @Test
+    void provisioningNeedsATokenAndAClusterChoice() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("HCLOUD_TOKEN") == null, "HCLOUD_TOKEN is set");
+        assertThat(run("provision", "--cluster", "demo", "--confirm")).isEqualTo(2);
+        assertThat(err()).contains("provisioning needs a Hetzner API token: set HCLOUD_TOKEN");
+        assertThat(run("plan")).isEqualTo(2);
+        assertThat(err()).contains("choose one with --cluster demo|staging");
+        assertThat(run("destroy", "--cluster", "nope")).isEqualTo(2);
+        assertThat(err()).contains("no cluster named nope");
+    }
 }

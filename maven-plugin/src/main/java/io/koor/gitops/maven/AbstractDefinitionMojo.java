@@ -37,11 +37,10 @@ abstract class AbstractDefinitionMojo extends AbstractGitOpsMojo {
 
     @Override
     final void run() throws IOException, MojoFailureException {
-        GitOpsSystem system = new DefinitionLoader(project).load(definition);
-        run(new GitOpsService(sink()), system);
+        run(new DefinitionLoader(project).load(definition));
     }
 
-    abstract void run(GitOpsService service, GitOpsSystem system) throws IOException, MojoFailureException;
+    abstract void run(GitOpsSystem system) throws IOException, MojoFailureException;
 
     @Override
     String describe() {

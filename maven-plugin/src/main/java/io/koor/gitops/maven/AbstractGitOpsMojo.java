@@ -30,11 +30,12 @@ abstract class AbstractGitOpsMojo extends AbstractMojo {
             run();
         } catch (ModelException e) {
             throw new MojoFailureException("The definition " + describe() + " is not valid:\n" + e.getMessage(), e);
-        } catch (TreeValidationException | TreeConflictException | DefinitionLoader.DefinitionException e) {
+        } catch (TreeValidationException | TreeConflictException | DefinitionLoader.DefinitionException
+                 | io.koor.gitops.hetzner.Provisioner.ForeignResourceException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new MojoFailureException("gitops: " + e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException | io.koor.gitops.hetzner.HcloudException e) {
             throw new MojoExecutionException("gitops: " + e.getMessage(), e);
         }
     }

@@ -15,9 +15,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class CheckMojo extends AbstractDefinitionMojo {
 
     @Override
-    void run(GitOpsService service, GitOpsSystem system) throws IOException, MojoFailureException {
+    void run(GitOpsSystem system) throws IOException, MojoFailureException {
         GitOpsService.Config config = config(false);
-        List<String> drift = service.check(system, config);
+        List<String> drift = new GitOpsService(sink()).check(system, config);
         if (!drift.isEmpty()) {
             StringBuilder message = new StringBuilder("The tree in " + config.outputDirectory()
                     + " is not what " + definition + " generates (" + drift.size() + " file(s)):");

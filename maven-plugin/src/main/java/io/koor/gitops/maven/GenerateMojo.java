@@ -21,7 +21,7 @@ public class GenerateMojo extends AbstractDefinitionMojo {
     boolean force;
 
     @Override
-    void run(GitOpsService service, GitOpsSystem system) throws IOException {
-        service.generate(system, config(force));
+    void run(GitOpsSystem system) throws IOException {
+        new GitOpsService(sink()).generate(system, config(force));
     }
 }

@@ -1,0 +1,96 @@
+package io.koor.gitops.hetzner;
+
+import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.MonthlyCost;
+import io.koor.gitops.model.PriceTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Plan, provision and destroy for one cluster: the one implementation the Maven goals and
+ * {@code ./gitops} call. Provisioning and destroying show the plan and change nothing unless
+ * confirmed; planning works offline (no token) against an empty project with the dated prices.
+ */
+public final class ProvisioningService {
+
+    /**
+     * @param token        from HCLOUD_TOKEN or Maven settings; empty plans offline
+     * @param sshPublicKey the OpenSSH public key file put on every server
+     * @param gitUrl       the repository Flux reconciles from (needed to provision)
+     * @param confirm      actually change the project; otherwise a dry run
+     */
+    public record Options(Optional<Token> token, String owner, Path sshPublicKey, String gitUrl, String gitBranch,
+                          boolean confirm) {
+    }
+
+    private final Consumer<String> out;
+    private final Function<Token, HcloudClient> clients;
+
+    public ProvisioningService(Consumer<String> out) {
+        this(out, HcloudClient::new);
+    }
+
+    ProvisioningService(Consumer<String> out, Function<Token, HcloudClient> clients) {
+        this.out = out;
+        this.clients = clients;
+    }
+
+    public ProvisioningPlan plan(Cluster cluster, Options options) {
+        DesiredState desired = DesiredState.of(cluster, options.owner());
+        ProvisioningPlan plan = options.token().isEmpty()
+                ? ProvisioningPlan.compute(desired, List.of(), MonthlyCost.of(cluster, PriceTable.snapshot2026()), true)
+                : new Provisioner(clients.apply(options.token().get()), out).plan(desired);
+        out.accept(plan.text());
+        return plan;
+    }
+
+    public void provision(Cluster cluster, Options options) throws IOException {
+        Token token = options.token().orElseThrow(() -> new IllegalArgumentException(
+                "provisioning needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
+        HcloudClient client = clients.apply(token);
+        Provisioner provisioner = new Provisioner(client, out);
+        DesiredState desired = DesiredState.of(cluster, options.owner());
+        ProvisioningPlan plan = provisioner.plan(desired);
+        out.accept(plan.text());
+        if (!options.confirm()) {
+            out.accept("Dry run: nothing was changed. Confirm to apply (-Dgitops.confirm=true, or --confirm).");
+            return;
+        }
+        if (options.gitUrl() == null || options.gitUrl().isBlank()) {
+            throw new IllegalArgumentException("provisioning needs the Git repository Flux reconciles from:"
+                    + " set gitops.gitUrl (or --git-url)");
+        }
+        if (!Files.isRegularFile(options.sshPublicKey())) {
+            throw new IllegalArgumentException("no SSH public key at " + options.sshPublicKey()
+                    + ": give one with gitops.sshPublicKey (or --ssh-key)");
+        }
+        String key = Files.readString(options.sshPublicKey()).strip();
+        provisioner.apply(desired, plan, key, Bootstrap.derive(token, cluster.name().value(), options.gitUrl(),
+                options.gitBranch()));
+        out.accept("Cluster " + cluster.name() + " provisioned (" + client.requestCount() + " API requests). The first"
+                + " control-plane node bootstraps Kubernetes and Flux; the rest join it.");
+    }
+
+    public void destroy(Cluster cluster, Options options) {
+        Token token = options.token().orElseThrow(() -> new IllegalArgumentException(
+                "destroying needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
+        HcloudClient client = clients.apply(token);
+        Provisioner provisioner = new Provisioner(client, out);
+        List<ExistingResource> ours = provisioner.existing(cluster.name().value());
+        out.accept("Destroying cluster " + cluster.name() + " deletes " + ours.size() + " resource(s) labelled "
+                + Labels.selector(cluster.name().value()) + ", and nothing else:");
+        ResourceKind.DELETE_ORDER.forEach(kind -> ours.stream().filter(r -> r.kind() == kind)
+                .forEach(r -> out.accept("  delete " + kind.label() + " " + r.name())));
+        if (!options.confirm()) {
+            out.accept("Dry run: nothing was changed. Confirm to destroy (-Dgitops.confirm=true, or --confirm).");
+            return;
+        }
+        int deleted = provisioner.destroy(cluster.name().value());
+        out.accept(deleted + " resource(s) deleted (" + client.requestCount() + " API requests).");
+    }
+}

@@ -1,0 +1,120 @@
+package io.koor.gitops.hetzner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.Patterns;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every node's user data against cloud-init's own schema, within Hetzner's 32 KiB, and doing its role's job. */
+class CloudInitTest {
+    static final Path SCHEMA = Path.of(System.getProperty("gitops.shared", "../../shared"), "hetzner", "cloud-init",
+            "schema-cloud-config-v1.json").toAbsolutePath().normalize();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Bootstrap BOOTSTRAP = Bootstrap.derive(Token.of("secret-api-token"), "demo",
+            "https://git.example.com/koor/demo-gitops.git", "main");
+
+    static Stream<Cluster> clusters() {
+        return Stream.of(Patterns.minimalProduction("demo").build(), Patterns.highlyAvailable("ha").build(),
+                Patterns.singleNodeExperiment("lab").build());
+    }
+
+    private static String userData(DesiredState desired, String server) {
+        return CloudInit.userData(desired, desired.ofKind(ResourceKind.SERVER).stream().filter(s -> s.name().equals(server))
+                .findFirst().orElseThrow(), BOOTSTRAP);
+    }
+
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void everyUserDataMatchesCloudInitsSchemaAndFits(Cluster cluster) throws Exception {
+        assumeTrue(Files.isRegularFile(SCHEMA), "SKIPPED: no cloud-init schema at " + SCHEMA);
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
+        DesiredState desired = DesiredState.of(cluster, "ops");
+        for (DesiredResource server : desired.ofKind(ResourceKind.SERVER)) {
+            String data = CloudInit.userData(desired, server, BOOTSTRAP);
+            assertThat(data).startsWith("#cloud-config\n");
+            assertThat(data.getBytes(StandardCharsets.UTF_8).length).as(server.name()).isLessThan(CloudInit.MAX_BYTES);
+            JsonNode doc = YAML.readTree(data);
+            assertThat(schema.validate(doc)).as(server.name()).isEmpty();
+        }
+        // and the check can fail: a wrong shape is caught
+        assertThat(schema.validate(YAML.readTree("#cloud-config\nruncmd: 5\npackage_update: maybe\n"))).isNotEmpty();
+    }
+
+    @Test
+    void theFirstControlPlaneInitsInstallsTheNetworkAndHandsTheClusterToFlux() {
+        DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        String first = userData(desired, "demo-control-plane-1");
+        assertThat(first).contains("kubeadm init --config /etc/kubeadm/config.yaml --upload-certs",
+                "kubelet=1.32.4-1.1", "pkgs.k8s.io/core:/stable:/v1.32/deb/", "isv:/cri-o:/stable:/v1.32/deb/",
+                "projectcalico/calico/" + BootstrapVersions.CALICO, "--path=./clusters/demo",
+                "--url=https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
+                "podSubnet: 10.244.0.0/16", "token: " + BOOTSTRAP.joinToken());
+        assertThat(first).doesNotContain("kubeadm join").doesNotContain("multus");
+    }
+
+    @Test
+    void otherNodesJoinAndStorageNodesAreLabelled() {
+        DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        String storage = userData(desired, "demo-storage-2");
+        assertThat(storage).contains("kubeadm join", "apiServerEndpoint: 10.0.0.2:6443", "value: 10.0.0.4",
+                "storage.koor.io/node=true").doesNotContain("flux install").doesNotContain("taints:");
+        assertThat(userData(desired, "demo-worker-1")).doesNotContain("storage.koor.io/node");
+    }
+
+    @Test
+    void dedicatedStorageNodesAreTaintedAndControlPlanesJoinWithTheCertificateKey() {
+        DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
+        assertThat(userData(ha, "ha-storage-1")).contains("key: storage.koor.io/dedicated", "effect: NoSchedule");
+        assertThat(userData(ha, "ha-control-plane-2")).contains("controlPlane:", "certificateKey: " + BOOTSTRAP.certificateKey());
+        assertThat(userData(ha, "ha-control-plane-1")).contains("cilium install --version " + BootstrapVersions.CILIUM);
+        DesiredState multus = DesiredState.of(Patterns.minimalProduction("m")
+                .network(io.koor.gitops.model.Network.calico().withMultus()).build(), "ops");
+        assertThat(userData(multus, "m-control-plane-1")).contains("multus-cni/" + BootstrapVersions.MULTUS);
+    }
+
+    @Test
+    void bootstrapSecretsAreStableSecretAndWellFormed() {
+        Bootstrap again = Bootstrap.derive(Token.of("secret-api-token"), "demo", "u", "b");
+        assertThat(again.joinToken()).isEqualTo(BOOTSTRAP.joinToken()).matches("[a-z0-9]{6}\\.[a-z0-9]{16}");
+        assertThat(Bootstrap.derive(Token.of("secret-api-token"), "staging", "u", "b").joinToken())
+                .isNotEqualTo(BOOTSTRAP.joinToken());
+        assertThat(BOOTSTRAP.toString()).doesNotContain(BOOTSTRAP.joinToken()).contains("secrets=***");
+        String all = String.join("", clusters().flatMap(c -> {
+            DesiredState d = DesiredState.of(c, "ops");
+            return d.ofKind(ResourceKind.SERVER).stream().map(s -> CloudInit.userData(d, s, BOOTSTRAP));
+        }).toList());
+        assertThat(Token.of("secret-api-token").appearsIn(all)).isFalse();
+    }
+
+    @Test
+    void cloudInitsOwnCheckWhenInstalled() throws Exception {
+        List<String> found = Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, "cloud-init"))
+                .filter(Files::isExecutable).map(Path::toString).toList();
+        if (found.isEmpty()) {
+            System.err.println("SKIPPED: cloud-init is not installed; the user data were checked against its JSON schema instead");
+        }
+        assumeTrue(!found.isEmpty(), "cloud-init is not installed");
+        Path file = Files.createTempFile("user-data", ".yaml");
+        DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        Files.writeString(file, userData(desired, "demo-control-plane-1"));
+        Process p = new ProcessBuilder(found.get(0), "schema", "--config-file", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+}

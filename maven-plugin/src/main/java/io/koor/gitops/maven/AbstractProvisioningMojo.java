@@ -1,0 +1,91 @@
+package io.koor.gitops.maven;
+
+import io.koor.gitops.hetzner.ProvisioningService;
+import io.koor.gitops.hetzner.Token;
+import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.GitOpsSystem;
+import java.io.File;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Goals that act on one cluster's Hetzner project. The token comes from {@code HCLOUD_TOKEN} or
+ * the server {@code hcloud} in Maven settings (decrypted), never from the pom, and is never logged.
+ */
+abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
+
+    /** Which cluster of the definition; may be left out when it has only one. */
+    @Parameter(property = "gitops.cluster")
+    String cluster;
+
+    /** The OpenSSH public key put on every server. */
+    @Parameter(property = "gitops.sshPublicKey", defaultValue = "${user.home}/.ssh/id_ed25519.pub")
+    File sshPublicKey;
+
+    /** The Git repository Flux on the new cluster reconciles from. */
+    @Parameter(property = "gitops.gitUrl")
+    String gitUrl;
+
+    @Parameter(property = "gitops.gitBranch", defaultValue = "main")
+    String gitBranch;
+
+    /** Goes into the koor.io/owner label of every resource. */
+    @Parameter(property = "gitops.owner", defaultValue = "${user.name}")
+    String owner;
+
+    /** Change the project; without it provision and destroy are dry runs. */
+    @Parameter(property = "gitops.confirm", defaultValue = "false")
+    boolean confirm;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter decrypter;
+
+    @Override
+    final void run(GitOpsSystem system) throws IOException {
+        run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), select(system), options());
+    }
+
+    abstract void run(ProvisioningService service, Cluster cluster, ProvisioningService.Options options) throws IOException;
+
+    Cluster select(GitOpsSystem system) {
+        if (cluster == null || cluster.isBlank()) {
+            if (system.clusters().size() == 1) {
+                return system.clusters().get(0);
+            }
+            throw new IllegalArgumentException("the definition has several clusters; choose one with -Dgitops.cluster="
+                    + system.clusters().stream().map(c -> c.name().value()).collect(Collectors.joining("|")));
+        }
+        return system.clusters().stream().filter(c -> c.name().value().equals(cluster)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("gitops.cluster=" + cluster + " is not in the definition"));
+    }
+
+    ProvisioningService.Options options() {
+        return new ProvisioningService.Options(token(), owner == null || owner.isBlank() ? "unknown" : owner
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"), sshPublicKey.toPath(), gitUrl, gitBranch,
+                confirm);
+    }
+
+    private Optional<Token> token() {
+        Optional<Token> fromEnv = Token.fromEnvironment();
+        if (fromEnv.isPresent() || settings == null) {
+            return fromEnv;
+        }
+        Server server = settings.getServer("hcloud");
+        if (server == null || server.getPassword() == null) {
+            return Optional.empty();
+        }
+        Server decrypted = decrypter == null ? server
+                : decrypter.decrypt(new DefaultSettingsDecryptionRequest(server)).getServer();
+        return Optional.of(Token.of(decrypted.getPassword()));
+    }
+}
