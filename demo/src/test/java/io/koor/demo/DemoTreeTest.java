@@ -123,7 +123,7 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(18);
+        assertThat(dirs).hasSize(20);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

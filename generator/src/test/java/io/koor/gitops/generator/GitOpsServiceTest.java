@@ -63,7 +63,7 @@ class GitOpsServiceTest {
     @Test
     void checkListsEveryDriftingFile() throws IOException {
         GitOpsService.Config config = config(SharedData.schemaLocations(), MissingSchemaPolicy.FAIL);
-        assertThat(service.check(TestSystems.oneCluster(), config)).hasSize(18).allMatch(d -> d.endsWith("is missing"));
+        assertThat(service.check(TestSystems.oneCluster(), config)).hasSize(22).allMatch(d -> d.endsWith("is missing"));
         service.generate(TestSystems.oneCluster(), config);
         assertThat(service.check(TestSystems.oneCluster(), config)).isEmpty();
 

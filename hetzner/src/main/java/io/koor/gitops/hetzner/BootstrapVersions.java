@@ -1,15 +1,18 @@
 package io.koor.gitops.hetzner;
 
+import io.koor.gitops.model.Versions;
+
 /**
  * What the first control-plane node installs besides Kubernetes itself (whose version comes from
- * the definition), pinned in one place. Once Flux reconciles, the GitOps tree owns these.
+ * the definition). The network plugin versions are the GitOps tree's ({@link Versions}), so that
+ * Flux takes over exactly what bootstrap installed.
  */
 public final class BootstrapVersions {
-    public static final String CALICO = "v3.29.3";
-    public static final String CILIUM = "1.17.4";
-    public static final String CILIUM_CLI = "v0.18.3";
-    public static final String MULTUS = "v4.2.2";
-    public static final String FLUX = "2.7.5";
+    public static final String CALICO = Versions.CALICO_CHART;
+    public static final String CILIUM = Versions.CILIUM_CHART;
+    public static final String MULTUS = Versions.MULTUS;
+    public static final String FLUX = Versions.FLUX;
+    public static final String HELM = Versions.HELM;
 
     private BootstrapVersions() {
     }

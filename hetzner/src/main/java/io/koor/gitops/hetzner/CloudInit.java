@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.NetworkPlugin;
+import io.koor.gitops.model.NetworkPluginRelease;
 import io.koor.gitops.model.NodeRole;
 import io.koor.gitops.model.Version;
 import java.io.UncheckedIOException;
@@ -52,6 +52,14 @@ public final class CloudInit {
                 + "net.bridge.bridge-nf-call-ip6tables = 1\nnet.ipv4.ip_forward = 1\n", "0644");
         file(files, "/etc/kubeadm/config.yaml", first ? initConfig(desired, server, bootstrap) : joinConfig(desired, server,
                 bootstrap), "0600");
+        if (first) {
+            try {
+                file(files, "/etc/kubeadm/network-values.yaml",
+                        YAML.writeValueAsString(NetworkPluginRelease.of(cluster).values()), "0644");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         file(files, "/usr/local/sbin/koor-bootstrap", script(cluster, minor, k8s, first, bootstrap), "0700");
         doc.putArray("runcmd").add("/usr/local/sbin/koor-bootstrap");
         try {
@@ -131,17 +139,17 @@ public final class CloudInit {
         }
         s.append("kubeadm init --config /etc/kubeadm/config.yaml --upload-certs\n"
                 + "export KUBECONFIG=/etc/kubernetes/admin.conf\n");
-        if (cluster.network().plugin() == NetworkPlugin.CALICO) {
-            s.append("kubectl apply -f https://raw.githubusercontent.com/projectcalico/calico/").append(BootstrapVersions.CALICO)
-                    .append("/manifests/calico.yaml\n");
-        } else {
-            s.append("curl -fsSL https://github.com/cilium/cilium-cli/releases/download/").append(BootstrapVersions.CILIUM_CLI)
-                    .append("/cilium-linux-amd64.tar.gz | tar -xz -C /usr/local/bin\n")
-                    .append("cilium install --version ").append(BootstrapVersions.CILIUM).append("\n");
-        }
+        // The network plugin goes in as the Helm release the GitOps tree declares, so Flux takes it over.
+        NetworkPluginRelease cni = NetworkPluginRelease.of(cluster);
+        s.append("curl -fsSL https://get.helm.sh/helm-").append(BootstrapVersions.HELM)
+                .append("-linux-amd64.tar.gz | tar -xz --strip-components=1 -C /usr/local/bin linux-amd64/helm\n")
+                .append("helm repo add ").append(cni.repositoryName()).append(' ').append(cni.repositoryUrl()).append('\n')
+                .append("helm install ").append(cni.releaseName()).append(' ').append(cni.repositoryName()).append('/')
+                .append(cni.chart()).append(" --version ").append(cni.version()).append(" --namespace ")
+                .append(cni.namespace()).append(" --create-namespace --values /etc/kubeadm/network-values.yaml --wait\n");
         if (cluster.network().multus()) {
             s.append("kubectl apply -f https://raw.githubusercontent.com/k8snetworkplumbingwg/multus-cni/")
-                    .append(BootstrapVersions.MULTUS).append("/deployments/multus-daemonset-thick.yml\n");
+                    .append(BootstrapVersions.MULTUS).append('/').append(NetworkPluginRelease.MULTUS_MANIFEST).append('\n');
         }
         s.append("curl -fsSL https://github.com/fluxcd/flux2/releases/download/v").append(BootstrapVersions.FLUX)
                 .append("/flux_").append(BootstrapVersions.FLUX).append("_linux_amd64.tar.gz | tar -xz -C /usr/local/bin\n")

@@ -62,7 +62,8 @@ class CloudInitTest {
         String first = userData(desired, "demo-control-plane-1");
         assertThat(first).contains("kubeadm init --config /etc/kubeadm/config.yaml --upload-certs",
                 "kubelet=1.32.4-1.1", "pkgs.k8s.io/core:/stable:/v1.32/deb/", "isv:/cri-o:/stable:/v1.32/deb/",
-                "projectcalico/calico/" + BootstrapVersions.CALICO, "--path=./clusters/demo",
+                "helm install calico projectcalico/tigera-operator --version " + BootstrapVersions.CALICO,
+                "cidr: 10.244.0.0/16", "--path=./clusters/demo",
                 "--url=https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
                 "podSubnet: 10.244.0.0/16", "token: " + BOOTSTRAP.joinToken());
         assertThat(first).doesNotContain("kubeadm join").doesNotContain("multus");
@@ -82,10 +83,12 @@ class CloudInitTest {
         DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
         assertThat(userData(ha, "ha-storage-1")).contains("key: storage.koor.io/dedicated", "effect: NoSchedule");
         assertThat(userData(ha, "ha-control-plane-2")).contains("controlPlane:", "certificateKey: " + BOOTSTRAP.certificateKey());
-        assertThat(userData(ha, "ha-control-plane-1")).contains("cilium install --version " + BootstrapVersions.CILIUM);
+        assertThat(userData(ha, "ha-control-plane-1")).contains("helm install cilium cilium/cilium --version "
+                + BootstrapVersions.CILIUM + " --namespace kube-system", "mode: kubernetes");
         DesiredState multus = DesiredState.of(Patterns.minimalProduction("m")
                 .network(io.koor.gitops.model.Network.calico().withMultus()).build(), "ops");
-        assertThat(userData(multus, "m-control-plane-1")).contains("multus-cni/" + BootstrapVersions.MULTUS);
+        assertThat(userData(multus, "m-control-plane-1")).contains("multus-cni/" + BootstrapVersions.MULTUS
+                + "/deployments/multus-daemonset-thick.yml");
     }
 
     @Test

@@ -9,6 +9,15 @@ public final class Versions {
     /** The Rook chart whose CRDs the validator's schemas describe (v1.20.6). */
     public static final String ROOK = "v1.20.6";
     public static final String CEPH_IMAGE = "quay.io/ceph/ceph:v19.2.3";
+    /**
+     * The network plugins: installed at bootstrap and then owned by the GitOps tree, with the same
+     * release names, charts, versions and values, so that Flux takes the running release over.
+     */
+    public static final String CILIUM_CHART = "1.17.4";
+    public static final String CALICO_CHART = "v3.29.3";
+    public static final String MULTUS = "v4.2.2";
+    public static final String FLUX = "2.7.5";
+    public static final String HELM = "v3.16.4";
 
     private Versions() {
     }

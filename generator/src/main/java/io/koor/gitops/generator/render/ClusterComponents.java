@@ -20,6 +20,7 @@ public final class ClusterComponents {
         RookCeph rook = cluster.rook();
         Set<String> operator = Set.of(RookOperatorRenderer.COMPONENT);
         List<Component> components = new ArrayList<>();
+        components.add(NetworkPluginRenderer.render(cluster));
         components.add(RookOperatorRenderer.render(rook));
         components.add(CephClusterRenderer.render(cluster));
         if (!rook.filesystems().isEmpty()) {

@@ -44,7 +44,7 @@ class FullSystemTest {
                 SharedData.schemaLocations(), "1.32.0", true, SchemaValidator.MissingSchemaPolicy.FAIL, false, false, false,
                 List.of(), null, true));
         assertThat(report.violations()).isEmpty();
-        assertThat(report.objects()).isEqualTo(28);
+        assertThat(report.objects()).isEqualTo(32);
     }
 
     @Test
@@ -73,6 +73,18 @@ class FullSystemTest {
                 .at("/spec/replicated/size").asInt()).isEqualTo(3);
         assertThat(doc(tree, "infrastructure/configs/big/ceph-cluster/cephblockpool-fast.yaml")
                 .at("/spec/deviceClass").asText()).isEqualTo("nvme");
+    }
+
+    @Test
+    void theNetworkPluginIsTheReleaseBootstrapInstalled() {
+        GitOpsTree tree = tree();
+        JsonNode cilium = doc(tree, "infrastructure/controllers/big/network/helmrelease-cilium.yaml");
+        assertThat(cilium.at("/metadata/namespace").asText()).isEqualTo("kube-system");
+        assertThat(cilium.at("/spec/releaseName").asText()).isEqualTo("cilium");
+        assertThat(cilium.at("/spec/chart/spec/version").asText()).isEqualTo(io.koor.gitops.model.Versions.CILIUM_CHART);
+        assertThat(cilium.at("/spec/values/ipam/mode").asText()).isEqualTo("kubernetes");
+        JsonNode multus = doc(tree, "infrastructure/controllers/big/network/gitrepository-multus-cni.yaml");
+        assertThat(multus.at("/spec/ref/tag").asText()).isEqualTo(io.koor.gitops.model.Versions.MULTUS);
     }
 
     @Test

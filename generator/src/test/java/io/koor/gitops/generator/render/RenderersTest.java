@@ -113,6 +113,7 @@ class RenderersTest {
     void clusterComponentsAreListedInDependencyOrder() {
         List<Component> components = ClusterComponents.of(cluster);
         assertThat(components).extracting(Component::name)
-                .containsExactly(RookOperatorRenderer.COMPONENT, CephClusterRenderer.COMPONENT, ClusterComponents.TOOLS);
+                .containsExactly(NetworkPluginRenderer.COMPONENT, RookOperatorRenderer.COMPONENT, CephClusterRenderer.COMPONENT,
+                        ClusterComponents.TOOLS);
     }
 }

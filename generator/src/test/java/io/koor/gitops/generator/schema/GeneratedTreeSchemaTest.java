@@ -40,7 +40,7 @@ class GeneratedTreeSchemaTest {
             }
         }
         assertThat(violations).isEmpty();
-        assertThat(objects).isEqualTo(18);
+        assertThat(objects).isEqualTo(22);
     }
 
     private static ObjectNode cephCluster() {
