@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** {@code ./gitops plan|provision|destroy}: the same service the Maven goals call. */
 final class ProvisionCommand {
@@ -48,7 +47,7 @@ final class ProvisionCommand {
                 }
             }
             GitOpsSystem system = load(definition);
-            Cluster cluster = select(system, clusterName);
+            Cluster cluster = system.select(clusterName, "--cluster");
             ProvisioningService service = new ProvisioningService(out::println);
             ProvisioningService.Options options = new ProvisioningService.Options(Token.fromEnvironment(), owner, sshKey,
                     gitUrl, branch, confirm);
@@ -80,18 +79,6 @@ final class ProvisionCommand {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot load the definition " + className + " from the class path: " + e);
         }
-    }
-
-    private static Cluster select(GitOpsSystem system, String name) {
-        if (name == null) {
-            if (system.clusters().size() == 1) {
-                return system.clusters().get(0);
-            }
-            throw new IllegalArgumentException("the definition has several clusters; choose one with --cluster "
-                    + system.clusters().stream().map(c -> c.name().value()).collect(Collectors.joining("|")));
-        }
-        return system.clusters().stream().filter(c -> c.name().value().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no cluster named " + name + " in the definition"));
     }
 
     private static String value(String[] args, int i) {

@@ -7,7 +7,6 @@ import io.koor.gitops.model.GitOpsSystem;
 import java.io.File;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -52,22 +51,10 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
 
     @Override
     final void run(GitOpsSystem system) throws IOException {
-        run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), select(system), options());
+        run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), system.select(cluster, "-Dgitops.cluster="), options());
     }
 
     abstract void run(ProvisioningService service, Cluster cluster, ProvisioningService.Options options) throws IOException;
-
-    Cluster select(GitOpsSystem system) {
-        if (cluster == null || cluster.isBlank()) {
-            if (system.clusters().size() == 1) {
-                return system.clusters().get(0);
-            }
-            throw new IllegalArgumentException("the definition has several clusters; choose one with -Dgitops.cluster="
-                    + system.clusters().stream().map(c -> c.name().value()).collect(Collectors.joining("|")));
-        }
-        return system.clusters().stream().filter(c -> c.name().value().equals(cluster)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("gitops.cluster=" + cluster + " is not in the definition"));
-    }
 
     ProvisioningService.Options options() {
         return new ProvisioningService.Options(token(), owner == null || owner.isBlank() ? "unknown" : owner

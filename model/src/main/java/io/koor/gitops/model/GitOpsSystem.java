@@ -21,4 +21,22 @@ public record GitOpsSystem(List<Cluster> clusters) {
     public static GitOpsSystem of(Cluster... clusters) {
         return new GitOpsSystem(List.of(clusters));
     }
+
+    /**
+     * The cluster a command acts on: the one named, or the only one when no name is given.
+     *
+     * @param option how the front end calls its cluster option, for the message
+     */
+    public Cluster select(String name, String option) {
+        if (name == null || name.isBlank()) {
+            if (clusters.size() == 1) {
+                return clusters.get(0);
+            }
+            throw new IllegalArgumentException("the definition has several clusters; choose one with " + option
+                    + (option.endsWith("=") ? "" : " ") + String.join("|", clusters.stream().map(c -> c.name().value()).toList()));
+        }
+        return clusters.stream().filter(c -> c.name().value().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster named " + name + " in the definition; it has "
+                        + String.join(", ", clusters.stream().map(c -> c.name().value()).toList())));
+    }
 }

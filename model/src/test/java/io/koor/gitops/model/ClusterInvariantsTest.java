@@ -158,4 +158,16 @@ class ClusterInvariantsTest {
                 .hasMessageContaining("clusters[demo]: two clusters are named 'demo'");
         assertThatThrownBy(GitOpsSystem::of).hasMessageContaining("the system has no cluster");
     }
+
+    @Test
+    void commandsSelectTheirCluster() {
+        GitOpsSystem system = GitOpsSystem.of(valid().build(), Cluster.named("staging").kubernetesVersion("1.32.4")
+                .location("fsn1").controlPlane(1, "cx33").storageNodes(4, "cx43", 2, 100).rook(rook(r -> r)).build());
+        assertThat(system.select("staging", "--cluster").name().value()).isEqualTo("staging");
+        assertThatThrownBy(() -> system.select(null, "-Dgitops.cluster="))
+                .hasMessage("the definition has several clusters; choose one with -Dgitops.cluster=demo|staging");
+        assertThatThrownBy(() -> system.select("prod", "--cluster"))
+                .hasMessage("no cluster named prod in the definition; it has demo, staging");
+        assertThat(GitOpsSystem.of(valid().build()).select(null, "--cluster").name().value()).isEqualTo("demo");
+    }
 }
