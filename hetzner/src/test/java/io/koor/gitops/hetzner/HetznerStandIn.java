@@ -41,7 +41,15 @@ final class HetznerStandIn implements AutoCloseable {
     private static final Map<String, String> KINDS = Map.of("ssh_keys", "ssh_key", "networks", "network",
             "firewalls", "firewall", "placement_groups", "placement_group", "servers", "server", "volumes", "volume");
 
-    record Fault(String method, String pathPrefix, int status, String code, Map<String, String> headers) {
+    /**
+     * A scripted failure for the next matching request. With {@code afterProcessing}, the request is carried
+     * out and only the answer is replaced: a response lost on the way back.
+     */
+    record Fault(String method, String pathPrefix, int status, String code, Map<String, String> headers,
+                 boolean afterProcessing) {
+        Fault(String method, String pathPrefix, int status, String code, Map<String, String> headers) {
+            this(method, pathPrefix, status, code, headers, false);
+        }
     }
 
     private final HttpServer server;
@@ -119,7 +127,7 @@ final class HetznerStandIn implements AutoCloseable {
         if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             status = 401;
             answer = error("unauthorized", "unable to authenticate");
-        } else if (fault != null) {
+        } else if (fault != null && !fault.afterProcessing()) {
             status = fault.status();
             answer = error(fault.code(), "injected fault");
             headers.putAll(fault.headers());
@@ -130,6 +138,10 @@ final class HetznerStandIn implements AutoCloseable {
             }
             status = (int) result[0];
             answer = (JsonNode) result[1];
+            if (fault != null) { // processed, but the answer is lost
+                status = fault.status();
+                answer = error(fault.code(), "injected fault after processing");
+            }
         }
         String text = answer == null ? "" : answer.toString();
         check(method, uri, body, status, text);

@@ -158,6 +158,17 @@ class ProvisionerTest {
     }
 
     @Test
+    void aCreateWhoseAnswerWasLostIsAdoptedNotDuplicated() {
+        // The network is created, the 502 hides it, the retry meets uniqueness_error: the network is ours, adopt it.
+        api.inject(new HetznerStandIn.Fault("POST", "/networks", 502, "bad_gateway", Map.of(), true));
+        provisioner.apply(desired, provisioner.plan(desired), SSH_KEY, bootstrap);
+        assertThat(names("networks").values()).containsExactly("demo-network");
+        assertThat(api.requests.stream().filter(r -> r.equals("POST /networks"))).hasSize(2);
+        assertThat(log).anyMatch(l -> l.contains("keeping network demo-network"));
+        assertThat(api.all("servers").values()).allSatisfy(s -> assertThat(s.path("private_net")).hasSize(1));
+    }
+
+    @Test
     void resourcesAnotherRunMadeMeanwhileAreAdopted() {
         ProvisioningPlan plan = provisioner.plan(desired);
         api.seed("firewalls", "demo-firewall", Labels.of("demo", "ops", null));
