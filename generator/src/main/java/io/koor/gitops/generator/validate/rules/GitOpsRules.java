@@ -128,7 +128,8 @@ final class GitOpsRules {
             String path = k.spec().path("path").asText("./");
             if (thisRepo && !index.directoryExists(path)) {
                 out.at(k, "/spec/path", "path " + path + " is not a directory of this repository",
-                        "paths are relative to the repository root; create the directory or fix the path");
+                        "paths are relative to the repository root: validate from the root, create the directory, or"
+                                + " fix the path");
             }
         }
     }
