@@ -6,12 +6,12 @@ import io.koor.gitops.generator.schema.SchemaLocation;
 import io.koor.gitops.generator.schema.SchemaRegistry;
 import io.koor.gitops.generator.schema.SchemaValidator;
 import io.koor.gitops.generator.schema.Severity;
-import io.koor.gitops.generator.schema.TreeDocuments;
 import io.koor.gitops.generator.schema.Violation;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.tree.TreePlan;
 import io.koor.gitops.generator.tree.TreeWriter;
+import io.koor.gitops.generator.validate.YamlDocuments;
 import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsSystem;
 import java.io.IOException;
@@ -98,11 +98,20 @@ public final class GitOpsService {
             String version = kubernetesVersionOf(system, file.getKey());
             SchemaValidator validator = byVersion.computeIfAbsent(version, v -> new SchemaValidator(
                     new SchemaRegistry(locations, v, true), config.missingSchemas()));
-            for (TreeDocuments.Document doc : TreeDocuments.of(file.getValue())) {
+            for (YamlDocuments.Document doc : documents(file.getKey(), file.getValue())) {
                 violations.addAll(validator.validate(doc.node(), file.getKey().value(), doc.line()));
             }
         }
         return violations;
+    }
+
+    private static List<YamlDocuments.Document> documents(TreePath path, String text) {
+        try {
+            return YamlDocuments.read(text);
+        } catch (YamlDocuments.YamlProblem e) {
+            throw new IllegalStateException("the generator wrote YAML it cannot read back: " + path + ":" + e.line() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Schemas follow the Kubernetes minor release of the cluster a file belongs to. */

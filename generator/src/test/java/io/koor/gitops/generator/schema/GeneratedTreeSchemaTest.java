@@ -9,6 +9,7 @@ import io.koor.gitops.generator.testing.SharedData;
 import io.koor.gitops.generator.testing.TestSystems;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
+import io.koor.gitops.generator.validate.YamlDocuments;
 import io.koor.gitops.generator.yaml.ManifestYaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class GeneratedTreeSchemaTest {
     }
 
     @Test
-    void everyGeneratedObjectHasASchemaAndMatchesIt() {
+    void everyGeneratedObjectHasASchemaAndMatchesIt() throws YamlDocuments.YamlProblem {
         SchemaValidator validator = validator();
         GitOpsTree tree = new FluxLayout("test").render(TestSystems.oneCluster());
         List<Violation> violations = new ArrayList<>();
@@ -34,7 +35,7 @@ class GeneratedTreeSchemaTest {
             if (!file.getKey().fileName().endsWith(".yaml")) {
                 continue;
             }
-            for (TreeDocuments.Document doc : TreeDocuments.of(file.getValue())) {
+            for (YamlDocuments.Document doc : YamlDocuments.read(file.getValue())) {
                 objects++;
                 violations.addAll(validator.validate(doc.node(), file.getKey().value(), doc.line()));
             }
