@@ -53,7 +53,7 @@ final class ProvisionCommand {
                     gitUrl, branch, confirm);
             switch (verb) {
                 case "plan" -> service.plan(cluster, options);
-                case "provision" -> service.provision(cluster, options);
+                case "provision" -> service.provision(system, cluster, options);
                 default -> service.destroy(cluster, options);
             }
             return 0;

@@ -1,7 +1,7 @@
 package io.koor.gitops.generator;
 
 import io.koor.gitops.generator.events.EventSink;
-import io.koor.gitops.generator.layout.FluxLayout;
+import io.koor.gitops.generator.layout.Layouts;
 import io.koor.gitops.generator.schema.SchemaLocation;
 import io.koor.gitops.generator.schema.SchemaRegistry;
 import io.koor.gitops.generator.schema.SchemaValidator;
@@ -48,7 +48,7 @@ public final class GitOpsService {
 
     /** Renders the system into its tree and validates it, without touching the disk. */
     public GitOpsTree render(GitOpsSystem system, Config config) {
-        GitOpsTree tree = new FluxLayout(config.generatedFrom()).render(system);
+        GitOpsTree tree = Layouts.render(system, config.generatedFrom(), io.koor.gitops.model.PriceTable.snapshot2026());
         List<Violation> violations = validate(system, tree, config);
         List<Violation> errors = violations.stream().filter(v -> v.severity() == Severity.ERROR).toList();
         violations.stream().filter(v -> v.severity() != Severity.ERROR).forEach(v -> events.warn(v.toString()));
@@ -116,7 +116,7 @@ public final class GitOpsService {
 
     /** Schemas follow the Kubernetes minor release of the cluster a file belongs to. */
     private static String kubernetesVersionOf(GitOpsSystem system, TreePath path) {
-        Cluster cluster = FluxLayout.clusterOf(path)
+        Cluster cluster = Layouts.clusterOf(path)
                 .flatMap(name -> system.clusters().stream().filter(c -> c.name().value().equals(name)).findFirst())
                 .orElse(system.clusters().get(0));
         return cluster.kubernetesVersion().major() + "." + cluster.kubernetesVersion().minor() + ".0";

@@ -1,6 +1,8 @@
 package io.koor.gitops.hetzner;
 
 import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.MonthlyCost;
 import io.koor.gitops.model.PriceTable;
 import java.io.IOException;
@@ -49,7 +51,11 @@ public final class ProvisioningService {
         return plan;
     }
 
-    public void provision(Cluster cluster, Options options) throws IOException {
+    public void provision(GitOpsSystem system, Cluster cluster, Options options) throws IOException {
+        if (!(system.reconciler() instanceof Reconciler.Flux)) {
+            throw new IllegalArgumentException("provisioning bootstraps Flux on the first control-plane node, but this"
+                    + " system is reconciled by Argo CD; install Argo CD yourself, or reconcile with Flux");
+        }
         Token token = options.token().orElseThrow(() -> new IllegalArgumentException(
                 "provisioning needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
         HcloudClient client = clients.apply(token);

@@ -61,23 +61,32 @@ class ProvisioningServiceTest {
 
     @Test
     void withoutConfirmationNothingChanges() throws Exception {
-        service.provision(demo, options);
+        service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, options);
         assertThat(api.requests).noneMatch(r -> r.startsWith("POST") || r.startsWith("DELETE"));
         assertThat(out).anyMatch(l -> l.startsWith("Dry run: nothing was changed"));
-        service.provision(demo, confirmed());
+        service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, confirmed());
         service.destroy(demo, options);
         assertThat(api.requests).noneMatch(r -> r.startsWith("DELETE"));
         assertThat(out).anyMatch(l -> l.contains("deletes 19 resource(s) labelled koor.io/managed-by=demo-gitops,koor.io/cluster=demo"));
     }
 
     @Test
+    void anArgoCdSystemIsNotBootstrappedWithFlux() {
+        var argo = io.koor.gitops.model.GitOpsSystem.of(demo)
+                .reconciledBy(io.koor.gitops.model.Reconciler.argoCd("https://git.example.com/x.git", "main"));
+        assertThatThrownBy(() -> service.provision(argo, demo, confirmed()))
+                .hasMessageContaining("this system is reconciled by Argo CD");
+        assertThat(api.requests).isEmpty();
+    }
+
+    @Test
     void provisioningNeedsAGitUrlAndAKey() {
         ProvisioningService.Options noGit = new ProvisioningService.Options(options.token(), "ops", options.sshPublicKey(),
                 null, "main", true);
-        assertThatThrownBy(() -> service.provision(demo, noGit)).hasMessageContaining("set gitops.gitUrl (or --git-url)");
+        assertThatThrownBy(() -> service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, noGit)).hasMessageContaining("set gitops.gitUrl (or --git-url)");
         ProvisioningService.Options noKey = new ProvisioningService.Options(options.token(), "ops", dir.resolve("missing.pub"),
                 options.gitUrl(), "main", true);
-        assertThatThrownBy(() -> service.provision(demo, noKey)).hasMessageContaining("no SSH public key at");
+        assertThatThrownBy(() -> service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, noKey)).hasMessageContaining("no SSH public key at");
     }
 
     /** The numbers BENCHMARKS.md reports: API requests for the demo cluster's lifecycle, actions finishing at the first poll. */
@@ -85,7 +94,7 @@ class ProvisioningServiceTest {
     void apiRequestsForTheDemoCluster() throws Exception {
         service.plan(demo, options);
         int plan = api.requests.size();
-        service.provision(demo, confirmed());
+        service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, confirmed());
         int provision = api.requests.size() - plan;
         service.plan(demo, options);
         int replan = api.requests.size() - plan - provision;

@@ -51,10 +51,12 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
 
     @Override
     final void run(GitOpsSystem system) throws IOException {
-        run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), system.select(cluster, "-Dgitops.cluster="), options());
+        run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), system,
+                system.select(cluster, "-Dgitops.cluster="), options());
     }
 
-    abstract void run(ProvisioningService service, Cluster cluster, ProvisioningService.Options options) throws IOException;
+    abstract void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options)
+            throws IOException;
 
     ProvisioningService.Options options() {
         return new ProvisioningService.Options(token(), owner == null || owner.isBlank() ? "unknown" : owner

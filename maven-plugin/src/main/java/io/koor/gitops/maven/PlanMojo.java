@@ -2,6 +2,7 @@ package io.koor.gitops.maven;
 
 import io.koor.gitops.hetzner.ProvisioningService;
 import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.GitOpsSystem;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -9,7 +10,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "plan", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class PlanMojo extends AbstractProvisioningMojo {
     @Override
-    void run(ProvisioningService service, Cluster cluster, ProvisioningService.Options options) {
+    void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options) {
         service.plan(cluster, options);
     }
 }

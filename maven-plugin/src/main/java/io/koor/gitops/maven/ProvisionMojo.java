@@ -2,6 +2,7 @@ package io.koor.gitops.maven;
 
 import io.koor.gitops.hetzner.ProvisioningService;
 import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.GitOpsSystem;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -10,7 +11,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "provision", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class ProvisionMojo extends AbstractProvisioningMojo {
     @Override
-    void run(ProvisioningService service, Cluster cluster, ProvisioningService.Options options) throws IOException {
-        service.provision(cluster, options);
+    void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options) throws IOException {
+        service.provision(system, cluster, options);
     }
 }

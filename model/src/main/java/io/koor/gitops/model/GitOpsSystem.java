@@ -4,10 +4,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Everything one GitOps repository describes: its clusters, each rendered under {@code clusters/<name>/}. */
-public record GitOpsSystem(List<Cluster> clusters) {
+/**
+ * Everything one GitOps repository describes: its clusters, each rendered under
+ * {@code clusters/<name>/}, and what reconciles them (Flux unless told otherwise).
+ */
+public record GitOpsSystem(List<Cluster> clusters, Reconciler reconciler) {
     public GitOpsSystem {
         clusters = List.copyOf(clusters);
+        java.util.Objects.requireNonNull(reconciler, "reconciler");
         Problems problems = new Problems();
         problems.require(!clusters.isEmpty(), "clusters", "the system has no cluster; add one with Cluster.named(...)");
         Set<DnsLabel> names = new HashSet<>();
@@ -19,7 +23,12 @@ public record GitOpsSystem(List<Cluster> clusters) {
     }
 
     public static GitOpsSystem of(Cluster... clusters) {
-        return new GitOpsSystem(List.of(clusters));
+        return new GitOpsSystem(List.of(clusters), Reconciler.flux());
+    }
+
+    /** The same clusters, reconciled by something else: {@code .reconciledBy(Reconciler.argoCd(url, "main"))}. */
+    public GitOpsSystem reconciledBy(Reconciler other) {
+        return new GitOpsSystem(clusters, other);
     }
 
     /**

@@ -115,11 +115,11 @@ class FluxLayoutTest {
 
     @Test
     void aPathNamesItsClusterByPositionNotByAnyMatchingSegment() {
-        assertThat(FluxLayout.clusterOf(new TreePath("clusters/apps/apps.yaml"))).contains("apps");
-        assertThat(FluxLayout.clusterOf(new TreePath("apps/lab/x/kustomization.yaml"))).contains("lab");
-        assertThat(FluxLayout.clusterOf(new TreePath("infrastructure/configs/clusters/kustomization.yaml")))
+        assertThat(Layouts.clusterOf(new TreePath("clusters/apps/apps.yaml"))).contains("apps");
+        assertThat(Layouts.clusterOf(new TreePath("apps/lab/x/kustomization.yaml"))).contains("lab");
+        assertThat(Layouts.clusterOf(new TreePath("infrastructure/configs/clusters/kustomization.yaml")))
                 .contains("clusters");
-        assertThat(FluxLayout.clusterOf(new TreePath("README.md"))).isEmpty();
-        assertThat(FluxLayout.clusterOf(new TreePath("apps/kustomization.yaml"))).isEmpty();
+        assertThat(Layouts.clusterOf(new TreePath("README.md"))).isEmpty();
+        assertThat(Layouts.clusterOf(new TreePath("apps/kustomization.yaml"))).isEmpty();
     }
 }

@@ -120,10 +120,15 @@ final class WorkloadRules {
         }
     }
 
-    /** Namespaces whose pods a chart creates: selectors and references there cannot be checked from the tree. */
+    /**
+     * Namespaces whose pods a chart creates (a Flux HelmRelease, or an Argo CD Application with a
+     * Helm source): selectors and references there cannot be checked from the tree.
+     */
     private static Set<String> chartNamespaces(TreeIndex index) {
         Set<String> namespaces = new HashSet<>();
         index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease").forEach(r -> namespaces.add(ChartKnowledge.targetNamespace(r)));
+        index.ofKind("argoproj.io", "Application").stream().filter(a -> a.spec().path("source").has("chart"))
+                .forEach(a -> namespaces.add(a.spec().path("destination").path("namespace").asText("")));
         return namespaces;
     }
 

@@ -1,0 +1,86 @@
+package io.koor.gitops.generator.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.generator.schema.SchemaValidator;
+import io.koor.gitops.generator.testing.Golden;
+import io.koor.gitops.generator.testing.Kustomize;
+import io.koor.gitops.generator.testing.SharedData;
+import io.koor.gitops.generator.testing.TestSystems;
+import io.koor.gitops.generator.tree.GitOpsTree;
+import io.koor.gitops.generator.tree.TreePath;
+import io.koor.gitops.generator.tree.TreeWriter;
+import io.koor.gitops.generator.validate.ValidationReport;
+import io.koor.gitops.generator.validate.ValidationService;
+import io.koor.gitops.generator.yaml.ManifestYaml;
+import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.PriceTable;
+import io.koor.gitops.model.Reconciler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same system for Argo CD: an app of apps with sync waves from the layer graph, and no Flux objects. */
+class ArgoCdLayoutTest {
+    private static final Reconciler ARGO = Reconciler.argoCd("https://github.com/koor/demo-gitops.git", "main");
+    @TempDir
+    Path root;
+
+    private static GitOpsTree render(GitOpsSystem system) {
+        return Layouts.render(system.reconciledBy(ARGO), "io.koor.gitops.model.Patterns", PriceTable.snapshot2026());
+    }
+
+    private static JsonNode doc(GitOpsTree tree, String path, int index) {
+        return ManifestYaml.readAll(tree.text(new TreePath(path))).get(index);
+    }
+
+    @Test
+    void layersAreApplicationsSyncedInWavesFromTheDependencyGraph() {
+        GitOpsTree tree = render(GitOpsSystem.of(Patterns.minimalProduction("demo").build()));
+        JsonNode controllers = doc(tree, "clusters/demo/infrastructure.yaml", 0);
+        JsonNode configs = doc(tree, "clusters/demo/infrastructure.yaml", 1);
+        JsonNode apps = doc(tree, "clusters/demo/apps.yaml", 0);
+        assertThat(List.of(controllers, configs, apps)).extracting(a -> a.at("/metadata/annotations/argocd.argoproj.io~1sync-wave")
+                .asText()).containsExactly("0", "1", "2");
+        assertThat(configs.at("/spec/source/path").asText()).isEqualTo("infrastructure/configs/demo");
+        assertThat(configs.at("/spec/source/repoURL").asText()).isEqualTo("https://github.com/koor/demo-gitops.git");
+        assertThat(configs.at("/spec/source/targetRevision").asText()).isEqualTo("main");
+        assertThat(configs.at("/spec/syncPolicy/automated/prune").asBoolean()).isTrue();
+    }
+
+    @Test
+    void chartsBecomeHelmApplicationsAndNoFluxObjectRemains() {
+        GitOpsTree tree = render(GitOpsSystem.of(TestSystems.full("big")));
+        assertThat(tree.files().values()).noneMatch(t -> t.contains("toolkit.fluxcd.io"));
+        JsonNode rook = doc(tree, "infrastructure/controllers/big/rook-ceph-operator/application-rook-ceph.yaml", 0);
+        assertThat(rook.at("/spec/source/repoURL").asText()).isEqualTo("https://charts.koor.tech/release");
+        assertThat(rook.at("/spec/source/chart").asText()).isEqualTo("rook-ceph");
+        assertThat(rook.at("/spec/source/targetRevision").asText()).isEqualTo("v1.20.6");
+        assertThat(rook.at("/spec/source/helm/valuesObject/crds/enabled").asBoolean()).isTrue();
+        assertThat(rook.at("/spec/destination/namespace").asText()).isEqualTo("rook-ceph");
+        JsonNode multus = doc(tree, "infrastructure/controllers/big/network/application-multus.yaml", 0);
+        assertThat(multus.at("/spec/source/path").asText()).isEqualTo("deployments");
+        assertThat(multus.at("/spec/source/directory/include").asText()).isEqualTo("multus-daemonset-thick.yml");
+    }
+
+    @Test
+    void theTreeValidatesAndBuilds() throws IOException {
+        Kustomize.assumeAvailable();
+        GitOpsTree tree = render(GitOpsSystem.of(TestSystems.full("big")));
+        new TreeWriter(root).write(tree, false);
+        ValidationReport report = new ValidationService().validate(root, new ValidationService.Options(
+                SharedData.schemaLocations(), "1.32.0", true, SchemaValidator.MissingSchemaPolicy.FAIL, true, false, false,
+                List.of(), null, true));
+        assertThat(report.violations()).isEmpty();
+    }
+
+    @Test
+    void rendersItsGoldenTree() throws IOException {
+        Golden.assertMatches(Path.of("src/test/resources/golden/minimal-production-argocd"),
+                render(GitOpsSystem.of(Patterns.minimalProduction("demo").build())));
+    }
+}
