@@ -3,6 +3,8 @@ package io.koor.gitops.generator.validate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.koor.gitops.generator.schema.Severity;
 import io.koor.gitops.generator.schema.Violation;
+import io.koor.gitops.generator.validate.rules.RuleSet;
+import io.koor.gitops.generator.validate.rules.TreeIndex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,11 +46,18 @@ public final class KustomizeBuildCheck implements ExternalCheck {
                     continue;
                 }
                 String built = k.file() + " (built)";
+                List<SourceObject> objects = new ArrayList<>();
                 for (YamlDocuments.Document doc : YamlDocuments.read(result.stdout())) {
                     if (doc.node() instanceof ObjectNode obj) {
-                        violations.addAll(validate.apply(new SourceObject(built, doc.line(), obj)));
+                        SourceObject object = new SourceObject(built, doc.line(), obj);
+                        objects.add(object);
+                        violations.addAll(validate.apply(object));
                     }
                 }
+                // What overlays change is only visible here; the per-object rules judge it.
+                LoadedTree output = new LoadedTree(tree.root(), objects, java.util.Map.of(), List.of(built), List.of(),
+                        List.of());
+                violations.addAll(RuleSet.checkObjects(new TreeIndex(output)));
             } catch (IOException | YamlDocuments.YamlProblem e) {
                 violations.add(new Violation(RULE, Severity.ERROR, "Kustomization " + dir, k.file(), k.line(), "",
                         "kubectl kustomize " + dir + " could not run: " + e.getMessage(), "check the kubectl installation"));

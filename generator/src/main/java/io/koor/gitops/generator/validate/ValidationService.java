@@ -151,9 +151,14 @@ public final class ValidationService {
         Set<String> seen = new HashSet<>();
         Set<String> failed = new HashSet<>();
         Map<String, PointerLines> lines = new HashMap<>();
+        Set<String> sameFinding = new HashSet<>();
         for (Violation found1 : found) {
-            if (!seen.add(found1.toString())) {
-                continue; // the same finding from two routes (a file and its kustomize build)
+            // Files' findings come before builds' (external checks run last), so a build that merely
+            // repeats what a file shows is dropped, and one that shows what an overlay changed is kept.
+            boolean repeated = !sameFinding.add(found1.ruleId() + "|" + found1.resource() + "|" + found1.jsonPointer()
+                    + "|" + found1.message());
+            if (!seen.add(found1.toString()) || repeated && found1.file().endsWith(" (built)")) {
+                continue;
             }
             SourceObject object = objectAt.get(found1.file() + ":" + found1.line());
             Violation v = atPointerLine(tree.root(), found1, object, lines);

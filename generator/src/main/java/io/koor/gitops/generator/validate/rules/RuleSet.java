@@ -18,20 +18,46 @@ public final class RuleSet {
     }
 
     /**
+     * Rules that judge each object on its own: they can also run on what one kustomization builds
+     * (overlays patch what files show). Rules that compare objects need the whole tree, and a single
+     * kustomization's output would give them false alarms.
+     */
+    static final java.util.Set<String> PER_OBJECT = java.util.Set.of("flux-api-removed", "flux-api-deprecated",
+            "helm-chart-version-unpinned", "secret-plaintext", "image-tag-floating", "resources-missing",
+            "kubernetes-api-removed", "workload-runs-as-root", "replicas-without-spread", "ceph-pool-size-one",
+            "ceph-size-one-requires-unsafe", "ceph-allow-unsupported", "ceph-image-floating",
+            "ceph-metadata-pool-erasure-coded", "ceph-mds-no-standby", "ceph-rgw-single-gateway", "ceph-mon-count-even");
+
+    /** The per-object rules only, for the output of one kustomization build. */
+    public static List<Violation> checkObjects(TreeIndex index) {
+        List<Violation> violations = new ArrayList<>();
+        for (Rule rule : ALL) {
+            if (PER_OBJECT.contains(rule.id())) {
+                violations.addAll(run(rule, index));
+            }
+        }
+        return violations;
+    }
+
+    private static List<Violation> run(Rule rule, TreeIndex index) {
+        Findings findings = new Findings(rule);
+        try {
+            rule.check().accept(index, findings);
+            return findings.violations();
+        } catch (RuntimeException e) {
+            return List.of(new Violation(rule.id(), io.koor.gitops.generator.schema.Severity.ERROR, "(validator)", "", 0,
+                    "", "rule " + rule.id() + " could not run: " + e, "please report this with the tree that caused it"));
+        }
+    }
+
+    /**
      * Runs every rule. A rule that throws becomes an error finding (whatever the rule's severity: a
      * check that did not run must not pass), and one bug cannot hide the other rules' findings.
      */
     public static List<Violation> check(TreeIndex index) {
         List<Violation> violations = new ArrayList<>();
         for (Rule rule : ALL) {
-            Findings findings = new Findings(rule);
-            try {
-                rule.check().accept(index, findings);
-                violations.addAll(findings.violations());
-            } catch (RuntimeException e) {
-                violations.add(new Violation(rule.id(), io.koor.gitops.generator.schema.Severity.ERROR, "(validator)", "", 0,
-                        "", "rule " + rule.id() + " could not run: " + e, "please report this with the tree that caused it"));
-            }
+            violations.addAll(run(rule, index));
         }
         return violations;
     }
