@@ -14,6 +14,7 @@ public final class CephLayout {
     public static final String EC_SPARE = "ceph-ec-no-spare-host";
     public static final String MON_EVEN = "ceph-mon-count-even";
     public static final String MON_NODES = "ceph-mon-count-exceeds-nodes";
+    public static final String MGR_NODES = "ceph-mgr-count-exceeds-nodes";
     public static final String DRIVES = "ceph-drives-unequal";
     public static final String MEMORY = "ceph-daemons-exceed-memory";
     /** Memory the operating system, kubelet and CRI-O keep on every node. */
@@ -77,6 +78,16 @@ public final class CephLayout {
     public static Optional<Finding> monsFitNodes(int count, int nodes) {
         return count <= nodes ? Optional.empty() : Optional.of(new Finding(MON_NODES, "cannot start " + count
                 + " mons on " + nodes + " node(s) when allowMultiplePerNode is false", "lower the mon count or allow more nodes"));
+    }
+
+    /**
+     * Rook spreads managers one per node too; a manager without a node stays Pending, and with it the
+     * standby that failover needs.
+     */
+    public static Optional<Finding> mgrsFitNodes(int count, int nodes) {
+        return count <= nodes ? Optional.empty() : Optional.of(new Finding(MGR_NODES, "cannot start " + count
+                + " mgrs on " + nodes + " node(s) when allowMultiplePerNode is false",
+                "lower the mgr count (2 gives a standby) or allow more nodes"));
     }
 
     /** OSD devices per storage node: equal everywhere, and at least 2. */

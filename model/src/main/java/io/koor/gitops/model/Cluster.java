@@ -31,8 +31,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
         int hosts = storage.count();
         CephLayout.monsFitNodes(rook.mons(), hosts).ifPresent(f -> problems.require(false, "rook.mons", f.text()));
-        problems.require(rook.mgrs() <= hosts, "rook.mgrs", "rook.mgrs=" + rook.mgrs() + ": managers run one per"
-                + " storage node and the cluster has " + hosts + "; lower mgrs or add storage nodes");
+        CephLayout.mgrsFitNodes(rook.mgrs(), hosts).ifPresent(f -> problems.require(false, "rook.mgrs", f.text()));
         for (BlockPool pool : rook.blockPools()) {
             fits(problems, storage, "rook.blockPools[" + pool.name() + "]", "CephBlockPool " + pool.name(), pool.spec());
             pool.metadataPool().ifPresent(meta -> fits(problems, storage, "rook.blockPools[" + pool.name() + "]",

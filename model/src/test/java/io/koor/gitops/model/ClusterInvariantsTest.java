@@ -140,7 +140,8 @@ class ClusterInvariantsTest {
                         + " node(s)");
         assertThatThrownBy(() -> valid().storageNodes(1, "cx43", 2, 100)
                 .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1)).build())
-                .hasMessageContaining("rook.mgrs=2");
+                .hasMessageContaining("clusters[demo].rook.mgrs: [ceph-mgr-count-exceeds-nodes] cannot start 2 mgrs on 1"
+                        + " node(s)");
     }
 
     @Test

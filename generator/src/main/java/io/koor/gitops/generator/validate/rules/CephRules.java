@@ -31,9 +31,9 @@ final class CephRules {
             return OptionalInt.of(storage.path("nodes").size());
         }
 
-        /** Nodes monitors may run on, when the placement pins them by host name. */
-        OptionalInt monNodes() {
-            for (String part : List.of("mon", "all")) {
+        /** Nodes a daemon ("mon", "mgr") may run on, when its placement (or "all") pins them by host name. */
+        OptionalInt nodesFor(String daemon) {
+            for (String part : List.of(daemon, "all")) {
                 JsonNode terms = spec.path("placement").path(part).path("nodeAffinity")
                         .path("requiredDuringSchedulingIgnoredDuringExecution").path("nodeSelectorTerms");
                 for (JsonNode term : terms) {
@@ -80,6 +80,9 @@ final class CephRules {
                 new Rule(CephLayout.MON_NODES, ERROR,
                         "More monitors than nodes they may run on, one per node: the extra monitors never start.",
                         CephRules::monNodes),
+                new Rule(CephLayout.MGR_NODES, ERROR,
+                        "More managers than nodes they may run on, one per node: the extra managers never start.",
+                        CephRules::mgrNodes),
                 new Rule("ceph-allow-unsupported", WARNING, "cephVersion.allowUnsupported: true runs an untested Ceph release.",
                         CephRules::allowUnsupported),
                 new Rule("ceph-image-floating", WARNING, "A Ceph image that is not pinned to an X.Y.Z release or a digest.",
@@ -247,10 +250,22 @@ final class CephRules {
     private static void monNodes(TreeIndex index, Findings out) {
         for (CephClusterSpec c : clusters(index)) {
             JsonNode mon = c.spec().path("mon");
-            OptionalInt nodes = c.monNodes();
+            OptionalInt nodes = c.nodesFor("mon");
             if (!mon.path("allowMultiplePerNode").asBoolean(false) && nodes.isPresent()) {
                 CephLayout.monsFitNodes(mon.path("count").asInt(3), nodes.getAsInt())
                         .ifPresent(f -> out.at(c.source(), c.pointer() + "/mon/count", f.message(), f.hint()));
+            }
+        }
+    }
+
+    /** Managers are spread like the monitors. No count means Rook's single manager, which always fits. */
+    private static void mgrNodes(TreeIndex index, Findings out) {
+        for (CephClusterSpec c : clusters(index)) {
+            JsonNode mgr = c.spec().path("mgr");
+            OptionalInt nodes = c.nodesFor("mgr");
+            if (!mgr.path("allowMultiplePerNode").asBoolean(false) && nodes.isPresent()) {
+                CephLayout.mgrsFitNodes(mgr.path("count").asInt(1), nodes.getAsInt())
+                        .ifPresent(f -> out.at(c.source(), c.pointer() + "/mgr/count", f.message(), f.hint()));
             }
         }
     }
