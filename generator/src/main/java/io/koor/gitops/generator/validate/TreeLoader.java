@@ -31,6 +31,7 @@ public final class TreeLoader {
     public static final String RULE_NOT_A_MANIFEST = "not-a-manifest";
     private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final Set<String> IGNORED_DIRS = Set.of("target", "node_modules", "build");
+    private static final java.util.regex.Pattern HELM_VALUES = java.util.regex.Pattern.compile("values([-.].*)?\\.ya?ml");
 
     private final List<java.nio.file.PathMatcher> excludes;
 
@@ -45,6 +46,9 @@ public final class TreeLoader {
     }
 
     private boolean excluded(Path base, Path path) {
+        if (excludes.isEmpty()) {
+            return false;
+        }
         Path rel = base.relativize(path);
         return excludes.stream().anyMatch(m -> m.matches(rel));
     }
@@ -127,7 +131,7 @@ public final class TreeLoader {
                 skipped.add(rel + ": read by a kustomization as a patch or generator input, not applied alone");
                 continue;
             }
-            if (name.toLowerCase(Locale.ROOT).matches("values([-.].*)?\\.ya?ml")) {
+            if (HELM_VALUES.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
                 skipped.add(rel + ": Helm values, not a manifest");
                 continue;
             }
