@@ -25,7 +25,8 @@ public final class RuleSet {
             "helm-chart-version-unpinned", "secret-plaintext", "image-tag-floating", "resources-missing",
             "kubernetes-api-removed", "workload-runs-as-root", "replicas-without-spread", "ceph-pool-size-one",
             "ceph-size-one-requires-unsafe", "ceph-allow-unsupported", "ceph-image-floating",
-            "ceph-metadata-pool-erasure-coded", "ceph-mds-no-standby", "ceph-rgw-single-gateway", "ceph-mon-count-even");
+            "ceph-metadata-pool-erasure-coded", "ceph-mds-no-standby", "ceph-rgw-single-gateway", "ceph-mon-count-even",
+            "ceph-mon-count-exceeds-nodes", "ceph-mgr-count-exceeds-nodes");
 
     /** The per-object rules only, for the output of one kustomization build. */
     public static List<Violation> checkObjects(TreeIndex index) {

@@ -1,0 +1,35 @@
+package io.koor.gitops.generator.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.koor.gitops.generator.schema.SchemaValidator;
+import io.koor.gitops.generator.schema.Severity;
+import io.koor.gitops.generator.testing.Kustomize;
+import io.koor.gitops.generator.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An overlay can break a Ceph layout that its base gets right; only the kustomize build shows it,
+ * so the per-object Ceph rules must judge what each kustomization builds.
+ */
+class OverlayBuildRulesTest {
+
+    @Test
+    void daemonCountsPatchedByAnOverlayAreJudgedOnTheBuild() throws IOException {
+        Kustomize.assumeAvailable();
+        ValidationReport report = new ValidationService().validate(Path.of("src/test/resources/trees/ceph-overlay"),
+                new ValidationService.Options(SharedData.schemaLocations(), "1.32.0", true,
+                        SchemaValidator.MissingSchemaPolicy.FAIL, true, false, false, List.of(), null, true));
+
+        assertThat(report.violations()).filteredOn(v -> v.severity() == Severity.ERROR)
+                .extracting(v -> v.file() + " " + v.ruleId() + " " + v.jsonPointer() + " " + v.message())
+                .containsExactlyInAnyOrder(
+                        "overlays/large/kustomization.yaml (built) ceph-mon-count-exceeds-nodes /spec/mon/count"
+                                + " cannot start 5 mons on 3 node(s) when allowMultiplePerNode is false",
+                        "overlays/large/kustomization.yaml (built) ceph-mgr-count-exceeds-nodes /spec/mgr/count"
+                                + " cannot start 4 mgrs on 3 node(s) when allowMultiplePerNode is false");
+    }
+}
