@@ -36,9 +36,7 @@ public final class CloudInit {
         Version k8s = cluster.kubernetesVersion();
         String minor = "v" + k8s.major() + "." + k8s.minor();
         String role = server.attribute("role");
-        String ip = server.attribute("private_ip");
-        String endpoint = desired.controlPlaneEndpoint();
-        boolean first = ip.equals(endpoint);
+        boolean first = server.name().equals(desired.firstControlPlane().name());
         boolean storage = role.equals(NodeRole.STORAGE.label());
 
         ObjectNode doc = YAML.createObjectNode();

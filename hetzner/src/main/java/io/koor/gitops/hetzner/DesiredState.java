@@ -4,6 +4,7 @@ import io.koor.gitops.model.Cidr;
 import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.Node;
 import io.koor.gitops.model.NodeRole;
+import io.koor.gitops.model.PriceTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Map;
 /**
  * Everything a cluster needs on Hetzner Cloud, as a pure function of its definition: an SSH key,
  * a private network, a firewall, spread placement groups (at most 10 servers each) for the control
- * plane and the storage nodes, the servers, and one raw volume per drive of every storage node.
+ * plane and the storage nodes, the servers, and one raw volume per drive of every storage node. A
+ * control plane of more than one node gets a private load balancer in front of its API servers, so
+ * the cluster's endpoint does not die with its first node.
  * Server names equal the Kubernetes node names the GitOps tree pins Ceph to, since both come from
  * {@link Cluster#nodes()}; each server gets a fixed address on the private network.
  */
@@ -50,6 +53,13 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
                 }
             }
         }
+        if (cluster.apiLoadBalanced()) {
+            out.add(new DesiredResource(ResourceKind.LOAD_BALANCER, name + "-api", Labels.of(name, owner, "api"), Map.of(
+                    "load_balancer_type", PriceTable.API_LOAD_BALANCER,
+                    "location", cluster.location().code(),
+                    "private_ip", lastHost(Cidr.parse(subnet(nodes))),
+                    "targets", Labels.selector(name) + "," + Labels.ROLE + "=" + NodeRole.CONTROL_PLANE.label())));
+        }
         List<Node> all = cluster.nodes();
         for (int i = 0; i < all.size(); i++) {
             Node node = all.get(i);
@@ -84,7 +94,15 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
 
     /** Node i gets the (i+2)th address: .1 is the network's gateway. */
     static String privateIp(Cidr network, int index) {
-        long address = network.address() + 2 + index;
+        return dotted(network.address() + 2 + index);
+    }
+
+    /** The subnet's last address below broadcast, far from the nodes counting up from the start. */
+    static String lastHost(Cidr subnet) {
+        return dotted(subnet.address() + (1L << (32 - subnet.prefix())) - 2);
+    }
+
+    private static String dotted(long address) {
         return ((address >> 24) & 255) + "." + ((address >> 16) & 255) + "." + ((address >> 8) & 255) + "." + (address & 255);
     }
 
@@ -92,9 +110,17 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
         return resources.stream().filter(r -> r.kind() == kind).toList();
     }
 
-    /** The address the first control-plane node's API server listens on: the cluster's endpoint. */
+    /**
+     * The cluster's API endpoint: the load balancer's private address when the control plane has
+     * several nodes, else the one control-plane node's.
+     */
     public String controlPlaneEndpoint() {
+        return ofKind(ResourceKind.LOAD_BALANCER).stream().findFirst().orElse(firstControlPlane()).attribute("private_ip");
+    }
+
+    /** The node that runs {@code kubeadm init}; every other node joins it. */
+    public DesiredResource firstControlPlane() {
         return ofKind(ResourceKind.SERVER).stream().filter(s -> s.attribute("role").equals(NodeRole.CONTROL_PLANE.label()))
-                .findFirst().orElseThrow().attribute("private_ip");
+                .findFirst().orElseThrow();
     }
 }

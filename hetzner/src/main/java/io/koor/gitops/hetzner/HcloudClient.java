@@ -66,6 +66,11 @@ public final class HcloudClient {
         return send("POST", path, body);
     }
 
+    /** An action that takes no arguments: the API refuses a body there. */
+    public JsonNode post(String path) {
+        return send("POST", path, null);
+    }
+
     public JsonNode delete(String path) {
         return send("DELETE", path, null);
     }

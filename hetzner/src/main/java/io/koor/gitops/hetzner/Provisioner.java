@@ -64,17 +64,23 @@ public final class Provisioner {
         return new ExistingResource(kind, item.path("id").asLong(), item.path("name").asText(), labels, attributes);
     }
 
-    /** Live prices from {@code GET /pricing}, for the plan's monthly cost. */
-    public PriceTable prices(String location) {
-        JsonNode pricing = client.get("/pricing").path("pricing");
-        Map<String, Double> servers = new HashMap<>();
-        for (JsonNode type : pricing.path("server_types")) {
+    /** Net monthly price per type name, in one location, of a {@code GET /pricing} list of types. */
+    private static Map<String, Double> monthlyByType(JsonNode types, String location) {
+        Map<String, Double> out = new HashMap<>();
+        for (JsonNode type : types) {
             for (JsonNode price : type.path("prices")) {
                 if (price.path("location").asText().equals(location)) {
-                    servers.put(type.path("name").asText(), price.path("price_monthly").path("net").asDouble());
+                    out.put(type.path("name").asText(), price.path("price_monthly").path("net").asDouble());
                 }
             }
         }
+        return out;
+    }
+
+    /** Live prices from {@code GET /pricing}, for the plan's monthly cost. */
+    public PriceTable prices(String location) {
+        JsonNode pricing = client.get("/pricing").path("pricing");
+        Map<String, Double> servers = monthlyByType(pricing.path("server_types"), location);
         double ipv4 = 0;
         for (JsonNode ip : pricing.path("primary_ips")) {
             if (ip.path("type").asText().equals("ipv4")) {
@@ -86,7 +92,8 @@ public final class Provisioner {
             }
         }
         return new PriceTable(java.time.LocalDate.now().toString(), "GET /pricing", pricing.path("currency").asText("EUR"),
-                servers, pricing.path("volume").path("price_per_gb_month").path("net").asDouble(), ipv4);
+                servers, pricing.path("volume").path("price_per_gb_month").path("net").asDouble(), ipv4,
+                monthlyByType(pricing.path("load_balancer_types"), location));
     }
 
     public ProvisioningPlan plan(DesiredState desired) {
@@ -172,11 +179,21 @@ public final class Provisioner {
         }
         long id = answer.path(r.kind().singular()).path("id").asLong();
         client.waitFor(actionIds(answer));
-        if (r.kind() == ResourceKind.SERVER) {
+        if (r.kind() == ResourceKind.SERVER || r.kind() == ResourceKind.LOAD_BALANCER) {
+            // Only attaching afterwards lets us choose the address; the nodes' configuration already names it.
             ObjectNode attach = HcloudClient.object();
             attach.put("network", ids.get(ResourceKind.NETWORK + "/" + cluster + "-network"));
             attach.put("ip", r.attribute("private_ip"));
-            client.waitFor(actionIds(client.post("/servers/" + id + "/actions/attach_to_network", attach)));
+            client.waitFor(actionIds(client.post(r.kind().path() + "/" + id + "/actions/attach_to_network", attach)));
+        }
+        if (r.kind() == ResourceKind.LOAD_BALANCER) {
+            // Private targets need the balancer in the network first; then it has no reason to be public.
+            ObjectNode target = HcloudClient.object();
+            target.put("type", "label_selector");
+            target.putObject("label_selector").put("selector", r.attribute("targets"));
+            target.put("use_private_ip", true);
+            client.waitFor(actionIds(client.post(r.kind().path() + "/" + id + "/actions/add_target", target)));
+            client.waitFor(actionIds(client.post(r.kind().path() + "/" + id + "/actions/disable_public_interface")));
         }
         return id;
     }
@@ -213,6 +230,15 @@ public final class Provisioner {
                 apply.putObject("label_selector").put("selector", Labels.selector(cluster));
             }
             case PLACEMENT_GROUP -> body.put("type", "spread");
+            case LOAD_BALANCER -> {
+                body.put("load_balancer_type", r.attribute("load_balancer_type"));
+                body.put("location", r.attribute("location"));
+                ObjectNode api = body.putArray("services").addObject();
+                api.put("protocol", "tcp").put("listen_port", 6443).put("destination_port", 6443).put("proxyprotocol", false);
+                // TCP health checks: a node leaves the rotation within ~15 s of its API server stopping
+                api.putObject("health_check").put("protocol", "tcp").put("port", 6443).put("interval", 5)
+                        .put("timeout", 3).put("retries", 3);
+            }
             case SERVER -> {
                 body.put("server_type", r.attribute("server_type"));
                 body.put("image", r.attribute("image"));

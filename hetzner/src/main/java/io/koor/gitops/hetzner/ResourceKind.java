@@ -8,11 +8,14 @@ public enum ResourceKind {
     NETWORK("/networks", "network", "networks"),
     FIREWALL("/firewalls", "firewall", "firewalls"),
     PLACEMENT_GROUP("/placement_groups", "placement_group", "placement_groups"),
+    /** Only for a highly available control plane: the API endpoint that survives any one node. */
+    LOAD_BALANCER("/load_balancers", "load_balancer", "load_balancers"),
     SERVER("/servers", "server", "servers"),
     VOLUME("/volumes", "volume", "volumes");
 
-    /** What the API needs gone first: servers (which detaches volumes), then what they used. */
-    public static final List<ResourceKind> DELETE_ORDER = List.of(SERVER, VOLUME, FIREWALL, PLACEMENT_GROUP, NETWORK, SSH_KEY);
+    /** What the API needs gone first: servers (which detaches volumes), then what they used, the network last but one. */
+    public static final List<ResourceKind> DELETE_ORDER = List.of(SERVER, VOLUME, LOAD_BALANCER, FIREWALL,
+            PLACEMENT_GROUP, NETWORK, SSH_KEY);
 
     private final String path;
     private final String singular;

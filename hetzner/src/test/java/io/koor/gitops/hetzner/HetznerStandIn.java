@@ -39,7 +39,7 @@ final class HetznerStandIn implements AutoCloseable {
     static final Path SPEC = Path.of(System.getProperty("gitops.shared", "../../shared"), "hetzner", "hcloud-openapi.json")
             .toAbsolutePath().normalize();
     private static final Map<String, String> KINDS = Map.of("ssh_keys", "ssh_key", "networks", "network",
-            "firewalls", "firewall", "placement_groups", "placement_group", "servers", "server", "volumes", "volume");
+            "firewalls", "firewall", "placement_groups", "placement_group", "servers", "server", "volumes", "volume", "load_balancers", "load_balancer");
 
     /**
      * A scripted failure for the next matching request. With {@code afterProcessing}, the request is carried
@@ -279,6 +279,9 @@ final class HetznerStandIn implements AutoCloseable {
             }
             return new Object[] {204, null};
         }
+        if (parts.length == 4 && kind.equals("load_balancers")) {
+            return loadBalancerAction(parts[3], id, item, body);
+        }
         if (parts.length == 4 && parts[3].equals("attach_to_network")) {
             ObjectNode net = item.withArray("private_net").addObject();
             net.put("network", body.path("network").asLong()).put("ip", body.path("ip").asText())
@@ -287,6 +290,25 @@ final class HetznerStandIn implements AutoCloseable {
             return new Object[] {201, JSON.createObjectNode().set("action", action("attach_to_network", id, "server"))};
         }
         return new Object[] {404, error("not_found", "no such endpoint")};
+    }
+
+    private Object[] loadBalancerAction(String command, long id, ObjectNode item, JsonNode body) {
+        switch (command) {
+            case "attach_to_network" -> item.withArray("private_net").addObject()
+                    .put("network", body.path("network").asLong()).put("ip", body.path("ip").asText());
+            case "add_target" -> {
+                ObjectNode target = item.withArray("targets").addObject();
+                target.put("type", body.path("type").asText());
+                target.set("label_selector", body.path("label_selector").deepCopy());
+                target.put("use_private_ip", body.path("use_private_ip").asBoolean());
+                target.putArray("targets");
+            }
+            case "disable_public_interface" -> ((ObjectNode) item.get("public_net")).put("enabled", false);
+            default -> {
+                return new Object[] {404, error("not_found", "no such endpoint")};
+            }
+        }
+        return new Object[] {201, JSON.createObjectNode().set("action", action(command, id, "load_balancer"))};
     }
 
     private ObjectNode list(String kind, Map<String, List<String>> query) {
@@ -371,6 +393,14 @@ final class HetznerStandIn implements AutoCloseable {
                 item.put("status", "available");
                 item.putNull("format");
             }
+            case "load_balancers" -> {
+                item = example("/load_balancers", "post", "201", "load_balancer");
+                ((ObjectNode) item.get("load_balancer_type")).put("name", body.path("load_balancer_type").asText());
+                item.set("services", body.path("services").deepCopy());
+                ((ObjectNode) item.get("public_net")).put("enabled", true);
+                item.putArray("private_net");
+                item.putArray("targets");
+            }
             case "placement_groups" -> {
                 item = example("/placement_groups", "post", "201", "placement_group");
                 item.putArray("servers");
@@ -434,6 +464,7 @@ final class HetznerStandIn implements AutoCloseable {
                 out.putArray("next_actions").add(action("attach_volume", id, "volume"));
             }
             case "placement_groups" -> out.putNull("action");
+            case "load_balancers" -> out.set("action", action("create_load_balancer", id, "load_balancer"));
             case "firewalls" -> out.putArray("actions");
             default -> { }
         }
@@ -468,7 +499,12 @@ final class HetznerStandIn implements AutoCloseable {
         p.putObject("image").set("price_per_gb_month", price("0.0110000000"));
         p.putObject("floating_ip").set("price_monthly", price("3.0000000000"));
         p.putArray("floating_ips");
-        p.putArray("load_balancer_types");
+        ObjectNode lb11 = p.putArray("load_balancer_types").addObject().put("id", 1).put("name", "lb11");
+        ObjectNode lbPrice = lb11.putArray("prices").addObject().put("location", "fsn1");
+        lbPrice.set("price_hourly", price("0.0100000000"));
+        lbPrice.set("price_monthly", price("5.0000000000"));
+        lbPrice.put("included_traffic", 21990232555520L);
+        lbPrice.set("price_per_tb_traffic", price("1.0000000000"));
         ObjectNode ipv4 = p.putArray("primary_ips").addObject().put("type", "ipv4");
         ObjectNode ipPrice = ipv4.putArray("prices").addObject().put("location", "fsn1");
         ipPrice.set("price_hourly", price("0.0010000000"));

@@ -205,6 +205,45 @@ class ProvisionerTest {
     }
 
     @Test
+    void aHighlyAvailableControlPlaneGetsAPrivateLoadBalancerAsItsEndpoint() {
+        DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
+        Bootstrap haBootstrap = Bootstrap.derive(Token.of(SECRET), "ha", "https://git.example.com/koor/demo-gitops.git", "main");
+        ProvisioningPlan plan = provisioner.plan(ha);
+        assertThat(plan.cost().lines()).filteredOn(l -> l.item().equals("load balancer lb11 (API)"))
+                .singleElement().satisfies(l -> assertThat(l.monthly()).isEqualTo(5.0)); // the stand-in's lb11 price
+        provisioner.apply(ha, plan, SSH_KEY, haBootstrap);
+
+        JsonNode lb = api.all("load_balancers").values().iterator().next();
+        assertThat(lb.path("name").asText()).isEqualTo("ha-api");
+        assertThat(lb.path("public_net").path("enabled").asBoolean()).as("reachable on the private network only").isFalse();
+        assertThat(lb.path("private_net").get(0).path("ip").asText()).isEqualTo(ha.controlPlaneEndpoint())
+                .isEqualTo("10.0.0.254");
+        assertThat(lb.path("services").get(0).path("listen_port").asInt()).isEqualTo(6443);
+        JsonNode target = lb.path("targets").get(0);
+        assertThat(target.path("use_private_ip").asBoolean()).isTrue();
+        String selector = target.path("label_selector").path("selector").asText();
+        List<String> selected = api.all("servers").values().stream()
+                .filter(s -> selector.contains("koor.io/role=" + s.path("labels").path("koor.io/role").asText()))
+                .map(s -> s.path("name").asText()).toList();
+        assertThat(selected).containsExactlyInAnyOrder("ha-control-plane-1", "ha-control-plane-2", "ha-control-plane-3");
+
+        // one node initialises, the others join through the balancer, which therefore outlives any one node
+        List<String> userData = api.bodies.stream().filter(b -> b.contains("\"user_data\"")).toList();
+        assertThat(userData).filteredOn(b -> b.contains("kubeadm init")).hasSize(1)
+                .allSatisfy(b -> assertThat(b).contains("ha-control-plane-1"));
+        assertThat(userData).allSatisfy(b -> assertThat(b).contains("10.0.0.254:6443"));
+
+        assertThat(provisioner.destroy("ha")).isEqualTo(provisioner.plan(ha).count(ProvisioningPlan.Verb.CREATE));
+        assertThat(api.all("load_balancers")).isEmpty();
+    }
+
+    @Test
+    void aSingleControlPlaneNodeIsItsOwnEndpoint() {
+        assertThat(desired.ofKind(ResourceKind.LOAD_BALANCER)).isEmpty();
+        assertThat(desired.controlPlaneEndpoint()).isEqualTo(desired.firstControlPlane().attribute("private_ip"));
+    }
+
+    @Test
     void aWrongTokenIsReportedWithoutShowingIt() {
         HcloudClient wrong = new HcloudClient(api.base(), Token.of("not-the-token"), sleeps::add, Clock.systemUTC());
         assertThatThrownBy(() -> wrong.get("/pricing")).isInstanceOf(HcloudException.class)

@@ -102,7 +102,7 @@ class ProvisioningServiceTest {
         int destroy = api.requests.size() - plan - provision - replan;
         System.out.printf("API requests for the demo cluster: plan %d, provision %d, plan again %d, destroy %d%n", plan,
                 provision, replan, destroy);
-        assertThat(plan).isEqualTo(7); // pricing + one labelled list per kind
+        assertThat(plan).isEqualTo(1 + ResourceKind.values().length); // pricing + one labelled list per kind
         assertThat(provision).isBetween(60, 120);
         assertThat(destroy).isBetween(25, 60);
         assertThat(api.all("servers")).isEmpty();

@@ -89,6 +89,14 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         return new Builder(name);
     }
 
+    /**
+     * Whether the API servers sit behind a load balancer: with more than one control-plane node, the
+     * endpoint must not be any one of them.
+     */
+    public boolean apiLoadBalanced() {
+        return controlPlane.count() > 1;
+    }
+
     /** Every node of the cluster, in a stable order: control plane, storage, workers. */
     public List<Node> nodes() {
         List<Node> nodes = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What a cluster's nodes cost per month on Hetzner Cloud: servers by type, volumes, a primary IPv4
- * per server. Shared by the cluster README and the provisioning plan.
+ * per server, and the API's load balancer when the control plane has several nodes. Shared by the cluster README and the provisioning plan.
  */
 public record MonthlyCost(List<Line> lines, PriceTable prices) {
 
@@ -31,6 +31,10 @@ public record MonthlyCost(List<Line> lines, PriceTable prices) {
         lines.add(new Line("volumes", volumeGb + " GB", prices.volumePerGbMonth(), volumeGb * prices.volumePerGbMonth()));
         int ips = cluster.nodes().size();
         lines.add(new Line("primary IPv4", String.valueOf(ips), prices.ipv4PerMonth(), ips * prices.ipv4PerMonth()));
+        if (cluster.apiLoadBalanced()) {
+            Double price = prices.loadBalancer(PriceTable.API_LOAD_BALANCER).orElse(null);
+            lines.add(new Line("load balancer " + PriceTable.API_LOAD_BALANCER + " (API)", "1", price, price == null ? 0 : price));
+        }
         return new MonthlyCost(lines, prices);
     }
 

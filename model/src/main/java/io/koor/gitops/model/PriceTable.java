@@ -9,12 +9,17 @@ import java.util.Optional;
  *
  * @param date     when these prices were observed
  * @param source   where they come from, said next to every estimate
- * @param servers  net monthly price per server type
+ * @param servers       net monthly price per server type
+ * @param loadBalancers net monthly price per load balancer type (the API's, for a highly available control plane)
  */
 public record PriceTable(String date, String source, String currency, Map<String, Double> servers,
-                         double volumePerGbMonth, double ipv4PerMonth) {
+                         double volumePerGbMonth, double ipv4PerMonth, Map<String, Double> loadBalancers) {
+    /** The load balancer type in front of a highly available control plane. */
+    public static final String API_LOAD_BALANCER = "lb11";
+
     public PriceTable {
         servers = Map.copyOf(servers);
+        loadBalancers = Map.copyOf(loadBalancers);
     }
 
     /**
@@ -29,10 +34,14 @@ public record PriceTable(String date, String source, String currency, Map<String
                         Map.entry("cpx22", 19.49), Map.entry("cpx32", 35.49), Map.entry("cpx42", 69.49),
                         Map.entry("cpx52", 100.49), Map.entry("cpx62", 129.99), Map.entry("ccx13", 42.99),
                         Map.entry("ccx23", 85.99), Map.entry("ccx33", 138.49), Map.entry("ccx43", 275.99)),
-                0.057, 0.50);
+                0.057, 0.50, Map.of()); // the snapshot has no load balancer prices: they show as unpriced
     }
 
     public Optional<Double> server(ServerType type) {
         return Optional.ofNullable(servers.get(type.name()));
+    }
+
+    public Optional<Double> loadBalancer(String type) {
+        return Optional.ofNullable(loadBalancers.get(type));
     }
 }

@@ -123,7 +123,7 @@ public final class ClusterReadme {
         md.append("| **total** | | | **").append(money(cost.total(), prices))
                 .append(cost.unpriced().isEmpty() ? "" : " + " + cost.unpriced()).append("** |\n\n");
         md.append("Prices: ").append(prices.currency()).append(", net, per month, dated ").append(prices.date()).append(" (")
-                .append(prices.source()).append("). Traffic, backups and load balancers are not included.\n");
+                .append(prices.source()).append("). Traffic, backups and application load balancers are not included.\n");
         return md.toString();
     }
 

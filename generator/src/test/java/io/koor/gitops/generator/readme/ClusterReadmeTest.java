@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The README's numbers, computed again here by hand from the definition and the price table. */
 class ClusterReadmeTest {
     private static final PriceTable PRICES = new PriceTable("2030-01-01", "test prices", "EUR",
-            Map.of("cx33", 10.0, "cx43", 20.0, "cx53", 40.0), 0.05, 1.0);
+            Map.of("cx33", 10.0, "cx43", 20.0, "cx53", 40.0), 0.05, 1.0, Map.of("lb11", 6.0));
 
     @Test
     void capacityIsRawOverTheProtectionOverhead() {
@@ -46,6 +46,14 @@ class ClusterReadmeTest {
         String readme = ClusterReadme.render(cluster, PRICES, "test");
         assertThat(readme).contains("| server ccx33 | 4 | unknown | unknown |");
         assertThat(readme).contains("+ [server ccx33, server ccx23]**");
+    }
+
+    @Test
+    void aHighlyAvailableControlPlanePaysForItsApiLoadBalancer() {
+        assertThat(ClusterReadme.render(Patterns.highlyAvailable("ha").build(), PRICES, "test"))
+                .contains("| load balancer lb11 (API) | 1 | 6.00 EUR | 6.00 EUR |");
+        assertThat(ClusterReadme.render(Patterns.minimalProduction("demo").build(), PRICES, "test"))
+                .doesNotContain("load balancer lb11");
     }
 
     @Test
