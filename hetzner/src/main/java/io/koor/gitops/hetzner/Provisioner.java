@@ -45,10 +45,17 @@ public final class Provisioner {
 
     /** What exists with this cluster's labels. */
     public List<ExistingResource> existing(String cluster) {
-        List<ExistingResource> out = new ArrayList<>();
+        return listed(cluster).entrySet().stream()
+                .map(e -> existing(ResourceKind.valueOf(e.getKey().substring(0, e.getKey().indexOf('/'))), e.getValue()))
+                .toList();
+    }
+
+    /** Everything with this cluster's labels as the API describes it, by "KIND/name". */
+    private Map<String, JsonNode> listed(String cluster) {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
         for (ResourceKind kind : ResourceKind.values()) {
             for (JsonNode item : client.list(kind.path(), kind.plural(), Labels.selector(cluster))) {
-                out.add(existing(kind, item));
+                out.put(kind + "/" + item.path("name").asText(), item);
             }
         }
         return out;
@@ -106,7 +113,8 @@ public final class Provisioner {
     public Map<String, Long> apply(DesiredState desired, ProvisioningPlan plan, String sshPublicKey, Bootstrap bootstrap) {
         String cluster = desired.cluster().name().value();
         Map<String, Long> ids = new ConcurrentHashMap<>();
-        existing(cluster).forEach(e -> ids.put(e.kind() + "/" + e.name(), e.id()));
+        Map<String, JsonNode> found = listed(cluster);
+        found.forEach((key, item) -> ids.put(key, item.path("id").asLong()));
         for (ProvisioningPlan.Step step : plan.steps()) {
             if (step.verb() == ProvisioningPlan.Verb.DELETE) {
                 delete(step.kind(), ids.get(step.kind() + "/" + step.name()), step.name());
@@ -120,6 +128,14 @@ public final class Provisioner {
                 }
             }
             parallel(missing, r -> ids.put(kind + "/" + r.name(), ensure(desired, r, ids, sshPublicKey, bootstrap)));
+            // What an interrupted run created but did not finish setting up is finished now.
+            for (ProvisioningPlan.Step step : plan.steps()) {
+                JsonNode item = found.get(kind + "/" + step.name());
+                if (step.verb() == ProvisioningPlan.Verb.KEEP && step.kind() == kind && item != null) {
+                    desired.ofKind(kind).stream().filter(r -> r.name().equals(step.name()))
+                            .forEach(r -> finish(r, item.path("id").asLong(), item, ids));
+                }
+            }
         }
         return ids;
     }
@@ -151,7 +167,7 @@ public final class Provisioner {
         String cluster = desired.cluster().name().value();
         JsonNode found = client.findByName(r.kind().path(), r.kind().plural(), r.name());
         if (found != null) {
-            return adopt(r, found, cluster);
+            return finish(r, adopt(r, found, cluster), found, ids);
         }
         log.accept("creating " + r.kind().label() + " " + r.name());
         JsonNode answer;
@@ -175,25 +191,47 @@ public final class Provisioner {
             if (again == null) {
                 throw e;
             }
-            return adopt(r, again, cluster);
+            return finish(r, adopt(r, again, cluster), again, ids);
         }
-        long id = answer.path(r.kind().singular()).path("id").asLong();
         client.waitFor(actionIds(answer));
-        if (r.kind() == ResourceKind.SERVER || r.kind() == ResourceKind.LOAD_BALANCER) {
+        JsonNode created = answer.path(r.kind().singular());
+        return finish(r, created.path("id").asLong(), created, ids);
+    }
+
+    /**
+     * The steps after creation: attaching to the network, and a load balancer's targets and public
+     * interface. Each is checked on the resource as found, so a run resuming an interrupted one does
+     * only what is still missing.
+     */
+    private long finish(DesiredResource r, long id, JsonNode item, Map<String, Long> ids) {
+        if (r.kind() != ResourceKind.SERVER && r.kind() != ResourceKind.LOAD_BALANCER) {
+            return id;
+        }
+        String actions = r.kind().path() + "/" + id + "/actions/";
+        long network = ids.get(ResourceKind.NETWORK + "/" + r.labels().get(Labels.CLUSTER) + "-network");
+        boolean attached = false;
+        for (JsonNode net : item.path("private_net")) {
+            attached |= net.path("network").asLong() == network;
+        }
+        if (!attached) {
             // Only attaching afterwards lets us choose the address; the nodes' configuration already names it.
             ObjectNode attach = HcloudClient.object();
-            attach.put("network", ids.get(ResourceKind.NETWORK + "/" + cluster + "-network"));
+            attach.put("network", network);
             attach.put("ip", r.attribute("private_ip"));
-            client.waitFor(actionIds(client.post(r.kind().path() + "/" + id + "/actions/attach_to_network", attach)));
+            client.waitFor(actionIds(client.post(actions + "attach_to_network", attach)));
         }
         if (r.kind() == ResourceKind.LOAD_BALANCER) {
             // Private targets need the balancer in the network first; then it has no reason to be public.
-            ObjectNode target = HcloudClient.object();
-            target.put("type", "label_selector");
-            target.putObject("label_selector").put("selector", r.attribute("targets"));
-            target.put("use_private_ip", true);
-            client.waitFor(actionIds(client.post(r.kind().path() + "/" + id + "/actions/add_target", target)));
-            client.waitFor(actionIds(client.post(r.kind().path() + "/" + id + "/actions/disable_public_interface")));
+            if (item.path("targets").isEmpty()) {
+                ObjectNode target = HcloudClient.object();
+                target.put("type", "label_selector");
+                target.putObject("label_selector").put("selector", r.attribute("targets"));
+                target.put("use_private_ip", true);
+                client.waitFor(actionIds(client.post(actions + "add_target", target)));
+            }
+            if (item.path("public_net").path("enabled").asBoolean(true)) {
+                client.waitFor(actionIds(client.post(actions + "disable_public_interface")));
+            }
         }
         return id;
     }

@@ -238,6 +238,26 @@ class ProvisionerTest {
     }
 
     @Test
+    void aResumedRunFinishesTheSetUpAnInterruptedOneLeftHalfDone() {
+        DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
+        Bootstrap haBootstrap = Bootstrap.derive(Token.of(SECRET), "ha", "https://git.example.com/koor/demo-gitops.git", "main");
+        // the balancer is created, then attaching it to the network fails: no targets, still public
+        api.inject(new HetznerStandIn.Fault("POST", "/load_balancers/", 500, "server_error", Map.of()));
+        assertThatThrownBy(() -> provisioner.apply(ha, provisioner.plan(ha), SSH_KEY, haBootstrap))
+                .isInstanceOf(HcloudException.class).hasMessageContaining("500 server_error");
+        JsonNode half = api.all("load_balancers").values().iterator().next();
+        assertThat(half.path("private_net")).isEmpty();
+
+        provisioner.apply(ha, provisioner.plan(ha), SSH_KEY, haBootstrap);
+        JsonNode lb = api.all("load_balancers").values().iterator().next();
+        assertThat(api.all("load_balancers")).hasSize(1);
+        assertThat(lb.path("private_net").get(0).path("ip").asText()).isEqualTo("10.0.0.254");
+        assertThat(lb.path("targets")).hasSize(1);
+        assertThat(lb.path("public_net").path("enabled").asBoolean()).isFalse();
+        assertThat(api.all("servers").values()).allSatisfy(s -> assertThat(s.path("private_net")).hasSize(1));
+    }
+
+    @Test
     void aSingleControlPlaneNodeIsItsOwnEndpoint() {
         assertThat(desired.ofKind(ResourceKind.LOAD_BALANCER)).isEmpty();
         assertThat(desired.controlPlaneEndpoint()).isEqualTo(desired.firstControlPlane().attribute("private_ip"));
