@@ -17,6 +17,10 @@ public final class Main {
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        if (java.util.Arrays.asList(rest).contains("--help") || java.util.Arrays.asList(rest).contains("-h")) {
+            out.print(USAGE); // one page covers every command: asking for it is never an error
+            return 0;
+        }
         return switch (args[0]) {
             case "validate" -> new ValidateCommand(out, err).run(rest);
             case "corpus" -> new CorpusCommand(out, err).run(rest);

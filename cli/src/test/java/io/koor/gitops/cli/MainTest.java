@@ -74,6 +74,10 @@ class MainTest {
     void helpListsTheOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("--schema-location", "--format text|json|junit|sarif", "--exclude");
+        out.reset();
+        assertThat(run("plan", "--help")).as("help after a command, before its arguments are checked").isZero();
+        assertThat(out()).contains("./gitops plan|provision|destroy");
+        assertThat(err()).isEmpty();
     }
 
     @Test
