@@ -50,6 +50,9 @@ final class GitOpsRules {
                         GitOpsRules::helmSources),
                 new Rule("kustomization-path-missing", ERROR, "A Flux Kustomization whose path is not a directory of the tree.",
                         GitOpsRules::kustomizationPaths),
+                new Rule("argocd-application-path-missing", ERROR,
+                        "An Argo CD Application whose path in this repository is not a directory of the tree.",
+                        GitOpsRules::applicationPaths),
                 new Rule("dependson-missing", ERROR, "A dependsOn naming a Kustomization or HelmRelease the tree does not define.",
                         GitOpsRules::dependsOnTargets),
                 new Rule("dependson-cycle", ERROR, "Flux objects that depend on each other in a cycle never become ready.",
@@ -130,6 +133,43 @@ final class GitOpsRules {
                 out.at(k, "/spec/path", "path " + path + " is not a directory of this repository",
                         "paths are relative to the repository root: validate from the root, create the directory, or"
                                 + " fix the path");
+            }
+        }
+    }
+
+    /** One path source of an Argo CD Application, with the repository URL normalised. */
+    private record PathSource(SourceObject app, String pointer, String repo, String path) {
+        static void addTo(List<PathSource> sources, SourceObject app, String pointer, JsonNode source) {
+            if (source.path("path").isTextual() && !source.has("chart")) {
+                String repo = source.path("repoURL").asText("").replaceFirst("/$", "").replaceFirst("\\.git$", "");
+                sources.add(new PathSource(app, pointer, repo, source.path("path").asText()));
+            }
+        }
+    }
+
+    /**
+     * Argo CD names repositories by URL, and the tree does not say its own. A repository URL counts
+     * as this tree when some Application's path under it exists here; then every path under it must.
+     * Applications of other repositories, and charts, are never judged.
+     */
+    private static void applicationPaths(TreeIndex index, Findings out) {
+        List<PathSource> sources = new ArrayList<>();
+        for (SourceObject app : index.ofKind("argoproj.io", "Application")) {
+            if (app.spec().path("source").isObject()) {
+                PathSource.addTo(sources, app, "/spec/source", app.spec().path("source"));
+            }
+            JsonNode many = app.spec().path("sources");
+            for (int i = 0; i < many.size(); i++) {
+                PathSource.addTo(sources, app, "/spec/sources/" + i, many.get(i));
+            }
+        }
+        Set<String> thisRepo = new HashSet<>();
+        sources.stream().filter(s -> index.directoryExists(s.path())).forEach(s -> thisRepo.add(s.repo()));
+        for (PathSource s : sources) {
+            if (thisRepo.contains(s.repo()) && !index.directoryExists(s.path())) {
+                out.at(s.app(), s.pointer() + "/path", "path " + s.path() + " is not a directory of this repository ("
+                        + s.repo() + "), where other Applications find theirs", "create the directory or fix the path"
+                        + " (paths are relative to the repository root)");
             }
         }
     }
