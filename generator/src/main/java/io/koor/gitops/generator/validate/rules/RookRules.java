@@ -2,6 +2,7 @@ package io.koor.gitops.generator.validate.rules;
 
 import static io.koor.gitops.generator.schema.Severity.ERROR;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.koor.gitops.generator.validate.SourceObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,7 +27,92 @@ final class RookRules {
                         (index, out) -> {
                             ordering(index, out);
                             claimOrdering(index, out);
-                        }));
+                        }),
+                new Rule("rook-sync-wave-order", ERROR,
+                        "Argo CD Applications that use Rook's CRDs, or claim Ceph storage, in no later sync wave than what they need.",
+                        RookRules::syncWaves));
+    }
+
+    private static final String SYNC_WAVE = "argocd.argoproj.io/sync-wave";
+
+    private static int wave(SourceObject app) {
+        try {
+            return Integer.parseInt(app.annotation(SYNC_WAVE) == null ? "0" : app.annotation(SYNC_WAVE).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean argoChart(SourceObject o, String chart) {
+        return o.kind().equals("Application") && o.group().equals("argoproj.io")
+                && o.spec().path("source").path("chart").asText("").equals(chart);
+    }
+
+    /** What an Application puts in the cluster: a chart Application stands for its chart; paths, through nested Applications. */
+    private static List<SourceObject> deployedBy(TreeIndex index, SourceObject app, Set<String> seen) {
+        List<SourceObject> out = new java.util.ArrayList<>();
+        if (!seen.add(app.file() + ":" + app.line())) {
+            return out;
+        }
+        out.add(app);
+        List<JsonNode> sources = new java.util.ArrayList<>();
+        sources.add(app.spec().path("source"));
+        app.spec().path("sources").forEach(sources::add);
+        for (JsonNode source : sources) {
+            if (!source.path("path").isTextual() || source.has("chart")) {
+                continue;
+            }
+            for (String file : index.filesUnder(source.path("path").asText())) {
+                for (SourceObject o : index.inFile(file)) {
+                    if (o.kind().equals("Application") && o.group().equals("argoproj.io")) {
+                        out.addAll(deployedBy(index, o, seen));
+                    } else {
+                        out.add(o);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Argo CD orders the Applications of one app of apps by sync wave alone, so what uses Rook's CRDs
+     * must come in a later wave than what installs the operator, and claims on Ceph storage later than
+     * the Ceph cluster. Siblings are the Applications of one directory.
+     */
+    private static void syncWaves(TreeIndex index, Findings out) {
+        Set<String> cephClasses = cephStorageClasses(index);
+        Map<String, List<SourceObject>> siblings = new java.util.TreeMap<>();
+        for (SourceObject app : index.ofKind("argoproj.io", "Application")) {
+            String file = app.file();
+            siblings.computeIfAbsent(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "", d -> new java.util.ArrayList<>())
+                    .add(app);
+        }
+        for (List<SourceObject> apps : siblings.values()) {
+            Map<SourceObject, List<SourceObject>> deployed = new java.util.LinkedHashMap<>();
+            apps.forEach(app -> deployed.put(app, deployedBy(index, app, new HashSet<>())));
+            for (SourceObject provider : apps) {
+                List<SourceObject> provides = deployed.get(provider);
+                boolean operator = provides.stream().anyMatch(o -> isOperator(o) || argoChart(o, ChartKnowledge.ROOK_OPERATOR));
+                boolean cluster = provides.stream().anyMatch(o -> definesCephCluster(o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER));
+                for (SourceObject user : apps) {
+                    if (user == provider || wave(user) > wave(provider)) {
+                        continue;
+                    }
+                    List<SourceObject> uses = deployed.get(user);
+                    String what = operator && uses.stream().anyMatch(o -> usesRookCrds(o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER))
+                            ? "creates Ceph resources, but " + provider.name() + " installs the Rook operator"
+                            : cluster && uses.stream().anyMatch(o -> claimedClasses(o).stream().anyMatch(cephClasses::contains))
+                            ? "claims Ceph storage, but " + provider.name() + " creates the Ceph cluster" : null;
+                    if (what != null) {
+                        out.at(user, "/metadata", "Application " + user.name() + " (sync wave " + wave(user) + ") " + what
+                                + " in wave " + wave(provider) + ", so Argo CD does not wait for it",
+                                "give " + user.name() + " " + SYNC_WAVE + ": \"" + (wave(provider) + 1) + "\" or higher, and"
+                                        + " restore Argo CD's Application health check in argocd-cm so that waves wait");
+                    }
+                }
+            }
+        }
     }
 
     private static void chartVersions(TreeIndex index, Findings out) {
