@@ -13,6 +13,7 @@ public final class BootstrapVersions {
     public static final String MULTUS = Versions.MULTUS;
     public static final String FLUX = Versions.FLUX;
     public static final String HELM = Versions.HELM;
+    public static final String ARGO_CD = Versions.ARGO_CD;
 
     private BootstrapVersions() {
     }

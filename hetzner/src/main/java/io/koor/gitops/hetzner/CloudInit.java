@@ -58,6 +58,10 @@ public final class CloudInit {
                 throw new UncheckedIOException(e);
             }
         }
+        if (first && bootstrap.argoCd()) {
+            file(files, ARGO_CM_PATCH, argoCdHealthPatch(), "0644");
+            file(files, ARGO_ROOT, argoCdRoot(cluster, bootstrap), "0644");
+        }
         file(files, "/usr/local/sbin/koor-bootstrap", script(cluster, minor, k8s, first, bootstrap), "0700");
         doc.putArray("runcmd").add("/usr/local/sbin/koor-bootstrap");
         try {
@@ -65,6 +69,34 @@ public final class CloudInit {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static final String ARGO_CM_PATCH = "/etc/kubeadm/argocd-cm-patch.yaml";
+    static final String ARGO_ROOT = "/etc/kubeadm/argocd-root.yaml";
+
+    /**
+     * Argo CD stopped judging Applications' health in 1.8, and without it the sync waves of an app of
+     * apps do not wait for a layer to be ready: this restores it, reading the child's own health.
+     */
+    static String argoCdHealthPatch() {
+        return "data:\n  resource.customizations.health.argoproj.io_Application: |\n"
+                + "    hs = {status = \"Progressing\", message = \"\"}\n"
+                + "    if obj.status ~= nil and obj.status.health ~= nil then\n"
+                + "      hs.status = obj.status.health.status\n"
+                + "      if obj.status.health.message ~= nil then\n"
+                + "        hs.message = obj.status.health.message\n"
+                + "      end\n"
+                + "    end\n"
+                + "    return hs\n";
+    }
+
+    /** The root of the app of apps: the cluster's directory, whose Applications are the layers. */
+    static String argoCdRoot(Cluster cluster, Bootstrap bootstrap) {
+        return "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: root\n  namespace: argocd\n"
+                + "spec:\n  project: default\n  source:\n    repoURL: " + bootstrap.gitUrl() + "\n    targetRevision: "
+                + bootstrap.gitBranch() + "\n    path: clusters/" + cluster.name() + "\n  destination:\n"
+                + "    server: https://kubernetes.default.svc\n    namespace: argocd\n  syncPolicy:\n    automated:\n"
+                + "      prune: true\n      selfHeal: true\n";
     }
 
     private static void file(ArrayNode files, String path, String content, String permissions) {
@@ -148,6 +180,17 @@ public final class CloudInit {
         if (cluster.network().multus()) {
             s.append("kubectl apply -f https://raw.githubusercontent.com/k8snetworkplumbingwg/multus-cni/")
                     .append(BootstrapVersions.MULTUS).append('/').append(NetworkPluginRelease.MULTUS_MANIFEST).append('\n');
+        }
+        if (bootstrap.argoCd()) {
+            s.append("kubectl create namespace argocd\n")
+                    // the CRDs outgrew client-side apply's annotation limit: server-side, as Argo CD's own guide says
+                    .append("kubectl apply -n argocd --server-side --force-conflicts -f https://raw.githubusercontent.com/argoproj/argo-cd/")
+                    .append(BootstrapVersions.ARGO_CD).append("/manifests/install.yaml\n")
+                    .append("kubectl -n argocd patch configmap argocd-cm --type merge --patch-file ").append(ARGO_CM_PATCH).append('\n')
+                    .append("kubectl -n argocd rollout status deployment/argocd-repo-server --timeout=15m\n")
+                    .append("kubectl -n argocd rollout status statefulset/argocd-application-controller --timeout=15m\n")
+                    .append("kubectl apply -f ").append(ARGO_ROOT).append('\n');
+            return s.toString();
         }
         s.append("curl -fsSL https://github.com/fluxcd/flux2/releases/download/v").append(BootstrapVersions.FLUX)
                 .append("/flux_").append(BootstrapVersions.FLUX).append("_linux_amd64.tar.gz | tar -xz -C /usr/local/bin\n")

@@ -52,10 +52,15 @@ public final class ProvisioningService {
     }
 
     public void provision(GitOpsSystem system, Cluster cluster, Options options) throws IOException {
-        if (!(system.reconciler() instanceof Reconciler.Flux)) {
-            throw new IllegalArgumentException("provisioning bootstraps Flux on the first control-plane node, but this"
-                    + " system is reconciled by Argo CD; install Argo CD yourself, or reconcile with Flux");
+        if (system.reconciler() instanceof Reconciler.ArgoCd argo && options.gitUrl() != null && !options.gitUrl().isBlank()
+                && !options.gitUrl().equals(argo.repoUrl())) {
+            throw new IllegalArgumentException("the system's Argo CD Applications follow " + argo.repoUrl() + ", but the"
+                    + " Git URL given is " + options.gitUrl() + ": leave gitops.gitUrl (--git-url) out, or make them agree");
         }
+        options = system.reconciler() instanceof Reconciler.ArgoCd argo
+                ? new Options(options.token(), options.owner(), options.sshPublicKey(), argo.repoUrl(), argo.revision(),
+                options.confirm())
+                : options;
         Token token = options.token().orElseThrow(() -> new IllegalArgumentException(
                 "provisioning needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
         HcloudClient client = clients.apply(token);
@@ -76,10 +81,11 @@ public final class ProvisioningService {
                     + ": give one with gitops.sshPublicKey (or --ssh-key)");
         }
         String key = Files.readString(options.sshPublicKey()).strip();
-        provisioner.apply(desired, plan, key, Bootstrap.derive(token, cluster.name().value(), options.gitUrl(),
-                options.gitBranch()));
+        Bootstrap bootstrap = Bootstrap.derive(token, cluster.name().value(), options.gitUrl(), options.gitBranch());
+        boolean argoCd = system.reconciler() instanceof Reconciler.ArgoCd;
+        provisioner.apply(desired, plan, key, argoCd ? bootstrap.withArgoCd() : bootstrap);
         out.accept("Cluster " + cluster.name() + " provisioned (" + client.requestCount() + " API requests). The first"
-                + " control-plane node bootstraps Kubernetes and Flux; the rest join it.");
+                + " control-plane node bootstraps Kubernetes and " + (argoCd ? "Argo CD" : "Flux") + "; the rest join it.");
     }
 
     public void destroy(Cluster cluster, Options options) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,11 +47,13 @@ class CloudInitTest {
                 .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
         DesiredState desired = DesiredState.of(cluster, "ops");
         for (DesiredResource server : desired.ofKind(ResourceKind.SERVER)) {
-            String data = CloudInit.userData(desired, server, BOOTSTRAP);
-            assertThat(data).startsWith("#cloud-config\n");
-            assertThat(data.getBytes(StandardCharsets.UTF_8).length).as(server.name()).isLessThan(CloudInit.MAX_BYTES);
-            JsonNode doc = YAML.readTree(data);
-            assertThat(schema.validate(doc)).as(server.name()).isEmpty();
+            for (Bootstrap bootstrap : List.of(BOOTSTRAP, BOOTSTRAP.withArgoCd())) {
+                String data = CloudInit.userData(desired, server, bootstrap);
+                assertThat(data).startsWith("#cloud-config\n");
+                assertThat(data.getBytes(StandardCharsets.UTF_8).length).as(server.name()).isLessThan(CloudInit.MAX_BYTES);
+                JsonNode doc = YAML.readTree(data);
+                assertThat(schema.validate(doc)).as(server.name() + " " + bootstrap).isEmpty();
+            }
         }
         // and the check can fail: a wrong shape is caught
         assertThat(schema.validate(YAML.readTree("#cloud-config\nruncmd: 5\npackage_update: maybe\n"))).isNotEmpty();
@@ -67,6 +70,39 @@ class CloudInitTest {
                 "--url=https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
                 "podSubnet: 10.244.0.0/16", "token: " + BOOTSTRAP.joinToken());
         assertThat(first).doesNotContain("kubeadm join").doesNotContain("multus");
+    }
+
+    @Test
+    void argoCdBootstrapPinsArgoRestoresApplicationHealthAndAppliesTheRoot() throws Exception {
+        DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        Bootstrap argo = BOOTSTRAP.withArgoCd();
+        String data = CloudInit.userData(desired, desired.firstControlPlane(), argo);
+        Map<String, String> files = new java.util.HashMap<>();
+        YAML.readTree(data).path("write_files").forEach(f -> files.put(f.path("path").asText(), f.path("content").asText()));
+
+        JsonNode root = YAML.readTree(files.get(CloudInit.ARGO_ROOT));
+        Path appSchema = Path.of(System.getProperty("gitops.shared", "../../shared"), "schemas", "argoproj.io",
+                "application_v1alpha1.json").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(appSchema), "SKIPPED: no Argo CD Application schema at " + appSchema);
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                .getSchema(new ObjectMapper().readTree(appSchema.toFile()));
+        assertThat(schema.validate(root)).isEmpty();
+        assertThat(root.at("/spec/source/path").asText()).isEqualTo("clusters/demo");
+        assertThat(root.at("/spec/source/repoURL").asText()).isEqualTo(argo.gitUrl());
+
+        String health = YAML.readTree(files.get(CloudInit.ARGO_CM_PATCH))
+                .path("data").path("resource.customizations.health.argoproj.io_Application").asText();
+        assertThat(health).contains("obj.status.health.status", "return hs");
+
+        String script = files.get("/usr/local/sbin/koor-bootstrap");
+        int install = script.indexOf("argo-cd/" + BootstrapVersions.ARGO_CD + "/manifests/install.yaml");
+        int patch = script.indexOf("patch configmap argocd-cm");
+        int apply = script.indexOf("kubectl apply -f " + CloudInit.ARGO_ROOT);
+        assertThat(install).isPositive();
+        assertThat(patch).isGreaterThan(install);
+        assertThat(apply).isGreaterThan(patch);
+        assertThat(data).doesNotContain("flux");
+        assertThat(userData(desired, "demo-worker-1")).doesNotContain("argocd");
     }
 
     @Test

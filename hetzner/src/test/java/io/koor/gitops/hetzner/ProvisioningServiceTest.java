@@ -71,12 +71,23 @@ class ProvisioningServiceTest {
     }
 
     @Test
-    void anArgoCdSystemIsNotBootstrappedWithFlux() {
+    void anArgoCdSystemIsBootstrappedWithArgoCdFollowingItsApplicationsRepository() throws Exception {
         var argo = io.koor.gitops.model.GitOpsSystem.of(demo)
-                .reconciledBy(io.koor.gitops.model.Reconciler.argoCd("https://git.example.com/x.git", "main"));
+                .reconciledBy(io.koor.gitops.model.Reconciler.argoCd("https://git.example.com/koor/argo.git", "release"));
         assertThatThrownBy(() -> service.provision(argo, demo, confirmed()))
-                .hasMessageContaining("this system is reconciled by Argo CD");
+                .hasMessageContaining("follow https://git.example.com/koor/argo.git, but the Git URL given is"
+                        + " https://git.example.com/koor/demo-gitops.git");
         assertThat(api.requests).isEmpty();
+
+        service.provision(argo, demo, new ProvisioningService.Options(options.token(), "ops", options.sshPublicKey(), null,
+                "main", true));
+        List<String> userData = api.bodies.stream().filter(b -> b.contains("\"user_data\"")).toList();
+        assertThat(userData).hasSize(7).noneMatch(b -> b.contains("flux"));
+        assertThat(userData).filteredOn(b -> b.contains("kubeadm init")).singleElement().satisfies(b -> assertThat(b)
+                .contains("argo-cd/" + BootstrapVersions.ARGO_CD + "/manifests/install.yaml", "--server-side",
+                        "resource.customizations.health.argoproj.io_Application",
+                        "repoURL: https://git.example.com/koor/argo.git", "targetRevision: release", "path: clusters/demo"));
+        assertThat(out).anyMatch(l -> l.contains("bootstraps Kubernetes and Argo CD"));
     }
 
     @Test

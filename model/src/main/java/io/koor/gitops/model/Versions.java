@@ -18,6 +18,11 @@ public final class Versions {
     public static final String MULTUS = "v4.2.2";
     public static final String FLUX = "2.7.5";
     public static final String HELM = "v3.16.4";
+    /**
+     * Argo CD, when it reconciles: the 3.3 line, whose app-of-apps waves wait for a child that is
+     * still missing resources when the Application health check is restored (3.4 changed that).
+     */
+    public static final String ARGO_CD = "v3.3.14";
 
     private Versions() {
     }
