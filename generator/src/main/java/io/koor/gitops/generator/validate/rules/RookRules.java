@@ -43,9 +43,16 @@ final class RookRules {
         }
     }
 
+    /** An Argo CD Application installing the chart, from its source or any of its sources. */
     private static boolean argoChart(SourceObject o, String chart) {
-        return o.kind().equals("Application") && o.group().equals("argoproj.io")
-                && o.spec().path("source").path("chart").asText("").equals(chart);
+        if (!o.kind().equals("Application") || !o.group().equals("argoproj.io")) {
+            return false;
+        }
+        boolean any = o.spec().path("source").path("chart").asText("").equals(chart);
+        for (JsonNode source : o.spec().path("sources")) {
+            any |= source.path("chart").asText("").equals(chart);
+        }
+        return any;
     }
 
     /** What an Application puts in the cluster: a chart Application stands for its chart; paths, through nested Applications. */
