@@ -283,7 +283,7 @@ final class GitOpsRules {
     private static void missingResources(TreeIndex index, Findings out) {
         for (KustomizationFile k : index.tree().kustomizations().values()) {
             for (String resource : k.resources()) {
-                if (!index.tree().yamlFiles().contains(resource) && !index.directoryExists(resource)
+                if (!index.hasYamlFile(resource) && !index.directoryExists(resource)
                         && !java.nio.file.Files.exists(index.tree().root().resolve(resource))) {
                     out.atFile(k.file(), k.line(), "Kustomization " + k.dir(), "resource " + resource + " does not exist",
                             "fix the path (relative to " + (k.dir().isEmpty() ? "the root" : k.dir()) + ") or remove the entry");

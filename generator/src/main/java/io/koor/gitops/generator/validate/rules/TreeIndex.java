@@ -29,6 +29,8 @@ public final class TreeIndex {
     private final Map<String, List<SourceObject>> byKind;
     private final Map<String, List<SourceObject>> byNamespace;
     private final Map<String, SourceObject> byIdentity = new java.util.HashMap<>();
+    /** The YAML files, sorted, so that a directory's files are one range (lists would make lookups quadratic). */
+    private final java.util.NavigableSet<String> files;
     /** cluster -> Flux Kustomization id -> files it applies. */
     private final Map<String, Map<String, Set<String>>> applied = new LinkedHashMap<>();
 
@@ -42,6 +44,7 @@ public final class TreeIndex {
     public TreeIndex(LoadedTree tree, String kubernetesVersion) {
         this.tree = tree;
         this.kubernetesVersion = kubernetesVersion;
+        this.files = new java.util.TreeSet<>(tree.yamlFiles());
         this.byFile = tree.objects().stream().collect(Collectors.groupingBy(SourceObject::file, LinkedHashMap::new,
                 Collectors.toList()));
         this.byKind = tree.objects().stream().collect(Collectors.groupingBy(o -> o.group() + "/" + o.kind(),
@@ -89,6 +92,15 @@ public final class TreeIndex {
         return group + "/" + kind + "/" + namespace + "/" + name;
     }
 
+    public boolean hasYamlFile(String path) {
+        return files.contains(path);
+    }
+
+    /** The YAML files whose paths start with {@code prefix} (a directory with its trailing slash, or ""). */
+    public java.util.SortedSet<String> yamlFilesUnder(String prefix) {
+        return files.subSet(prefix, prefix + Character.MAX_VALUE);
+    }
+
     public boolean directoryExists(String path) {
         String clean = path.replaceFirst("^\\./", "").replaceFirst("/$", "");
         return Files.isDirectory(tree.root().resolve(clean.isEmpty() ? "." : clean));
@@ -110,7 +122,7 @@ public final class TreeIndex {
     }
 
     private void buildApplyGraph() {
-        Set<String> clusterDirs = tree.yamlFiles().stream().filter(f -> f.startsWith("clusters/") && f.split("/").length > 2)
+        Set<String> clusterDirs = yamlFilesUnder("clusters/").stream().filter(f -> f.split("/").length > 2)
                 .map(f -> f.split("/")[1]).collect(Collectors.toCollection(java.util.TreeSet::new));
         if (clusterDirs.isEmpty()) {
             applied.put("", walkFrom(tree.yamlFiles()));
@@ -118,7 +130,7 @@ public final class TreeIndex {
         }
         for (String cluster : clusterDirs) {
             String prefix = "clusters/" + cluster + "/";
-            applied.put(cluster, walkFrom(tree.yamlFiles().stream().filter(f -> f.startsWith(prefix)).toList()));
+            applied.put(cluster, walkFrom(List.copyOf(yamlFilesUnder(prefix))));
         }
     }
 
@@ -166,11 +178,11 @@ public final class TreeIndex {
         KustomizationFile k = tree.kustomizations().get(dir);
         if (k == null) {
             String prefix = dir.isEmpty() ? "" : dir + "/";
-            tree.yamlFiles().stream().filter(f -> f.startsWith(prefix)).forEach(out::add);
+            out.addAll(yamlFilesUnder(prefix));
             return;
         }
         for (String resource : k.resources()) {
-            if (tree.yamlFiles().contains(resource)) {
+            if (files.contains(resource)) {
                 out.add(resource);
             } else {
                 collect(resource, out, visiting);
