@@ -149,11 +149,30 @@ class CloudInitTest {
             System.err.println("SKIPPED: cloud-init is not installed; the user data were checked against its JSON schema instead");
         }
         assumeTrue(!found.isEmpty(), "cloud-init is not installed");
+        DesiredState demo = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
+        Map<String, String> samples = Map.of(
+                "first control plane, Flux", userData(demo, "demo-control-plane-1"),
+                "first control plane, Argo CD", CloudInit.userData(demo, demo.firstControlPlane(), BOOTSTRAP.withArgoCd()),
+                "joining control plane", userData(ha, "ha-control-plane-2"),
+                "dedicated storage node", userData(ha, "ha-storage-1"));
+        for (Map.Entry<String, String> sample : samples.entrySet()) {
+            assertThat(cloudInitSchema(found.get(0), sample.getValue())).as(sample.getKey()).startsWith("ok");
+        }
+        // and the check can fail
+        assertThat(cloudInitSchema(found.get(0), "#cloud-config\nruncmd: 5\n")).startsWith("failed");
+    }
+
+    private static String cloudInitSchema(String cloudInit, String userData) throws Exception {
         Path file = Files.createTempFile("user-data", ".yaml");
-        DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
-        Files.writeString(file, userData(desired, "demo-control-plane-1"));
-        Process p = new ProcessBuilder(found.get(0), "schema", "--config-file", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+        try {
+            Files.writeString(file, userData);
+            Process p = new ProcessBuilder(cloudInit, "schema", "--config-file", file.toString()).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return (p.waitFor() == 0 ? "ok: " : "failed: ") + out;
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }
