@@ -57,6 +57,7 @@ public final class Main {
               --kustomize-build                build every kustomization with kubectl and check the result
               --kubeconform                    also run kubeconform when it is on PATH
               --require-kubeconform            like --kubeconform, and a missing kubeconform is an error
+              --yamllint                       also run yamllint (with DIR's .yamllint) when it is on PATH
               --exclude GLOB                   do not read paths matching GLOB (relative to DIR); repeatable
               --schema-cache DIR               where downloaded schemas are kept (default ~/.cache/demo-gitops/schemas)
               --offline                        never download: remote locations are read from the cache only

@@ -36,6 +36,7 @@ final class ValidateCommand {
         boolean kustomize = false;
         boolean kubeconform = false;
         boolean requireKubeconform = false;
+        boolean yamllint = false;
         List<String> excludes = new ArrayList<>();
         boolean offline = false;
         Path cache = io.koor.gitops.generator.schema.SchemaDownloads.defaultCache();
@@ -56,6 +57,7 @@ final class ValidateCommand {
                     case "--kustomize-build" -> kustomize = true;
                     case "--kubeconform" -> kubeconform = true;
                     case "--require-kubeconform" -> requireKubeconform = true;
+                    case "--yamllint" -> yamllint = true;
                     case "--exclude" -> excludes.add(value(args, ++i, a));
                     case "--offline" -> offline = true;
                     case "--schema-cache" -> cache = Path.of(value(args, ++i, a));
@@ -77,7 +79,7 @@ final class ValidateCommand {
                 throw new IllegalArgumentException("--kubernetes-version " + kubernetesVersion + ": write X.Y.Z, e.g. 1.32.0");
             }
             ValidationService.Options options = new ValidationService.Options(locations, kubernetesVersion, strict, missing,
-                    kustomize, kubeconform, requireKubeconform, excludes, cache, offline);
+                    kustomize, kubeconform, requireKubeconform, excludes, cache, offline, yamllint);
             ValidationReport report = new ValidationService().validate(dir, options);
             String text = format.render(report);
             if (output == null) {

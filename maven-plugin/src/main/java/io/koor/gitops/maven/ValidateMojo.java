@@ -62,6 +62,10 @@ public class ValidateMojo extends AbstractGitOpsMojo {
     @Parameter(property = "gitops.requireKubeconform", defaultValue = "false")
     boolean requireKubeconform;
 
+    /** Also run yamllint, with the directory's own .yamllint, when it is on PATH. */
+    @Parameter(property = "gitops.yamllint", defaultValue = "false")
+    boolean yamllint;
+
     /** Globs of paths (relative to the directory) not to read; comma-separated on the command line. */
     @Parameter(property = "gitops.excludes")
     List<String> excludes = new ArrayList<>();
@@ -81,7 +85,7 @@ public class ValidateMojo extends AbstractGitOpsMojo {
                 kubernetesVersion.replaceFirst("^v", ""), strict, Options.missingSchemas(missingSchemas), kustomizeBuild,
                 kubeconform, requireKubeconform, excludes,
                 schemaCache == null ? io.koor.gitops.generator.schema.SchemaDownloads.defaultCache() : schemaCache.toPath(),
-                offline);
+                offline, yamllint);
         ValidationReport report = new ValidationService().validate(directory.toPath().toAbsolutePath().normalize(), options);
         String text = reportFormat.render(report);
         if (output != null) {

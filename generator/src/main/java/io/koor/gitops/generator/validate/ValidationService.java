@@ -38,13 +38,23 @@ public final class ValidationService {
      * @param excludes           globs of paths (relative to the root) not to read
      * @param schemaCache        where downloaded schemas are kept
      * @param offline            never download; remote locations are served from the cache only
+     * @param yamllint           also run yamllint (with the tree's own .yamllint) when it is installed
      */
     public record Options(List<String> schemaLocations, String kubernetesVersion, boolean strict,
                           SchemaValidator.MissingSchemaPolicy missingSchemas, boolean kustomizeBuild, boolean kubeconform,
-                          boolean requireKubeconform, List<String> excludes, Path schemaCache, boolean offline) {
+                          boolean requireKubeconform, List<String> excludes, Path schemaCache, boolean offline,
+                          boolean yamllint) {
         public Options {
             schemaLocations = List.copyOf(schemaLocations);
             excludes = List.copyOf(excludes);
+        }
+
+        /** Without yamllint. */
+        public Options(List<String> schemaLocations, String kubernetesVersion, boolean strict,
+                       SchemaValidator.MissingSchemaPolicy missingSchemas, boolean kustomizeBuild, boolean kubeconform,
+                       boolean requireKubeconform, List<String> excludes, Path schemaCache, boolean offline) {
+            this(schemaLocations, kubernetesVersion, strict, missingSchemas, kustomizeBuild, kubeconform, requireKubeconform,
+                    excludes, schemaCache, offline, false);
         }
 
         public static Options defaults(List<String> schemaLocations) {
@@ -54,7 +64,7 @@ public final class ValidationService {
 
         public Options withSchemaCache(Path cache, boolean offlineOnly) {
             return new Options(schemaLocations, kubernetesVersion, strict, missingSchemas, kustomizeBuild, kubeconform,
-                    requireKubeconform, excludes, cache, offlineOnly);
+                    requireKubeconform, excludes, cache, offlineOnly, yamllint);
         }
     }
 
@@ -117,6 +127,9 @@ public final class ValidationService {
             SchemaValidator validator = schemas;
             checks.add(new KustomizeBuildCheck(o -> validator == null ? List.of()
                     : validator.validate(o.node(), o.file(), o.line())));
+        }
+        if (options.yamllint()) {
+            checks.add(new YamllintCheck());
         }
         if (options.kubeconform() || options.requireKubeconform()) {
             checks.add(new KubeconformCheck(options.schemaLocations(), options.kubernetesVersion(),
@@ -193,6 +206,8 @@ public final class ValidationService {
                 "kubectl kustomize cannot build the directory."));
         docs.put(KubeconformCheck.RULE, new ValidationReport.RuleDoc(KubeconformCheck.RULE, Severity.ERROR,
                 "kubeconform reports the object invalid."));
+        docs.put(YamllintCheck.RULE, new ValidationReport.RuleDoc(YamllintCheck.RULE, Severity.WARNING,
+                "yamllint reports the line (its rule in parentheses), with the repository's .yamllint."));
         docs.put(Suppressions.RULE_CONFIG, new ValidationReport.RuleDoc(Suppressions.RULE_CONFIG, Severity.ERROR,
                 "The repository's " + Suppressions.CONFIG_FILE + " cannot be used."));
         docs.put(Suppressions.RULE_NO_REASON, new ValidationReport.RuleDoc(Suppressions.RULE_NO_REASON, Severity.WARNING,
