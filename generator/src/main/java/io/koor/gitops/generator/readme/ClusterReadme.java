@@ -73,6 +73,12 @@ public final class ClusterReadme {
         if (cluster.workers().count() > 0) {
             node(md, "worker", cluster.workers().count(), cluster.workers().serverType(), "");
         }
+        md.append(cluster.apiLoadBalanced()
+                ? "\nProvisioned by `gitops:provision`, the Kubernetes API is reached through a private load balancer ("
+                        + PriceTable.API_LOAD_BALANCER + ") in front of the " + cluster.controlPlane().count()
+                        + " control-plane nodes, so it outlives any one of them.\n"
+                : "\nThe Kubernetes API is the one control-plane node's: while it is down, the cluster cannot be changed"
+                        + " (running workloads go on).\n");
 
         md.append("\n## What runs where\n\n```mermaid\nflowchart TB\n");
         md.append("  subgraph cp[\"control plane: ").append(cluster.controlPlane().count()).append(" × ")

@@ -51,9 +51,10 @@ class ClusterReadmeTest {
     @Test
     void aHighlyAvailableControlPlanePaysForItsApiLoadBalancer() {
         assertThat(ClusterReadme.render(Patterns.highlyAvailable("ha").build(), PRICES, "test"))
-                .contains("| load balancer lb11 (API) | 1 | 6.00 EUR | 6.00 EUR |");
+                .contains("| load balancer lb11 (API) | 1 | 6.00 EUR | 6.00 EUR |",
+                        "through a private load balancer (lb11) in front of the 3 control-plane nodes");
         assertThat(ClusterReadme.render(Patterns.minimalProduction("demo").build(), PRICES, "test"))
-                .doesNotContain("load balancer lb11");
+                .doesNotContain("load balancer lb11").contains("The Kubernetes API is the one control-plane node's");
     }
 
     @Test
