@@ -62,7 +62,8 @@ public final class CloudInit {
             file(files, ARGO_CM_PATCH, argoCdHealthPatch(), "0644");
             file(files, ARGO_ROOT, argoCdRoot(cluster, bootstrap), "0644");
         }
-        file(files, "/usr/local/sbin/koor-bootstrap", script(cluster, minor, k8s, first, bootstrap), "0700");
+        file(files, "/usr/local/sbin/koor-bootstrap", script(cluster, minor, k8s, first, bootstrap,
+                server.attribute("private_ip")), "0700");
         doc.putArray("runcmd").add("/usr/local/sbin/koor-bootstrap");
         try {
             return "#cloud-config\n" + YAML.writeValueAsString(doc);
@@ -71,6 +72,10 @@ public final class CloudInit {
         }
     }
 
+    /** Replaced at boot by the server's public IPv4 from Hetzner's metadata service (or its private one). */
+    static final String PUBLIC_IP = "PUBLIC_IPV4";
+    /** A kubeconfig for the administrator's machine: the API at the first node's public address. */
+    static final String PUBLIC_KUBECONFIG = "/root/kubeconfig";
     static final String ARGO_CM_PATCH = "/etc/kubeadm/argocd-cm-patch.yaml";
     static final String ARGO_ROOT = "/etc/kubeadm/argocd-root.yaml";
 
@@ -131,6 +136,8 @@ public final class CloudInit {
                 + "kubernetesVersion: v" + cluster.kubernetesVersion() + "\n"
                 + "clusterName: " + cluster.name() + "\n"
                 + "controlPlaneEndpoint: " + desired.controlPlaneEndpoint() + ":6443\n"
+                // the first node's public address, filled in at boot: kubectl from outside then verifies the API
+                + "apiServer:\n  certSANs:\n    - " + PUBLIC_IP + "\n"
                 + "networking:\n  podSubnet: " + cluster.network().podCidr() + "\n  serviceSubnet: "
                 + cluster.network().serviceCidr() + "\n";
     }
@@ -147,7 +154,8 @@ public final class CloudInit {
                 + nodeRegistration(desired, server);
     }
 
-    private static String script(Cluster cluster, String minor, Version k8s, boolean first, Bootstrap bootstrap) {
+    private static String script(Cluster cluster, String minor, Version k8s, boolean first, Bootstrap bootstrap,
+                                 String privateIp) {
         StringBuilder s = new StringBuilder("#!/bin/bash\n# Written by demo-gitops provisioning; runs once, at first boot.\n"
                 + "set -euo pipefail\n"
                 + "modprobe overlay; modprobe br_netfilter; modprobe rbd\nsysctl --system\n"
@@ -167,8 +175,13 @@ public final class CloudInit {
             s.append("until kubeadm join --config /etc/kubeadm/config.yaml; do sleep 20; kubeadm reset -f; done\n");
             return s.toString();
         }
-        s.append("kubeadm init --config /etc/kubeadm/config.yaml --upload-certs\n"
-                + "export KUBECONFIG=/etc/kubernetes/admin.conf\n");
+        s.append("public_ip=$(curl -fsS --retry 5 http://169.254.169.254/hetzner/v1/metadata/public-ipv4 || true)\n"
+                + "public_ip=${public_ip:-" + privateIp + "}\n"
+                + "sed -i \"s/" + PUBLIC_IP + "/$public_ip/\" /etc/kubeadm/config.yaml\n"
+                + "kubeadm init --config /etc/kubeadm/config.yaml --upload-certs\n"
+                + "export KUBECONFIG=/etc/kubernetes/admin.conf\n"
+                + "install -m 0600 /dev/null " + PUBLIC_KUBECONFIG + "\n"
+                + "sed \"s#server: https://.*:6443#server: https://$public_ip:6443#\" $KUBECONFIG > " + PUBLIC_KUBECONFIG + "\n");
         // The network plugin goes in as the Helm release the GitOps tree declares, so Flux takes it over.
         NetworkPluginRelease cni = NetworkPluginRelease.of(cluster);
         s.append("curl -fsSL https://get.helm.sh/helm-").append(BootstrapVersions.HELM)

@@ -85,7 +85,8 @@ public final class ProvisioningService {
         boolean argoCd = system.reconciler() instanceof Reconciler.ArgoCd;
         provisioner.apply(desired, plan, key, argoCd ? bootstrap.withArgoCd() : bootstrap);
         out.accept("Cluster " + cluster.name() + " provisioned (" + client.requestCount() + " API requests). The first"
-                + " control-plane node bootstraps Kubernetes and " + (argoCd ? "Argo CD" : "Flux") + "; the rest join it.");
+                + " control-plane node bootstraps Kubernetes and " + (argoCd ? "Argo CD" : "Flux") + "; the rest join it."
+                + " When it is up: scp root@<its public address>:" + CloudInit.PUBLIC_KUBECONFIG + " ./kubeconfig");
     }
 
     public void destroy(Cluster cluster, Options options) {

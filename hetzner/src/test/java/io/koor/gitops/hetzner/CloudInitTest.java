@@ -70,6 +70,13 @@ class CloudInitTest {
                 "--url=https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
                 "podSubnet: 10.244.0.0/16", "token: " + BOOTSTRAP.joinToken());
         assertThat(first).doesNotContain("kubeadm join").doesNotContain("multus");
+        // kubectl from outside: the public address joins the API certificate, and a kubeconfig names it
+        int sans = first.indexOf("certSANs:\n        - " + CloudInit.PUBLIC_IP);
+        int fill = first.indexOf("hetzner/v1/metadata/public-ipv4");
+        int init = first.indexOf("kubeadm init");
+        assertThat(sans).as("certSANs placeholder in the ClusterConfiguration").isPositive();
+        assertThat(fill).isPositive().isLessThan(init);
+        assertThat(first).contains("public_ip=${public_ip:-10.0.0.2}", "> " + CloudInit.PUBLIC_KUBECONFIG);
     }
 
     @Test
