@@ -60,7 +60,13 @@ final class Kustomizations {
         if (ref == null || ref.isBlank() || ref.contains("://") || ref.startsWith("github.com/") || ref.startsWith("git@")) {
             return java.util.Optional.empty();
         }
-        java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(ref).normalize();
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(ref).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // no file can have this name: keep it as written, so the rules report it missing
+            return java.util.Optional.of((dir.isEmpty() ? "" : dir + "/") + ref);
+        }
         String s = p.toString().replace('\\', '/');
         if (s.startsWith("..")) {
             return java.util.Optional.empty();

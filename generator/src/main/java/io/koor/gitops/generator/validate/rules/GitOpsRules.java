@@ -284,7 +284,7 @@ final class GitOpsRules {
         for (KustomizationFile k : index.tree().kustomizations().values()) {
             for (String resource : k.resources()) {
                 if (!index.hasYamlFile(resource) && !index.directoryExists(resource)
-                        && !java.nio.file.Files.exists(index.tree().root().resolve(resource))) {
+                        && !index.exists(resource)) {
                     out.atFile(k.file(), k.line(), "Kustomization " + k.dir(), "resource " + resource + " does not exist",
                             "fix the path (relative to " + (k.dir().isEmpty() ? "the root" : k.dir()) + ") or remove the entry");
                 }

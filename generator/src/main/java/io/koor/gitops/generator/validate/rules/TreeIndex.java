@@ -101,9 +101,23 @@ public final class TreeIndex {
         return files.subSet(prefix, prefix + Character.MAX_VALUE);
     }
 
+    /** Whether anything (file or directory) exists at a path of the tree; a path no file system allows does not. */
+    public boolean exists(String path) {
+        try {
+            return Files.exists(tree.root().resolve(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Whether a path of the tree (as Flux or Argo CD write it) is a directory; a path no file system allows is not. */
     public boolean directoryExists(String path) {
         String clean = path.replaceFirst("^\\./", "").replaceFirst("/$", "");
-        return Files.isDirectory(tree.root().resolve(clean.isEmpty() ? "." : clean));
+        try {
+            return Files.isDirectory(tree.root().resolve(clean.isEmpty() ? "." : clean));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Cluster name -> (Flux Kustomization id -> applied files). */

@@ -1,0 +1,56 @@
+package io.koor.gitops.generator.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.koor.gitops.generator.report.ReportFormat;
+import io.koor.gitops.generator.schema.Violation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Paths no file system allows (a NUL inside a YAML string) are findings like any wrong path, not a
+ * rule that "could not run" or a validation that stops; and the text report never prints control
+ * characters from the tree to a terminal.
+ */
+class HostilePathsTest {
+
+    @Test
+    void pathsWithANulAreReportedMissing(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("clusters/demo"));
+        Files.writeString(dir.resolve("clusters/demo/sync.yaml"), """
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: weird
+                  namespace: flux-system
+                spec:
+                  interval: 10m
+                  path: "./a\\0b"
+                  prune: true
+                  sourceRef:
+                    kind: GitRepository
+                    name: flux-system
+                """);
+        Files.createDirectories(dir.resolve("k"));
+        Files.writeString(dir.resolve("k/kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - "a\\0b.yaml"
+                  - "\\e[31mred.yaml"
+                """);
+
+        ValidationReport report = new ValidationService().validate(dir, ValidationService.Options.defaults(List.of()));
+
+        assertThat(report.violations()).extracting(Violation::resource).doesNotContain("(validator)");
+        assertThat(report.violations()).extracting(Violation::ruleId)
+                .contains("kustomization-path-missing", "kustomize-resource-missing");
+        assertThat(report.violations()).noneMatch(v -> v.message().contains("could not run"));
+        String text = ReportFormat.TEXT.render(report);
+        assertThat(text).doesNotContain("\u0000").doesNotContain("\u001b").contains("\\u0000", "\\u001b[31mred.yaml");
+    }
+}
