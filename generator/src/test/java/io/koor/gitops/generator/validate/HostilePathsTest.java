@@ -53,4 +53,27 @@ class HostilePathsTest {
         String text = ReportFormat.TEXT.render(report);
         assertThat(text).doesNotContain("\u0000").doesNotContain("\u001b").contains("\\u0000", "\\u001b[31mred.yaml");
     }
+
+    @Test
+    void apiVersionsAndKindsThatWouldNameOtherFilesAreRefusedBeforeAnySchemaLookup(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("odd.yaml"), """
+                apiVersion: v1
+                kind: ../../../../../../etc/passwd
+                metadata:
+                  name: a
+                ---
+                apiVersion: "apps/v1\\0"
+                kind: Deployment
+                metadata:
+                  name: b
+                """);
+        ValidationReport report = new ValidationService().validate(dir, ValidationService.Options.defaults(
+                io.koor.gitops.generator.testing.SharedData.schemaLocations()));
+        assertThat(report.violations())
+                .filteredOn(v -> v.ruleId().equals(io.koor.gitops.generator.schema.SchemaValidator.RULE_SCHEMA))
+                .extracting(Violation::jsonPointer, v -> v.message().replaceFirst("'.*'", "'…'"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("/kind", "kind '…' is not a Kubernetes kind name"),
+                        org.assertj.core.groups.Tuple.tuple("/apiVersion", "apiVersion '…' is not a Kubernetes group/version"));
+    }
 }

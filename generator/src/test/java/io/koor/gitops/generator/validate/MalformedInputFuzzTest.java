@@ -146,7 +146,9 @@ class MalformedInputFuzzTest {
     }
 
     private static JsonNode randomValue(Random random) {
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(10)) {
+            case 8 -> NODES.textNode("a\u0000b"); // no file system allows it in a path
+            case 9 -> NODES.textNode("../../x\u001b[0m"); // escapes the tree, and the terminal
             case 0 -> NODES.textNode("x");
             case 1 -> NODES.numberNode(random.nextInt(20) - 5);
             case 2 -> NODES.booleanNode(random.nextBoolean());
