@@ -14,6 +14,8 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                       StorageNodes storage, Workers workers, Network network, RookCeph rook) {
     /** Leaves room in 63-character node names for suffixes such as {@code -control-plane-3}. */
     static final int MAX_NAME_LENGTH = 40;
+    /** Servers one Hetzner private network holds; every node is on the cluster's network. */
+    static final int MAX_NODES = 100;
 
     public Cluster {
         Objects.requireNonNull(name, "name");
@@ -29,6 +31,9 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
         problems.require(kubernetesVersion.major() == 1 && kubernetesVersion.minor() >= 28, "kubernetesVersion",
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
+        int nodes = controlPlane.count() + storage.count() + workers.count();
+        problems.require(nodes <= MAX_NODES, "nodes", nodes + " nodes: a Hetzner private network holds at most " + MAX_NODES
+                + " servers; split the workers into another cluster");
         int hosts = storage.count();
         CephLayout.monsFitNodes(rook.mons(), hosts).ifPresent(f -> problems.require(false, "rook.mons", f.text()));
         CephLayout.mgrsFitNodes(rook.mgrs(), hosts).ifPresent(f -> problems.require(false, "rook.mgrs", f.text()));

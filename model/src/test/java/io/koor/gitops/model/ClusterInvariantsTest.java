@@ -153,6 +153,13 @@ class ClusterInvariantsTest {
     }
 
     @Test
+    void aClusterFitsOneHetznerNetwork() {
+        assertThat(valid().workers(95, "cx33").build().nodes()).hasSize(100);
+        assertThatThrownBy(() -> valid().workers(96, "cx33").build())
+                .hasMessageContaining("clusters[demo].nodes: 101 nodes: a Hetzner private network holds at most 100 servers");
+    }
+
+    @Test
     void clusterNamesAreUniqueInASystem() {
         Cluster a = valid().build();
         assertThatThrownBy(() -> GitOpsSystem.of(a, a))
