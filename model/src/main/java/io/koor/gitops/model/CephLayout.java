@@ -76,8 +76,7 @@ public final class CephLayout {
     }
 
     public static Optional<Finding> monsFitNodes(int count, int nodes) {
-        return count <= nodes ? Optional.empty() : Optional.of(new Finding(MON_NODES, "cannot start " + count
-                + " mons on " + nodes + " node(s) when allowMultiplePerNode is false", "lower the mon count or allow more nodes"));
+        return onePerNode(MON_NODES, "mons", count, nodes, "lower the mon count or allow more nodes");
     }
 
     /**
@@ -85,9 +84,12 @@ public final class CephLayout {
      * standby that failover needs.
      */
     public static Optional<Finding> mgrsFitNodes(int count, int nodes) {
-        return count <= nodes ? Optional.empty() : Optional.of(new Finding(MGR_NODES, "cannot start " + count
-                + " mgrs on " + nodes + " node(s) when allowMultiplePerNode is false",
-                "lower the mgr count (2 gives a standby) or allow more nodes"));
+        return onePerNode(MGR_NODES, "mgrs", count, nodes, "lower the mgr count (2 gives a standby) or allow more nodes");
+    }
+
+    private static Optional<Finding> onePerNode(String rule, String daemons, int count, int nodes, String hint) {
+        return count <= nodes ? Optional.empty() : Optional.of(new Finding(rule, "cannot start " + count + " " + daemons
+                + " on " + nodes + " node(s) when allowMultiplePerNode is false", hint));
     }
 
     /** OSD devices per storage node: equal everywhere, and at least 2. */

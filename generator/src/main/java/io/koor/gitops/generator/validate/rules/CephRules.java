@@ -79,10 +79,11 @@ final class CephRules {
                         CephRules::monEven),
                 new Rule(CephLayout.MON_NODES, ERROR,
                         "More monitors than nodes they may run on, one per node: the extra monitors never start.",
-                        CephRules::monNodes),
+                        (index, out) -> daemonNodes(index, out, "mon", 3, CephLayout::monsFitNodes)),
                 new Rule(CephLayout.MGR_NODES, ERROR,
                         "More managers than nodes they may run on, one per node: the extra managers never start.",
-                        CephRules::mgrNodes),
+                        // no count means Rook's single manager, which always fits
+                        (index, out) -> daemonNodes(index, out, "mgr", 1, CephLayout::mgrsFitNodes)),
                 new Rule("ceph-allow-unsupported", WARNING, "cephVersion.allowUnsupported: true runs an untested Ceph release.",
                         CephRules::allowUnsupported),
                 new Rule("ceph-image-floating", WARNING, "A Ceph image that is not pinned to an X.Y.Z release or a digest.",
@@ -247,25 +248,15 @@ final class CephRules {
         }
     }
 
-    private static void monNodes(TreeIndex index, Findings out) {
+    /** Monitors and managers run one per node unless allowMultiplePerNode: their count against the nodes pinned for them. */
+    private static void daemonNodes(TreeIndex index, Findings out, String daemon, int defaultCount,
+                                    java.util.function.BiFunction<Integer, Integer, Optional<CephLayout.Finding>> fits) {
         for (CephClusterSpec c : clusters(index)) {
-            JsonNode mon = c.spec().path("mon");
-            OptionalInt nodes = c.nodesFor("mon");
-            if (!mon.path("allowMultiplePerNode").asBoolean(false) && nodes.isPresent()) {
-                CephLayout.monsFitNodes(mon.path("count").asInt(3), nodes.getAsInt())
-                        .ifPresent(f -> out.at(c.source(), c.pointer() + "/mon/count", f.message(), f.hint()));
-            }
-        }
-    }
-
-    /** Managers are spread like the monitors. No count means Rook's single manager, which always fits. */
-    private static void mgrNodes(TreeIndex index, Findings out) {
-        for (CephClusterSpec c : clusters(index)) {
-            JsonNode mgr = c.spec().path("mgr");
-            OptionalInt nodes = c.nodesFor("mgr");
-            if (!mgr.path("allowMultiplePerNode").asBoolean(false) && nodes.isPresent()) {
-                CephLayout.mgrsFitNodes(mgr.path("count").asInt(1), nodes.getAsInt())
-                        .ifPresent(f -> out.at(c.source(), c.pointer() + "/mgr/count", f.message(), f.hint()));
+            JsonNode spec = c.spec().path(daemon);
+            OptionalInt nodes = c.nodesFor(daemon);
+            if (!spec.path("allowMultiplePerNode").asBoolean(false) && nodes.isPresent()) {
+                fits.apply(spec.path("count").asInt(defaultCount), nodes.getAsInt())
+                        .ifPresent(f -> out.at(c.source(), c.pointer() + "/" + daemon + "/count", f.message(), f.hint()));
             }
         }
     }
