@@ -137,37 +137,25 @@ final class GitOpsRules {
         }
     }
 
-    /** One path source of an Argo CD Application, with the repository URL normalised. */
-    private record PathSource(SourceObject app, String pointer, String repo, String path) {
-        static void addTo(List<PathSource> sources, SourceObject app, String pointer, JsonNode source) {
-            if (source.path("path").isTextual() && !source.has("chart")) {
-                String repo = source.path("repoURL").asText("").replaceFirst("/$", "").replaceFirst("\\.git$", "");
-                sources.add(new PathSource(app, pointer, repo, source.path("path").asText()));
-            }
-        }
-    }
-
     /**
      * Argo CD names repositories by URL, and the tree does not say its own. A repository URL counts
      * as this tree when some Application's path under it exists here; then every path under it must.
      * Applications of other repositories, and charts, are never judged.
      */
     private static void applicationPaths(TreeIndex index, Findings out) {
+        record PathSource(SourceObject app, ArgoApplications.Source source) {
+        }
         List<PathSource> sources = new ArrayList<>();
         for (SourceObject app : index.ofKind("argoproj.io", "Application")) {
-            if (app.spec().path("source").isObject()) {
-                PathSource.addTo(sources, app, "/spec/source", app.spec().path("source"));
-            }
-            JsonNode many = app.spec().path("sources");
-            for (int i = 0; i < many.size(); i++) {
-                PathSource.addTo(sources, app, "/spec/sources/" + i, many.get(i));
-            }
+            ArgoApplications.sources(app).stream().filter(ArgoApplications.Source::isPath)
+                    .forEach(s -> sources.add(new PathSource(app, s)));
         }
         Set<String> thisRepo = new HashSet<>();
-        sources.stream().filter(s -> index.directoryExists(s.path())).forEach(s -> thisRepo.add(s.repo()));
-        for (PathSource s : sources) {
+        sources.stream().filter(s -> index.directoryExists(s.source().path())).forEach(s -> thisRepo.add(s.source().repo()));
+        for (PathSource ps : sources) {
+            ArgoApplications.Source s = ps.source();
             if (thisRepo.contains(s.repo()) && !index.directoryExists(s.path())) {
-                out.at(s.app(), s.pointer() + "/path", "path " + s.path() + " is not a directory of this repository ("
+                out.at(ps.app(), s.pointer() + "/path", "path " + s.path() + " is not a directory of this repository ("
                         + s.repo() + "), where other Applications find theirs", "create the directory or fix the path"
                         + " (paths are relative to the repository root)");
             }

@@ -2,7 +2,6 @@ package io.koor.gitops.generator.validate.rules;
 
 import static io.koor.gitops.generator.schema.Severity.ERROR;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.koor.gitops.generator.validate.SourceObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,14 +44,7 @@ final class RookRules {
 
     /** An Argo CD Application installing the chart, from its source or any of its sources. */
     private static boolean argoChart(SourceObject o, String chart) {
-        if (!o.kind().equals("Application") || !o.group().equals("argoproj.io")) {
-            return false;
-        }
-        boolean any = o.spec().path("source").path("chart").asText("").equals(chart);
-        for (JsonNode source : o.spec().path("sources")) {
-            any |= source.path("chart").asText("").equals(chart);
-        }
-        return any;
+        return ArgoApplications.is(o) && ArgoApplications.sources(o).stream().anyMatch(s -> s.chart().equals(chart));
     }
 
     /** What an Application puts in the cluster: a chart Application stands for its chart; paths, through nested Applications. */
@@ -62,16 +54,13 @@ final class RookRules {
             return out;
         }
         out.add(app);
-        List<JsonNode> sources = new java.util.ArrayList<>();
-        sources.add(app.spec().path("source"));
-        app.spec().path("sources").forEach(sources::add);
-        for (JsonNode source : sources) {
-            if (!source.path("path").isTextual() || source.has("chart")) {
+        for (ArgoApplications.Source source : ArgoApplications.sources(app)) {
+            if (!source.isPath()) {
                 continue;
             }
-            for (String file : index.filesUnder(source.path("path").asText())) {
+            for (String file : index.filesUnder(source.path())) {
                 for (SourceObject o : index.inFile(file)) {
-                    if (o.kind().equals("Application") && o.group().equals("argoproj.io")) {
+                    if (ArgoApplications.is(o)) {
                         out.addAll(deployedBy(index, o, seen));
                     } else {
                         out.add(o);
