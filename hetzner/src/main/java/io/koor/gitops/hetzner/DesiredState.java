@@ -110,12 +110,27 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
         return resources.stream().filter(r -> r.kind() == kind).toList();
     }
 
+    public java.util.Optional<DesiredResource> find(ResourceKind kind, String name) {
+        return resources.stream().filter(r -> r.kind() == kind && r.name().equals(name)).findFirst();
+    }
+
+    /** The cluster's one private network. */
+    public DesiredResource network() {
+        return ofKind(ResourceKind.NETWORK).get(0);
+    }
+
+    /** The administrator's SSH key, put on every server. */
+    public DesiredResource sshKey() {
+        return ofKind(ResourceKind.SSH_KEY).get(0);
+    }
+
     /**
      * The cluster's API endpoint: the load balancer's private address when the control plane has
      * several nodes, else the one control-plane node's.
      */
     public String controlPlaneEndpoint() {
-        return ofKind(ResourceKind.LOAD_BALANCER).stream().findFirst().orElse(firstControlPlane()).attribute("private_ip");
+        return ofKind(ResourceKind.LOAD_BALANCER).stream().findFirst().orElseGet(this::firstControlPlane)
+                .attribute("private_ip");
     }
 
     /** The node that runs {@code kubeadm init}; every other node joins it. */

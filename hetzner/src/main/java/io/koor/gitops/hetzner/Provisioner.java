@@ -43,19 +43,24 @@ public final class Provisioner {
         this.log = log;
     }
 
-    /** What exists with this cluster's labels. */
-    public List<ExistingResource> existing(String cluster) {
-        return listed(cluster).entrySet().stream()
-                .map(e -> existing(ResourceKind.valueOf(e.getKey().substring(0, e.getKey().indexOf('/'))), e.getValue()))
-                .toList();
+    /** A resource with this cluster's labels, as the API describes it. */
+    private record Listed(ResourceKind kind, JsonNode item) {
+        /** The key of the ids map: "KIND/name". */
+        String key() {
+            return kind + "/" + item.path("name").asText();
+        }
     }
 
-    /** Everything with this cluster's labels as the API describes it, by "KIND/name". */
-    private Map<String, JsonNode> listed(String cluster) {
-        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+    /** What exists with this cluster's labels. */
+    public List<ExistingResource> existing(String cluster) {
+        return listed(cluster).stream().map(l -> existing(l.kind(), l.item())).toList();
+    }
+
+    private List<Listed> listed(String cluster) {
+        List<Listed> out = new ArrayList<>();
         for (ResourceKind kind : ResourceKind.values()) {
             for (JsonNode item : client.list(kind.path(), kind.plural(), Labels.selector(cluster))) {
-                out.put(kind + "/" + item.path("name").asText(), item);
+                out.add(new Listed(kind, item));
             }
         }
         return out;
@@ -113,7 +118,8 @@ public final class Provisioner {
     public Map<String, Long> apply(DesiredState desired, ProvisioningPlan plan, String sshPublicKey, Bootstrap bootstrap) {
         String cluster = desired.cluster().name().value();
         Map<String, Long> ids = new ConcurrentHashMap<>();
-        Map<String, JsonNode> found = listed(cluster);
+        Map<String, JsonNode> found = new HashMap<>();
+        listed(cluster).forEach(l -> found.put(l.key(), l.item()));
         found.forEach((key, item) -> ids.put(key, item.path("id").asLong()));
         for (ProvisioningPlan.Step step : plan.steps()) {
             if (step.verb() == ProvisioningPlan.Verb.DELETE) {
@@ -124,7 +130,7 @@ public final class Provisioner {
             List<DesiredResource> missing = new ArrayList<>();
             for (ProvisioningPlan.Step step : plan.steps()) {
                 if (step.verb() == ProvisioningPlan.Verb.CREATE && step.kind() == kind) {
-                    desired.ofKind(kind).stream().filter(r -> r.name().equals(step.name())).forEach(missing::add);
+                    desired.find(kind, step.name()).ifPresent(missing::add);
                 }
             }
             parallel(missing, r -> ids.put(kind + "/" + r.name(), ensure(desired, r, ids, sshPublicKey, bootstrap)));
@@ -132,8 +138,7 @@ public final class Provisioner {
             for (ProvisioningPlan.Step step : plan.steps()) {
                 JsonNode item = found.get(kind + "/" + step.name());
                 if (step.verb() == ProvisioningPlan.Verb.KEEP && step.kind() == kind && item != null) {
-                    desired.ofKind(kind).stream().filter(r -> r.name().equals(step.name()))
-                            .forEach(r -> finish(r, item.path("id").asLong(), item, ids));
+                    desired.find(kind, step.name()).ifPresent(r -> finish(desired, r, item.path("id").asLong(), item, ids));
                 }
             }
         }
@@ -167,7 +172,7 @@ public final class Provisioner {
         String cluster = desired.cluster().name().value();
         JsonNode found = client.findByName(r.kind().path(), r.kind().plural(), r.name());
         if (found != null) {
-            return finish(r, adopt(r, found, cluster), found, ids);
+            return finish(desired, r, adopt(r, found, cluster), found, ids);
         }
         log.accept("creating " + r.kind().label() + " " + r.name());
         JsonNode answer;
@@ -191,11 +196,11 @@ public final class Provisioner {
             if (again == null) {
                 throw e;
             }
-            return finish(r, adopt(r, again, cluster), again, ids);
+            return finish(desired, r, adopt(r, again, cluster), again, ids);
         }
         client.waitFor(actionIds(answer));
         JsonNode created = answer.path(r.kind().singular());
-        return finish(r, created.path("id").asLong(), created, ids);
+        return finish(desired, r, created.path("id").asLong(), created, ids);
     }
 
     /**
@@ -203,12 +208,12 @@ public final class Provisioner {
      * interface. Each is checked on the resource as found, so a run resuming an interrupted one does
      * only what is still missing.
      */
-    private long finish(DesiredResource r, long id, JsonNode item, Map<String, Long> ids) {
+    private long finish(DesiredState desired, DesiredResource r, long id, JsonNode item, Map<String, Long> ids) {
         if (r.kind() != ResourceKind.SERVER && r.kind() != ResourceKind.LOAD_BALANCER) {
             return id;
         }
         String actions = r.kind().path() + "/" + id + "/actions/";
-        long network = ids.get(ResourceKind.NETWORK + "/" + r.labels().get(Labels.CLUSTER) + "-network");
+        long network = ids.get(ResourceKind.NETWORK + "/" + desired.network().name());
         boolean attached = false;
         for (JsonNode net : item.path("private_net")) {
             attached |= net.path("network").asLong() == network;
@@ -282,7 +287,7 @@ public final class Provisioner {
                 body.put("image", r.attribute("image"));
                 body.put("location", r.attribute("location"));
                 // the API takes SSH keys as strings: an ID or a name
-                body.putArray("ssh_keys").add(String.valueOf(ids.get(ResourceKind.SSH_KEY + "/" + cluster + "-admin")));
+                body.putArray("ssh_keys").add(String.valueOf(ids.get(ResourceKind.SSH_KEY + "/" + desired.sshKey().name())));
                 if (!r.attribute("placement_group").isEmpty()) {
                     body.put("placement_group", ids.get(ResourceKind.PLACEMENT_GROUP + "/" + r.attribute("placement_group")));
                 }
