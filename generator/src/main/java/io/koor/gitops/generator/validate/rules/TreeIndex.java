@@ -101,22 +101,23 @@ public final class TreeIndex {
         return files.subSet(prefix, prefix + Character.MAX_VALUE);
     }
 
-    /** Whether anything (file or directory) exists at a path of the tree; a path no file system allows does not. */
+    /** Whether anything (file or directory) exists at a path of the tree. */
     public boolean exists(String path) {
-        try {
-            return Files.exists(tree.root().resolve(path));
-        } catch (java.nio.file.InvalidPathException e) {
-            return false;
-        }
+        return inTree(path).map(Files::exists).orElse(false);
     }
 
-    /** Whether a path of the tree (as Flux or Argo CD write it) is a directory; a path no file system allows is not. */
+    /** Whether a path of the tree (as Flux or Argo CD write it, "./" and all) is a directory. */
     public boolean directoryExists(String path) {
         String clean = path.replaceFirst("^\\./", "").replaceFirst("/$", "");
+        return inTree(clean.isEmpty() ? "." : clean).map(Files::isDirectory).orElse(false);
+    }
+
+    /** The path below the root; none when no file system allows the name (a NUL in it, say). */
+    private Optional<java.nio.file.Path> inTree(String path) {
         try {
-            return Files.isDirectory(tree.root().resolve(clean.isEmpty() ? "." : clean));
+            return Optional.of(tree.root().resolve(path));
         } catch (java.nio.file.InvalidPathException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
