@@ -96,7 +96,23 @@ public final class SchemaRegistry {
         return cache.computeIfAbsent(apiVersion + "|" + kind, key -> load(apiVersion, kind));
     }
 
+    private static final java.util.regex.Pattern API_VERSION =
+            java.util.regex.Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[a-z0-9]+");
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    /** A Kubernetes group/version: DNS labels, then letters and digits; never a path ('/', '..', a NUL). */
+    public static boolean validApiVersion(String apiVersion) {
+        return API_VERSION.matcher(apiVersion).matches();
+    }
+
+    public static boolean validKind(String kind) {
+        return KIND.matcher(kind).matches();
+    }
+
     private Optional<Found> load(String apiVersion, String kind) {
+        if (!validApiVersion(apiVersion) || !validKind(kind)) {
+            return Optional.empty(); // the names fill file paths and URLs: nothing outside the locations is read
+        }
         for (SchemaLocation location : locations) {
             String target = location.fill(apiVersion, kind, kubernetesVersion, strict);
             try {

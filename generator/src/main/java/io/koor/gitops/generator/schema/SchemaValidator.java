@@ -30,10 +30,6 @@ public final class SchemaValidator {
     }
 
     /** @param line the line the object starts at in {@code file} */
-    private static final java.util.regex.Pattern VALID_API_VERSION =
-            java.util.regex.Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[a-z0-9]+");
-    private static final java.util.regex.Pattern VALID_KIND = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
-
     public List<Violation> validate(JsonNode object, String file, int line) {
         String apiVersion = object.path("apiVersion").asText("");
         String kind = object.path("kind").asText("");
@@ -42,12 +38,12 @@ public final class SchemaValidator {
             return List.of(new Violation(RULE_SCHEMA, Severity.ERROR, resource, file, line, "",
                     "the object has no apiVersion or kind", "every Kubernetes object needs both"));
         }
-        // They name the schema file: anything else (a '/', '..', a NUL) is refused before any lookup.
-        if (!VALID_API_VERSION.matcher(apiVersion).matches()) {
+        // They name the schema file: the registry looks nothing up for other names; say why here.
+        if (!SchemaRegistry.validApiVersion(apiVersion)) {
             return List.of(new Violation(RULE_SCHEMA, Severity.ERROR, resource, file, line, "/apiVersion",
                     "apiVersion '" + apiVersion + "' is not a Kubernetes group/version", "write e.g. v1 or apps/v1"));
         }
-        if (!VALID_KIND.matcher(kind).matches()) {
+        if (!SchemaRegistry.validKind(kind)) {
             return List.of(new Violation(RULE_SCHEMA, Severity.ERROR, resource, file, line, "/kind",
                     "kind '" + kind + "' is not a Kubernetes kind name", "write e.g. Deployment: letters and digits,"
                             + " starting with a letter"));
