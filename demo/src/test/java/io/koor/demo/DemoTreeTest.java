@@ -3,16 +3,18 @@ package io.koor.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.generator.GenerateOptions;
 import io.koor.gitops.generator.GitOpsService;
 import io.koor.gitops.generator.events.EventSink;
-import io.koor.gitops.generator.schema.SchemaValidator;
-import io.koor.gitops.generator.testing.Kustomize;
-import io.koor.gitops.generator.testing.SharedData;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.Ownership;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.validator.ValidationOptions;
+import io.koor.gitops.validator.schema.SchemaValidator;
+import io.koor.gitops.validator.testing.Kustomize;
+import io.koor.gitops.validator.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +32,18 @@ import org.junit.jupiter.api.Test;
 class DemoTreeTest {
     private static final Path REPO = Path.of(System.getProperty("gitops.repositoryRoot", "..")).toAbsolutePath().normalize();
     private final GitOpsSystem system = new KoorDemoSystem().system();
-    private final GitOpsTree tree = new GitOpsService(EventSink.SILENT).render(system, new GitOpsService.Config(
-            REPO, KoorDemoSystem.class.getName(), SharedData.schemaLocations(),
-            SchemaValidator.MissingSchemaPolicy.FAIL, false));
+    private final GitOpsTree tree = render(system);
+
+    private static GitOpsTree render(GitOpsSystem system) {
+        try {
+            return new GitOpsService(EventSink.SILENT).render(system, GenerateOptions.builder(REPO,
+                    KoorDemoSystem.class.getName()).validation(ValidationOptions.builder()
+                    .schemaLocations(SharedData.schemaLocations()).missingSchemas(SchemaValidator.MissingSchemaPolicy.FAIL)
+                    .build()).build());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private JsonNode doc(String path, int index) {
         return ManifestYaml.readAll(tree.text(new TreePath(path))).get(index);

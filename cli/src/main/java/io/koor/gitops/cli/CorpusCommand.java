@@ -1,13 +1,21 @@
 package io.koor.gitops.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./gitops corpus OUT --manifests N --per-file K [--error-rate R] [--seed S]}: writes a
@@ -16,75 +24,73 @@ import java.util.Random;
  * NetworkPolicies, Namespaces), with a fraction seeded with exactly one schema error each, listed in
  * {@code OUT/expected-errors.txt} as {@code file Kind/namespace/name} of each broken object.
  */
-final class CorpusCommand {
-    private final PrintStream out;
-    private final PrintStream err;
+@Command(name = "corpus", mixinStandardHelpOptions = true, description = "Write a deterministic benchmark corpus"
+        + " of realistic manifests with seeded schema errors, or check a JSON report against it (--check).")
+final class CorpusCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    CorpusCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    @Parameters(paramLabel = "OUT", description = "a new (or empty) directory")
+    Path dir;
 
-    int run(String[] args) {
-        if (args.length == 3 && args[1].equals("--check")) {
-            return check(Path.of(args[0]), Path.of(args[2]));
+    @Option(names = "--manifests", paramLabel = "N", defaultValue = "1000", description = "how many (default ${DEFAULT-VALUE})")
+    int manifests;
+
+    @Option(names = "--per-file", paramLabel = "K", defaultValue = "1", description = "manifests per file (default ${DEFAULT-VALUE})")
+    int perFile;
+
+    @Option(names = "--error-rate", paramLabel = "R", defaultValue = "0.02", description = "share seeded with one error"
+            + " (default ${DEFAULT-VALUE})")
+    double errorRate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--check", paramLabel = "REPORT", description = "compare this JSON report of OUT with its seeded errors")
+    Path check;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (check != null) {
+            return check(dir, check, out, spec.commandLine().getErr());
         }
-        Path dir = null;
-        int manifests = 1000;
-        int perFile = 1;
-        double errorRate = 0.02;
-        long seed = 42;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--manifests" -> manifests = Integer.parseInt(args[++i]);
-                    case "--per-file" -> perFile = Integer.parseInt(args[++i]);
-                    case "--error-rate" -> errorRate = Double.parseDouble(args[++i]);
-                    case "--seed" -> seed = Long.parseLong(args[++i]);
-                    default -> dir = Path.of(args[i]);
+        if (manifests < 1 || perFile < 1 || errorRate < 0 || errorRate > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--manifests and --per-file must be at least 1, --error-rate between 0 and 1");
+        }
+        if (Files.exists(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), dir + " is not empty; give a new directory");
                 }
             }
-            if (dir == null || manifests < 1 || perFile < 1 || errorRate < 0 || errorRate > 1) {
-                throw new IllegalArgumentException("usage: ./gitops corpus OUT --manifests N --per-file K [--error-rate R] [--seed S]");
-            }
-            if (Files.exists(dir) && Files.list(dir).findAny().isPresent()) {
-                throw new IllegalArgumentException(dir + " is not empty; give a new directory");
-            }
-            Files.createDirectories(dir);
-            int seeded = write(dir, manifests, perFile, errorRate, new Random(seed));
-            out.println("wrote " + manifests + " manifests (" + perFile + " per file, " + seeded + " with one error) to " + dir);
-            return 0;
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            err.println("gitops corpus: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("gitops corpus: " + e.getMessage());
-            return 3;
         }
+        Files.createDirectories(dir);
+        int seeded = write(dir, manifests, perFile, errorRate, new Random(seed));
+        out.println("wrote " + manifests + " manifests (" + perFile + " per file, " + seeded + " with one error) to " + dir);
+        out.flush();
+        return 0;
     }
 
     /** Compares a JSON report with the seeded errors: every one found, and nothing else. */
-    int check(Path dir, Path report) {
-        try {
-            java.util.Set<String> expected = new java.util.TreeSet<>(Files.readAllLines(dir.resolve("expected-errors.txt")));
-            java.util.Set<String> found = new java.util.TreeSet<>();
-            for (var v : new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()).path("violations")) {
-                found.add(v.path("file").asText() + " " + v.path("resource").asText());
-            }
-            java.util.Set<String> missed = new java.util.TreeSet<>(expected);
-            missed.removeAll(found);
-            java.util.Set<String> extra = new java.util.TreeSet<>(found);
-            extra.removeAll(expected);
-            if (missed.isEmpty() && extra.isEmpty()) {
-                out.println("all " + expected.size() + " seeded errors found, nothing else");
-                return 0;
-            }
-            err.println("missed " + missed.size() + ": " + missed + "; unexpected " + extra.size() + ": " + extra);
-            return 1;
-        } catch (IOException e) {
-            err.println("gitops corpus: " + e.getMessage());
-            return 3;
+    static int check(Path dir, Path report, PrintWriter out, PrintWriter err) throws IOException {
+        Set<String> expected = new TreeSet<>(Files.readAllLines(dir.resolve("expected-errors.txt")));
+        Set<String> found = new TreeSet<>();
+        for (var v : new ObjectMapper().readTree(report.toFile()).path("violations")) {
+            found.add(v.path("file").asText() + " " + v.path("resource").asText());
         }
+        Set<String> missed = new TreeSet<>(expected);
+        missed.removeAll(found);
+        Set<String> extra = new TreeSet<>(found);
+        extra.removeAll(expected);
+        if (missed.isEmpty() && extra.isEmpty()) {
+            out.println("all " + expected.size() + " seeded errors found, nothing else");
+            out.flush();
+            return 0;
+        }
+        err.println("missed " + missed.size() + ": " + missed + "; unexpected " + extra.size() + ": " + extra);
+        return CliFailures.FINDINGS;
     }
 
     static int write(Path dir, int manifests, int perFile, double errorRate, Random random) throws IOException {

@@ -1,117 +1,102 @@
 package io.koor.gitops.cli;
 
-import io.koor.gitops.generator.report.ReportFormat;
-import io.koor.gitops.generator.schema.SchemaValidator;
-import io.koor.gitops.generator.schema.Severity;
-import io.koor.gitops.generator.validate.ValidationReport;
-import io.koor.gitops.generator.validate.ValidationService;
+import io.koor.gitops.validator.ValidationOptions;
+import io.koor.gitops.validator.ValidationService;
+import io.koor.gitops.validator.finding.Severity;
+import io.koor.gitops.validator.report.ReportFormat;
+import io.koor.gitops.validator.report.ValidationReport;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code ./gitops validate DIR ...}: parses the options into the service's, runs it, writes the report. */
-final class ValidateCommand {
-    private final PrintStream out;
-    private final PrintStream err;
+/** {@code ./gitops validate DIR ...}: maps its options onto {@link ValidationOptions}, runs the service, writes the report. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Validate a GitOps tree (generated or hand-written): YAML, schemas and CEL, the semantic rules,"
+                + " and the external tools asked for.")
+final class ValidateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    ValidateCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    @Parameters(paramLabel = "DIR", description = "the repository root (Flux Kustomization paths are relative to it)")
+    Path directory;
 
-    int run(String[] args) {
-        Path dir = null;
-        ReportFormat format = ReportFormat.TEXT;
-        Path output = null;
-        List<String> locations = new ArrayList<>();
-        String kubernetesVersion = "1.32.0";
-        boolean strict = true;
-        SchemaValidator.MissingSchemaPolicy missing = SchemaValidator.MissingSchemaPolicy.SKIP;
-        Severity failOn = Severity.ERROR;
-        boolean kustomize = false;
-        boolean kubeconform = false;
-        boolean requireKubeconform = false;
-        boolean yamllint = false;
-        List<String> excludes = new ArrayList<>();
-        boolean offline = false;
-        Path cache = io.koor.gitops.generator.schema.SchemaDownloads.defaultCache();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--format" -> format = ReportFormat.parse(value(args, ++i, a));
-                    case "--output" -> output = Path.of(value(args, ++i, a));
-                    case "--schema-location" -> locations.add(value(args, ++i, a));
-                    case "--kubernetes-version" -> kubernetesVersion = value(args, ++i, a).replaceFirst("^v", "");
-                    case "--strict" -> strict = true;
-                    case "--no-strict" -> strict = false;
-                    case "--missing-schemas" -> missing = SchemaValidator.MissingSchemaPolicy.valueOf(
-                            choice(value(args, ++i, a), a, "skip", "fail").toUpperCase(Locale.ROOT));
-                    case "--fail-on" -> failOn = Severity.valueOf(
-                            choice(value(args, ++i, a), a, "error", "warning", "note").toUpperCase(Locale.ROOT));
-                    case "--kustomize-build" -> kustomize = true;
-                    case "--kubeconform" -> kubeconform = true;
-                    case "--require-kubeconform" -> requireKubeconform = true;
-                    case "--yamllint" -> yamllint = true;
-                    case "--exclude" -> excludes.add(value(args, ++i, a));
-                    case "--offline" -> offline = true;
-                    case "--schema-cache" -> cache = Path.of(value(args, ++i, a));
-                    default -> {
-                        if (a.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + a);
-                        }
-                        if (dir != null) {
-                            throw new IllegalArgumentException("one directory only, got " + dir + " and " + a);
-                        }
-                        dir = Path.of(a);
-                    }
-                }
-            }
-            if (dir == null) {
-                throw new IllegalArgumentException("give the directory to validate, e.g. ./gitops validate .");
-            }
-            if (!kubernetesVersion.matches("\\d+\\.\\d+\\.\\d+")) {
-                throw new IllegalArgumentException("--kubernetes-version " + kubernetesVersion + ": write X.Y.Z, e.g. 1.32.0");
-            }
-            ValidationService.Options options = new ValidationService.Options(locations, kubernetesVersion, strict, missing,
-                    kustomize, kubeconform, requireKubeconform, excludes, cache, offline, yamllint);
-            ValidationReport report = new ValidationService().validate(dir, options);
-            String text = format.render(report);
-            if (output == null) {
-                out.print(text);
-            } else {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
-                err.println(report.summary());
-            }
-            return report.fails(failOn) ? 1 : 0;
-        } catch (IllegalArgumentException e) {
-            err.println("gitops validate: " + e.getMessage());
-            err.println("run ./gitops --help for the options");
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("gitops validate: could not validate: " + e.getMessage());
-            return 3;
+    @Option(names = "--format", paramLabel = "text|json|junit|sarif", defaultValue = "text", description = "report format (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE instead of standard output")
+    Path output;
+
+    @Option(names = "--schema-location", paramLabel = "L", description = {"kubeconform-style schema location: a directory,"
+            + " an http(s) template, or 'default'; repeat for several, tried in order"})
+    List<String> schemaLocations = new ArrayList<>();
+
+    @Option(names = "--kubernetes-version", paramLabel = "X.Y.Z", description = "Kubernetes release of the core schemas"
+            + " and served APIs (default: the toolkit's, " + "${sys:gitops.defaultKubernetesVersion:-see README})")
+    String kubernetesVersion;
+
+    @Option(names = "--strict", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "unknown fields are errors (default strict; --no-strict allows them)")
+    boolean strict;
+
+    @Option(names = "--missing-schemas", paramLabel = "skip|fail", defaultValue = "skip", description = "a kind without"
+            + " schema is a note or an error (default ${DEFAULT-VALUE})")
+    String missingSchemas;
+
+    @Option(names = "--fail-on", paramLabel = "error|warning|note", defaultValue = "error",
+            description = "lowest severity that fails (default ${DEFAULT-VALUE})")
+    String failOn;
+
+    @Option(names = "--kustomize-build", description = "build every kustomization with kubectl and check the result")
+    boolean kustomizeBuild;
+
+    @Option(names = "--kubeconform", description = "also run kubeconform when it is on PATH")
+    boolean kubeconform;
+
+    @Option(names = "--require-kubeconform", description = "like --kubeconform, and a missing kubeconform is an error")
+    boolean requireKubeconform;
+
+    @Option(names = "--yamllint", description = "also run yamllint (with DIR's .yamllint) when it is on PATH")
+    boolean yamllint;
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "do not read paths matching GLOB (relative to DIR); repeatable")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--schema-cache", paramLabel = "DIR", description = "where downloaded schemas are kept"
+            + " (default ~/.cache/demo-gitops/schemas)")
+    Path schemaCache;
+
+    @Option(names = "--offline", description = "never download: remote locations are read from the cache only")
+    boolean offline;
+
+    @Override
+    public Integer call() throws IOException {
+        ReportFormat reportFormat = ReportFormat.parse(format);
+        Severity failOnSeverity = Severity.parseFailOn(failOn);
+        ValidationOptions.Builder options = ValidationOptions.builder().schemaLocations(schemaLocations).strict(strict)
+                .missingSchemas(missingSchemas).kustomizeBuild(kustomizeBuild).yamllint(yamllint).excludes(excludes)
+                .schemaCache(schemaCache).offline(offline)
+                .kubeconform(requireKubeconform ? ValidationOptions.Kubeconform.REQUIRED
+                        : kubeconform ? ValidationOptions.Kubeconform.IF_INSTALLED : ValidationOptions.Kubeconform.OFF);
+        if (kubernetesVersion != null) {
+            options.kubernetesVersion(kubernetesVersion);
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
+        ValidationReport report = new ValidationService().validate(directory, options.build());
+        String text = reportFormat.render(report);
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+            spec.commandLine().getErr().println(report.summary());
         }
-        return args[i];
-    }
-
-    private static String choice(String value, String option, String... allowed) {
-        for (String a : allowed) {
-            if (a.equalsIgnoreCase(value)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException(option + " " + value + ": use one of " + String.join(", ", allowed));
+        return report.fails(failOnSeverity) ? CliFailures.FINDINGS : 0;
     }
 }

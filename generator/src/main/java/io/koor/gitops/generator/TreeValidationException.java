@@ -1,21 +1,22 @@
 package io.koor.gitops.generator;
 
-import io.koor.gitops.generator.schema.Violation;
-import java.util.List;
-import java.util.stream.Collectors;
+import io.koor.gitops.validator.finding.Severity;
+import io.koor.gitops.validator.report.ValidationReport;
 
-/** The generated tree has errors, so it was not written. */
+/**
+ * The generated tree has errors, so nothing was written. Carries the whole report, the same one
+ * {@code validate} gives for that tree, for the front end to print in the user's format.
+ */
 public final class TreeValidationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient List<Violation> violations;
+    private final transient ValidationReport report;
 
-    public TreeValidationException(List<Violation> violations) {
-        super(violations.size() + " error(s) in the generated tree; nothing was written:" + violations.stream()
-                .map(v -> "\n  - " + v).collect(Collectors.joining()));
-        this.violations = List.copyOf(violations);
+    public TreeValidationException(ValidationReport report) {
+        super(report.count(Severity.ERROR) + " error(s) in the generated tree; nothing was written: " + report.summary());
+        this.report = report;
     }
 
-    public List<Violation> violations() {
-        return violations;
+    public ValidationReport report() {
+        return report;
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.koor.gitops.generator.events.EventSink;
-import io.koor.gitops.generator.schema.SchemaValidator.MissingSchemaPolicy;
-import io.koor.gitops.generator.testing.SharedData;
 import io.koor.gitops.generator.testing.TestSystems;
+import io.koor.gitops.validator.ValidationOptions;
+import io.koor.gitops.validator.finding.Violation;
+import io.koor.gitops.validator.schema.SchemaValidator.MissingSchemaPolicy;
+import io.koor.gitops.validator.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +32,9 @@ class GitOpsServiceTest {
         }
     });
 
-    private GitOpsService.Config config(List<String> locations, MissingSchemaPolicy policy) {
-        return new GitOpsService.Config(out, "test.Definition", locations, policy, false);
+    private GenerateOptions config(List<String> locations, MissingSchemaPolicy policy) {
+        return GenerateOptions.builder(out, "test.Definition")
+                .validation(ValidationOptions.builder().schemaLocations(locations).missingSchemas(policy).build()).build();
     }
 
     @Test
@@ -41,7 +44,9 @@ class GitOpsServiceTest {
         assertThatThrownBy(() -> service.generate(TestSystems.oneCluster(), config(coreOnly, MissingSchemaPolicy.FAIL)))
                 .isInstanceOf(TreeValidationException.class)
                 .hasMessageContaining("nothing was written")
-                .hasMessageContaining("[schema-missing] CephCluster/rook-ceph/rook-ceph");
+                .satisfies(e -> assertThat(((TreeValidationException) e).report().violations())
+                        .extracting(Violation::toString)
+                        .anyMatch(v -> v.contains("[schema-missing] CephCluster/rook-ceph/rook-ceph")));
         assertThat(out).isEmptyDirectory();
     }
 
@@ -54,15 +59,17 @@ class GitOpsServiceTest {
     }
 
     @Test
-    void withoutSchemaLocationsItSaysSchemasWereNotChecked() throws IOException {
+    void withoutSchemaLocationsItSaysSchemasWereNotCheckedAndStillRunsTheRules() throws IOException {
         service.generate(TestSystems.oneCluster(), config(List.of(), MissingSchemaPolicy.FAIL));
-        assertThat(warnings).containsExactly(
+        assertThat(warnings).first().isEqualTo(
                 "no schema locations configured: the generated objects were not checked against schemas");
+        // the same semantic rules validate runs: three storage hosts are below what production wants
+        assertThat(warnings).anyMatch(w -> w.contains("warning [ceph-few-storage-nodes] CephCluster/rook-ceph/rook-ceph"));
     }
 
     @Test
     void checkListsEveryDriftingFile() throws IOException {
-        GitOpsService.Config config = config(SharedData.schemaLocations(), MissingSchemaPolicy.FAIL);
+        GenerateOptions config = config(SharedData.schemaLocations(), MissingSchemaPolicy.FAIL);
         assertThat(service.check(TestSystems.oneCluster(), config)).hasSize(22).allMatch(d -> d.endsWith("is missing"));
         service.generate(TestSystems.oneCluster(), config);
         assertThat(service.check(TestSystems.oneCluster(), config)).isEmpty();
@@ -71,7 +78,7 @@ class GitOpsServiceTest {
         Files.delete(out.resolve("apps/lab/kustomization.yaml"));
         assertThat(service.check(TestSystems.oneCluster(), config)).containsExactly(
                 "clusters/lab/apps.yaml: was edited by hand since it was generated; move the change into the"
-                        + " definition, or regenerate with force (-Dgitops.force) to discard it",
+                        + " definition, or regenerate with force to discard it",
                 "apps/lab/kustomization.yaml is missing");
     }
 }

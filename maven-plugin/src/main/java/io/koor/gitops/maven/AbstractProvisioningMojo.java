@@ -52,7 +52,7 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
     @Override
     final void run(GitOpsSystem system) throws IOException {
         run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), system,
-                system.select(cluster, "-Dgitops.cluster="), options());
+                system.select(cluster), options());
     }
 
     abstract void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options)

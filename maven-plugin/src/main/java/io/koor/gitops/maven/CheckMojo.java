@@ -1,5 +1,6 @@
 package io.koor.gitops.maven;
 
+import io.koor.gitops.generator.GenerateOptions;
 import io.koor.gitops.generator.GitOpsService;
 import io.koor.gitops.model.GitOpsSystem;
 import java.io.IOException;
@@ -16,7 +17,7 @@ public class CheckMojo extends AbstractDefinitionMojo {
 
     @Override
     void run(GitOpsSystem system) throws IOException, MojoFailureException {
-        GitOpsService.Config config = config(false);
+        GenerateOptions config = options(false);
         List<String> drift = new GitOpsService(sink()).check(system, config);
         if (!drift.isEmpty()) {
             StringBuilder message = new StringBuilder("The tree in " + config.outputDirectory()

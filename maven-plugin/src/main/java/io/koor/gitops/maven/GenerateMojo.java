@@ -22,6 +22,6 @@ public class GenerateMojo extends AbstractDefinitionMojo {
 
     @Override
     void run(GitOpsSystem system) throws IOException {
-        new GitOpsService(sink()).generate(system, config(force));
+        new GitOpsService(sink()).generate(system, options(force));
     }
 }

@@ -1,8 +1,10 @@
 package io.koor.gitops.maven;
 
-import io.koor.gitops.generator.report.ReportFormat;
-import io.koor.gitops.generator.validate.ValidationReport;
-import io.koor.gitops.generator.validate.ValidationService;
+import io.koor.gitops.validator.ValidationOptions;
+import io.koor.gitops.validator.ValidationService;
+import io.koor.gitops.validator.finding.Severity;
+import io.koor.gitops.validator.report.ReportFormat;
+import io.koor.gitops.validator.report.ValidationReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,8 @@ public class ValidateMojo extends AbstractGitOpsMojo {
     @Parameter(property = "gitops.schemaLocations")
     List<String> schemaLocations = new ArrayList<>();
 
-    @Parameter(property = "gitops.kubernetesVersion", defaultValue = "1.32.0")
+    /** The Kubernetes release (X.Y.Z) whose core schemas and served APIs objects are judged by; the toolkit's default when unset. */
+    @Parameter(property = "gitops.kubernetesVersion")
     String kubernetesVersion;
 
     /** Unknown fields are errors. */
@@ -81,12 +84,17 @@ public class ValidateMojo extends AbstractGitOpsMojo {
     @Override
     void run() throws IOException, MojoFailureException {
         ReportFormat reportFormat = ReportFormat.parse(format);
-        ValidationService.Options options = new ValidationService.Options(schemaLocations,
-                kubernetesVersion.replaceFirst("^v", ""), strict, Options.missingSchemas(missingSchemas), kustomizeBuild,
-                kubeconform, requireKubeconform, excludes,
-                schemaCache == null ? io.koor.gitops.generator.schema.SchemaDownloads.defaultCache() : schemaCache.toPath(),
-                offline, yamllint);
-        ValidationReport report = new ValidationService().validate(directory.toPath().toAbsolutePath().normalize(), options);
+        Severity failOnSeverity = Severity.parseFailOn(failOn);
+        ValidationOptions.Builder options = ValidationOptions.builder().schemaLocations(schemaLocations).strict(strict)
+                .missingSchemas(missingSchemas).kustomizeBuild(kustomizeBuild).yamllint(yamllint).excludes(excludes)
+                .schemaCache(schemaCache == null ? null : schemaCache.toPath()).offline(offline)
+                .kubeconform(requireKubeconform ? ValidationOptions.Kubeconform.REQUIRED
+                        : kubeconform ? ValidationOptions.Kubeconform.IF_INSTALLED : ValidationOptions.Kubeconform.OFF);
+        if (kubernetesVersion != null) {
+            options.kubernetesVersion(kubernetesVersion);
+        }
+        ValidationReport report = new ValidationService().validate(directory.toPath().toAbsolutePath().normalize(),
+                options.build());
         String text = reportFormat.render(report);
         if (output != null) {
             Files.writeString(output.toPath(), text, StandardCharsets.UTF_8);
@@ -96,7 +104,7 @@ public class ValidateMojo extends AbstractGitOpsMojo {
         } else {
             System.out.print(text);
         }
-        if (report.fails(Options.failOn(failOn))) {
+        if (report.fails(failOnSeverity)) {
             throw new MojoFailureException("gitops: " + directory + " has findings at or above " + failOn + ": "
                     + report.summary());
         }

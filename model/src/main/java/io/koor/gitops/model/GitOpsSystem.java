@@ -31,21 +31,18 @@ public record GitOpsSystem(List<Cluster> clusters, Reconciler reconciler) {
         return new GitOpsSystem(clusters, other);
     }
 
-    /**
-     * The cluster a command acts on: the one named, or the only one when no name is given.
-     *
-     * @param option how the front end calls its cluster option, for the message
-     */
-    public Cluster select(String name, String option) {
+    /** The cluster a command acts on (the {@code cluster} setting): the one named, or the only one when none is. */
+    public Cluster select(String name) {
+        String names = String.join("|", clusters.stream().map(c -> c.name().value()).toList());
         if (name == null || name.isBlank()) {
             if (clusters.size() == 1) {
                 return clusters.get(0);
             }
-            throw new IllegalArgumentException("the definition has several clusters; choose one with " + option
-                    + (option.endsWith("=") ? "" : " ") + String.join("|", clusters.stream().map(c -> c.name().value()).toList()));
+            throw new ConfigurationException("cluster", "(none)", "the definition has several clusters; choose one of "
+                    + names);
         }
         return clusters.stream().filter(c -> c.name().value().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no cluster named " + name + " in the definition; it has "
-                        + String.join(", ", clusters.stream().map(c -> c.name().value()).toList())));
+                .orElseThrow(() -> new ConfigurationException("cluster", name, "the definition has no such cluster; choose"
+                        + " one of " + names));
     }
 }

@@ -171,11 +171,12 @@ class ClusterInvariantsTest {
     void commandsSelectTheirCluster() {
         GitOpsSystem system = GitOpsSystem.of(valid().build(), Cluster.named("staging").kubernetesVersion("1.32.4")
                 .location("fsn1").controlPlane(1, "cx33").storageNodes(4, "cx43", 2, 100).rook(rook(r -> r)).build());
-        assertThat(system.select("staging", "--cluster").name().value()).isEqualTo("staging");
-        assertThatThrownBy(() -> system.select(null, "-Dgitops.cluster="))
-                .hasMessage("the definition has several clusters; choose one with -Dgitops.cluster=demo|staging");
-        assertThatThrownBy(() -> system.select("prod", "--cluster"))
-                .hasMessage("no cluster named prod in the definition; it has demo, staging");
-        assertThat(GitOpsSystem.of(valid().build()).select(null, "--cluster").name().value()).isEqualTo("demo");
+        assertThat(system.select("staging").name().value()).isEqualTo("staging");
+        assertThatThrownBy(() -> system.select(null)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("cluster=(none): the definition has several clusters; choose one of demo|staging");
+        assertThatThrownBy(() -> system.select("prod"))
+                .satisfies(e -> assertThat(((ConfigurationException) e).message((setting, value) -> "--" + setting + " " + value))
+                        .isEqualTo("--cluster prod: the definition has no such cluster; choose one of demo|staging"));
+        assertThat(GitOpsSystem.of(valid().build()).select(null).name().value()).isEqualTo("demo");
     }
 }

@@ -78,7 +78,7 @@ public record TreePlan(List<Change> changes, List<Conflict> conflicts, Ownership
                             + " overwritten; move or rename it, or rename the component that generates this path"));
                 } else if (!diskHash.equals(previous.hash(path)) && !force) {
                     conflicts.add(new Conflict(path, "was edited by hand since it was generated; move the change"
-                            + " into the definition, or regenerate with force (-Dgitops.force) to discard it"));
+                            + " into the definition, or regenerate with force to discard it"));
                 } else {
                     changes.add(new Change(path, Kind.UPDATE));
                 }
@@ -95,7 +95,7 @@ public record TreePlan(List<Change> changes, List<Conflict> conflicts, Ownership
             String diskHash = Ownership.sha256(Files.readAllBytes(file));
             if (!diskHash.equals(previous.hash(path)) && !force) {
                 conflicts.add(new Conflict(path, "is no longer generated but was edited by hand since; delete it"
-                        + " yourself, or regenerate with force (-Dgitops.force) to delete it"));
+                        + " yourself, or regenerate with force to delete it"));
             } else {
                 changes.add(new Change(path, Kind.DELETE));
             }

@@ -3,11 +3,11 @@ package io.koor.gitops.generator.kustomize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koor.gitops.generator.layout.FluxLayout;
-import io.koor.gitops.generator.testing.Kustomize;
 import io.koor.gitops.generator.testing.TestSystems;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.tree.TreeWriter;
+import io.koor.gitops.validator.testing.Kustomize;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,21 +1,23 @@
 package io.koor.gitops.generator.patterns;
 
+import io.koor.gitops.validator.ValidationOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koor.gitops.generator.layout.FluxLayout;
-import io.koor.gitops.generator.schema.SchemaValidator;
 import io.koor.gitops.generator.testing.Golden;
-import io.koor.gitops.generator.testing.Kustomize;
-import io.koor.gitops.generator.testing.SharedData;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.tree.TreeWriter;
-import io.koor.gitops.generator.validate.ValidationReport;
-import io.koor.gitops.generator.validate.ValidationService;
 import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Patterns;
+import io.koor.gitops.validator.ValidationService;
+import io.koor.gitops.validator.report.ValidationReport;
+import io.koor.gitops.validator.schema.SchemaValidator;
+import io.koor.gitops.validator.testing.Kustomize;
+import io.koor.gitops.validator.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,9 +60,7 @@ class PatternsTest {
                                                 List<String> expected) throws IOException {
         Kustomize.assumeAvailable();
         new TreeWriter(root).write(render(name, pattern), false);
-        ValidationReport report = new ValidationService().validate(root, new ValidationService.Options(
-                SharedData.schemaLocations(), "1.32.0", true, SchemaValidator.MissingSchemaPolicy.FAIL, true, false, false,
-                List.of(), null, true));
+        ValidationReport report = new ValidationService().validate(root, ValidationOptions.builder().schemaLocations(SharedData.schemaLocations()).missingSchemas(SchemaValidator.MissingSchemaPolicy.FAIL).kustomizeBuild(true).offline(true).build());
         assertThat(report.violations()).extracting(v -> v.ruleId()).containsExactlyInAnyOrderElementsOf(expected);
     }
 

@@ -1,20 +1,22 @@
 package io.koor.gitops.generator.render;
 
+import io.koor.gitops.validator.ValidationOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.koor.gitops.generator.layout.FluxLayout;
-import io.koor.gitops.generator.schema.SchemaValidator;
-import io.koor.gitops.generator.testing.Kustomize;
-import io.koor.gitops.generator.testing.SharedData;
 import io.koor.gitops.generator.testing.TestSystems;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.tree.TreeWriter;
-import io.koor.gitops.generator.validate.ValidationReport;
-import io.koor.gitops.generator.validate.ValidationService;
 import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.validator.ValidationService;
+import io.koor.gitops.validator.report.ValidationReport;
+import io.koor.gitops.validator.schema.SchemaValidator;
+import io.koor.gitops.validator.testing.Kustomize;
+import io.koor.gitops.validator.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,9 +42,7 @@ class FullSystemTest {
     @Test
     void theWholeTreeValidatesWithNoFindings() throws IOException {
         new TreeWriter(root).write(tree(), false);
-        ValidationReport report = new ValidationService().validate(root, new ValidationService.Options(
-                SharedData.schemaLocations(), "1.32.0", true, SchemaValidator.MissingSchemaPolicy.FAIL, false, false, false,
-                List.of(), null, true));
+        ValidationReport report = new ValidationService().validate(root, ValidationOptions.builder().schemaLocations(SharedData.schemaLocations()).missingSchemas(SchemaValidator.MissingSchemaPolicy.FAIL).offline(true).build());
         assertThat(report.violations()).isEmpty();
         assertThat(report.objects()).isEqualTo(32);
     }

@@ -3,7 +3,7 @@ package io.koor.gitops.generator.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.koor.gitops.generator.validate.ProcessRunner;
+import io.koor.gitops.validator.external.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,49 @@
+package io.koor.gitops.cli;
+
+import io.koor.gitops.hetzner.HcloudException;
+import io.koor.gitops.hetzner.Provisioner;
+import io.koor.gitops.model.ConfigurationException;
+import io.koor.gitops.model.ModelException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/**
+ * The one place the core's exceptions become exit statuses and messages for the command line:
+ * what the user must change is 2 (usage), what could not run is 3. Settings are spelt as options.
+ */
+final class CliFailures {
+    static final int FINDINGS = 1;
+    static final int USAGE = 2;
+    static final int COULD_NOT_RUN = 3;
+
+    /** {@code kubernetesVersion} is written {@code --kubernetes-version}. */
+    static final ConfigurationException.Spelling SPELLING = (setting, value) -> "--"
+            + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + " " + value;
+
+    private CliFailures() {
+    }
+
+    static int report(Exception e, CommandLine at) {
+        PrintWriter err = at.getErr();
+        String prefix = "gitops " + at.getCommandName() + ": ";
+        if (e instanceof ModelException) {
+            err.println(prefix + "the definition is not valid:\n" + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof ConfigurationException config) {
+            err.println(prefix + config.message(SPELLING));
+            err.println("run " + at.getCommandSpec().qualifiedName() + " --help for the options");
+            return USAGE;
+        }
+        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HcloudException
+                || e instanceof Provisioner.ForeignResourceException) {
+            err.println(prefix + "could not run: " + e.getMessage());
+            return COULD_NOT_RUN;
+        }
+        err.println(prefix + "internal error, please report it with the command that caused it: " + e);
+        return COULD_NOT_RUN;
+    }
+}

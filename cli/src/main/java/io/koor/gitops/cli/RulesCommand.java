@@ -1,0 +1,27 @@
+package io.koor.gitops.cli;
+
+import io.koor.gitops.validator.RuleCatalogue;
+import io.koor.gitops.validator.finding.RuleDescriptor;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./gitops rules}: the rule catalogue, every id a report can carry. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "List every check a report can name: id, severity, scope, what it finds, and the usual fix.")
+final class RulesCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (RuleDescriptor r : RuleCatalogue.all()) {
+            out.printf("%-34s %-8s %-6s %s%n", r.id(), r.severity().name().toLowerCase(Locale.ROOT), r.scope().label(),
+                    r.doc());
+            out.printf("%-50s fix: %s%n", "", r.hint());
+        }
+        out.flush();
+    }
+}

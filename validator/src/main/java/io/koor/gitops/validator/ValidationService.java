@@ -1,0 +1,231 @@
+package io.koor.gitops.validator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.koor.gitops.validator.external.ExternalCheck;
+import io.koor.gitops.validator.external.KubeconformCheck;
+import io.koor.gitops.validator.external.KustomizeBuildCheck;
+import io.koor.gitops.validator.external.YamllintCheck;
+import io.koor.gitops.validator.finding.Severity;
+import io.koor.gitops.validator.finding.Violation;
+import io.koor.gitops.validator.load.KustomizationFile;
+import io.koor.gitops.validator.load.LoadedTree;
+import io.koor.gitops.validator.load.PointerLines;
+import io.koor.gitops.validator.load.SourceObject;
+import io.koor.gitops.validator.load.TreeLoader;
+import io.koor.gitops.validator.load.TreeSource;
+import io.koor.gitops.validator.report.ValidationReport;
+import io.koor.gitops.validator.rules.RuleSet;
+import io.koor.gitops.validator.rules.TreeIndex;
+import io.koor.gitops.validator.schema.CrdSchemas;
+import io.koor.gitops.validator.schema.SchemaDownloads;
+import io.koor.gitops.validator.schema.SchemaLocation;
+import io.koor.gitops.validator.schema.SchemaRegistry;
+import io.koor.gitops.validator.schema.SchemaValidator;
+import io.koor.gitops.validator.suppress.Suppressions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Validates any GitOps tree, generated or hand-written, on disk or in memory: YAML, JSON Schemas
+ * and CEL, the semantic rules, suppressions, and the external tools that are installed. Both
+ * {@code validate} and {@code generate} (before it writes anything) run this one pipeline. Every
+ * finding is collected; an exception means only that the validation itself could not run.
+ */
+public final class ValidationService {
+
+    /** The tree in a directory (a checkout). */
+    public ValidationReport validate(Path root, ValidationOptions options) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new NoSuchFileException(root + " is not a directory");
+        }
+        return validate(TreeSource.directory(root), options);
+    }
+
+    /**
+     * A tree from any source. External tools need files: an in-memory tree is written to a
+     * temporary directory for them, and removed afterwards.
+     */
+    public ValidationReport validate(TreeSource source, ValidationOptions options) throws IOException {
+        LoadedTree tree = new TreeLoader(options.excludes()).load(source);
+        List<String> notes = new ArrayList<>(tree.skipped().stream().map(s -> "skipped " + s).toList());
+        List<Violation> found = new ArrayList<>(tree.problems());
+        TreeIndex index = new TreeIndex(tree, options.kubernetesVersion());
+
+        Map<String, SchemaValidator> schemas = new HashMap<>();
+        if (options.schemaLocations().isEmpty()) {
+            notes.add("skipped: schema validation (no schema location given)");
+        } else {
+            List<CrdSchemas.Derived> derived = new ArrayList<>();
+            for (SourceObject o : tree.objects()) {
+                if (o.kind().equals("CustomResourceDefinition") && o.group().equals("apiextensions.k8s.io")) {
+                    for (CrdSchemas.Derived d : CrdSchemas.from(o.node(), o.file() + ":" + o.line(), options.strict())) {
+                        derived.add(d);
+                        notes.add("schema for " + d.apiVersion() + " " + d.kind() + " derived from the CRD at " + d.source());
+                    }
+                }
+            }
+            Function<String, SchemaValidator> forRelease = release -> schemas.computeIfAbsent(release, r -> {
+                SchemaValidator v = new SchemaValidator(new SchemaRegistry(
+                        options.schemaLocations().stream().map(SchemaLocation::new).toList(), r, options.strict(),
+                        new SchemaDownloads(options.schemaCache(), options.offline())), options.missingSchemas());
+                derived.forEach(v.registry()::derive);
+                return v;
+            });
+            Map<String, String> releaseOfFile = releaseOfFile(index, options);
+            forRelease.apply(options.kubernetesVersion());
+            releaseOfFile.values().forEach(forRelease::apply);
+            found.addAll(tree.objects().parallelStream().flatMap(o -> schemas.get(releaseOfFile.getOrDefault(o.file(),
+                    options.kubernetesVersion())).validate(o.node(), o.file(), o.line()).stream()).toList());
+            SchemaValidator fallback = schemas.get(options.kubernetesVersion());
+            for (KustomizationFile k : tree.kustomizations().values()) {
+                if (k.node() instanceof ObjectNode node && node.has("kind")) {
+                    found.addAll(fallback.validate(node, k.file(), k.line()));
+                }
+            }
+            schemas.values().stream().flatMap(v -> v.celNotEvaluable().stream()).distinct().sorted()
+                    .forEach(rule -> notes.add("skipped " + rule + ": it needs functions only the API server has"));
+        }
+
+        found.addAll(RuleSet.check(index));
+        Suppressions suppressions = Suppressions.load(source.root());
+        found.addAll(suppressions.problems());
+        found.addAll(Suppressions.annotationsWithoutReason(tree.objects()));
+
+        List<ExternalCheck> checks = externalChecks(options, schemas.get(options.kubernetesVersion()));
+        if (!checks.isEmpty()) {
+            try (OnDisk onDisk = OnDisk.of(tree)) {
+                for (ExternalCheck check : checks) {
+                    ExternalCheck.Outcome outcome = check.run(onDisk.tree());
+                    found.addAll(outcome.violations());
+                    notes.addAll(outcome.notes());
+                }
+            }
+        }
+        return report(tree, found, suppressions, notes);
+    }
+
+    /**
+     * The Kubernetes release of each file that one cluster with its own release applies; the
+     * rest are judged by the default release.
+     */
+    private static Map<String, String> releaseOfFile(TreeIndex index, ValidationOptions options) {
+        Map<String, String> releases = new HashMap<>();
+        if (options.clusterKubernetesVersions().isEmpty()) {
+            return releases;
+        }
+        Map<String, Set<String>> releasesOfFile = new HashMap<>();
+        index.applyGraph().forEach((cluster, kustomizations) -> kustomizations.values().forEach(files -> files.forEach(
+                file -> releasesOfFile.computeIfAbsent(file, f -> new HashSet<>()).add(options.kubernetesVersionOf(cluster)))));
+        releasesOfFile.forEach((file, set) -> {
+            if (set.size() == 1) {
+                releases.put(file, set.iterator().next());
+            }
+        });
+        return releases;
+    }
+
+    /** The tree as files for the external tools: itself when it is on disk, else a temporary copy. */
+    private record OnDisk(LoadedTree tree, Path temporary) implements AutoCloseable {
+        static OnDisk of(LoadedTree tree) throws IOException {
+            if (!(tree.source() instanceof TreeSource.InMemory memory)) {
+                return new OnDisk(tree, null);
+            }
+            Path dir = Files.createTempDirectory("gitops-validate");
+            for (Map.Entry<String, String> file : memory.files().entrySet()) {
+                Path path = dir.resolve(file.getKey()).normalize();
+                if (!path.startsWith(dir)) {
+                    continue; // the generator never makes such paths; a library caller might
+                }
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
+            return new OnDisk(new LoadedTree(TreeSource.directory(dir), tree.objects(), tree.kustomizations(),
+                    tree.yamlFiles(), tree.problems(), tree.skipped()), dir);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (temporary == null) {
+                return;
+            }
+            try (var paths = Files.walk(temporary)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static List<ExternalCheck> externalChecks(ValidationOptions options, SchemaValidator schemas) {
+        List<ExternalCheck> checks = new ArrayList<>();
+        if (options.kustomizeBuild()) {
+            SchemaValidator validator = schemas;
+            checks.add(new KustomizeBuildCheck(o -> validator == null ? List.of()
+                    : validator.validate(o.node(), o.file(), o.line())));
+        }
+        if (options.yamllint()) {
+            checks.add(new YamllintCheck());
+        }
+        if (options.kubeconform() != ValidationOptions.Kubeconform.OFF) {
+            checks.add(new KubeconformCheck(options.schemaLocations(), options.kubernetesVersion(),
+                    options.kubeconform() == ValidationOptions.Kubeconform.REQUIRED));
+        }
+        return checks;
+    }
+
+    /** Moves a finding from its object's first line to the line of its JSON pointer. */
+    private static Violation atPointerLine(TreeSource source, Violation v, SourceObject object,
+                                           Map<String, PointerLines> cache) {
+        if (object == null || v.jsonPointer().isEmpty()) {
+            return v;
+        }
+        PointerLines lines = cache.computeIfAbsent(v.file(), f -> new PointerLines(source.text(f).orElse("")));
+        return v.atLine(lines.lineOf(v.line(), v.jsonPointer()));
+    }
+
+    private static ValidationReport report(LoadedTree tree, List<Violation> found, Suppressions suppressions,
+                                           List<String> notes) {
+        Map<String, SourceObject> objectAt = new HashMap<>();
+        tree.objects().forEach(o -> objectAt.putIfAbsent(o.file() + ":" + o.line(), o));
+        List<Violation> kept = new ArrayList<>();
+        List<ValidationReport.Suppressed> suppressed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> failed = new HashSet<>();
+        Map<String, PointerLines> lines = new HashMap<>();
+        Set<String> sameFinding = new HashSet<>();
+        for (Violation found1 : found) {
+            // Files' findings come before builds' (external checks run last), so a build that merely
+            // repeats what a file shows is dropped, and one that shows what an overlay changed is kept.
+            boolean repeated = !sameFinding.add(found1.ruleId() + "|" + found1.resource() + "|" + found1.jsonPointer()
+                    + "|" + found1.message());
+            if (!seen.add(found1.toString()) || repeated && found1.file().endsWith(" (built)")) {
+                continue;
+            }
+            SourceObject object = objectAt.get(found1.file() + ":" + found1.line());
+            Violation v = atPointerLine(tree.source(), found1, object, lines);
+            String reason = suppressions.reasonFor(v, object);
+            if (reason != null) {
+                suppressed.add(new ValidationReport.Suppressed(v, reason));
+            } else {
+                kept.add(v);
+                if (v.severity() == Severity.ERROR && object != null) {
+                    failed.add(found1.file() + ":" + found1.line());
+                }
+            }
+        }
+        kept.sort(Comparator.comparing(Violation::file).thenComparingInt(Violation::line).thenComparing(Violation::ruleId)
+                .thenComparing(Violation::jsonPointer).thenComparing(Violation::message));
+        return new ValidationReport(tree.root().toString(), tree.yamlFiles().size(), tree.objects().size(), failed.size(),
+                kept, suppressed, notes, RuleCatalogue.byId());
+    }
+}

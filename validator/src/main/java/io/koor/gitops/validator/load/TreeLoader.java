@@ -1,0 +1,250 @@
+package io.koor.gitops.validator.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.koor.gitops.validator.finding.RuleDescriptor;
+import io.koor.gitops.validator.finding.Severity;
+import io.koor.gitops.validator.finding.Violation;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Walks a GitOps repository and reads what Flux or kubectl would apply. Knows kustomize (patch
+ * files and generator inputs are not standalone objects) and Helm (chart directories and values
+ * files are skipped, and said so). Never throws for bad input: it becomes a finding with file,
+ * line and column.
+ */
+public final class TreeLoader {
+    public static final RuleDescriptor YAML_INVALID = new RuleDescriptor("yaml-invalid", Severity.ERROR, RuleDescriptor.Scope.FILE,
+            "The file is not valid YAML (syntax, duplicate keys, or beyond the size and nesting limits).",
+            "fix the syntax at the line given; yamllint shows the context");
+    public static final RuleDescriptor NOT_A_MANIFEST = new RuleDescriptor("not-a-manifest", Severity.WARNING, RuleDescriptor.Scope.FILE,
+            "A YAML document without apiVersion and kind where manifests are applied.",
+            "move non-manifest YAML out of the applied directories, or add apiVersion and kind");
+    private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    private static final Set<String> IGNORED_DIRS = Set.of("target", "node_modules", "build");
+    private static final String HELM_CHART = "/: a Helm chart (templates and values are rendered by Helm, not applied as they are)";
+    private static final java.util.regex.Pattern HELM_VALUES = java.util.regex.Pattern.compile("values([-.].*)?\\.ya?ml");
+
+    private final List<java.nio.file.PathMatcher> excludes;
+
+    public TreeLoader() {
+        this(List.of());
+    }
+
+    /** @param excludeGlobs paths (relative to the root) not to read, e.g. {@code **}{@code /src/**} */
+    public TreeLoader(List<String> excludeGlobs) {
+        this.excludes = excludeGlobs.stream()
+                .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    }
+
+    private boolean excluded(String rel) {
+        if (excludes.isEmpty()) {
+            return false;
+        }
+        Path path = Path.of(rel);
+        return excludes.stream().anyMatch(m -> m.matches(path));
+    }
+
+    public LoadedTree load(Path root) throws IOException {
+        return load(TreeSource.directory(root));
+    }
+
+    /** Reads the tree's YAML files, from disk or from memory, by the same rules. */
+    public LoadedTree load(TreeSource source) throws IOException {
+        List<String> skipped = new ArrayList<>();
+        List<String> files = source instanceof TreeSource.InMemory memory ? listed(memory, skipped)
+                : walked(source.root(), skipped);
+
+        // Reading and parsing dominate on large trees; files are independent, so both cores share them.
+        List<Object> results = files.parallelStream().map(rel -> {
+            try {
+                return (Object) Map.entry(rel, YamlDocuments.read(text(source, rel)));
+            } catch (YamlDocuments.YamlProblem e) {
+                return YAML_INVALID.violation(rel, rel, e.line(), "",
+                        "not valid YAML at line " + e.line() + ", column " + e.column() + ": " + e.getMessage(),
+                        "fix the syntax; 'yamllint " + rel + "' shows the context");
+            }
+        }).toList();
+        List<Violation> problems = new ArrayList<>();
+        Map<String, List<YamlDocuments.Document>> parsed = new TreeMap<>();
+        for (Object result : results) {
+            if (result instanceof Violation v) {
+                problems.add(v);
+            } else {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, List<YamlDocuments.Document>> entry = (Map.Entry<String, List<YamlDocuments.Document>>) result;
+                parsed.put(entry.getKey(), entry.getValue());
+            }
+        }
+
+        Map<String, KustomizationFile> kustomizations = new TreeMap<>();
+        Set<String> notStandalone = new HashSet<>();
+        for (Map.Entry<String, List<YamlDocuments.Document>> e : parsed.entrySet()) {
+            String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            if (KUSTOMIZATION_NAMES.contains(name) && !e.getValue().isEmpty()) {
+                KustomizationFile k = Kustomizations.read(e.getKey(), e.getValue().get(0));
+                kustomizations.put(k.dir(), k);
+                notStandalone.addAll(k.nonResourceFiles());
+            }
+        }
+
+        List<SourceObject> objects = new ArrayList<>();
+        List<String> yamlFiles = new ArrayList<>(parsed.keySet());
+        for (Map.Entry<String, List<YamlDocuments.Document>> e : parsed.entrySet()) {
+            String rel = e.getKey();
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
+            if (KUSTOMIZATION_NAMES.contains(name)) {
+                continue;
+            }
+            if (notStandalone.contains(rel)) {
+                skipped.add(rel + ": read by a kustomization as a patch or generator input, not applied alone");
+                continue;
+            }
+            if (HELM_VALUES.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+                skipped.add(rel + ": Helm values, not a manifest");
+                continue;
+            }
+            for (YamlDocuments.Document doc : e.getValue()) {
+                JsonNode node = doc.node();
+                if (node instanceof ObjectNode obj && obj.path("apiVersion").isTextual() && obj.path("kind").isTextual()) {
+                    if (obj.path("kind").asText().equals("List") && obj.path("items").isArray()) {
+                        int i = 0;
+                        for (JsonNode item : obj.path("items")) {
+                            if (item instanceof ObjectNode itemObj) {
+                                objects.add(new SourceObject(rel, doc.line(), itemObj));
+                            }
+                            i++;
+                        }
+                        continue;
+                    }
+                    objects.add(new SourceObject(rel, doc.line(), obj));
+                } else {
+                    problems.add(NOT_A_MANIFEST.violation(rel, rel, doc.line(), "",
+                            "this YAML document is not a Kubernetes object (no apiVersion and kind)",
+                            "move non-manifest YAML out of the directories Flux applies, or add apiVersion and kind"));
+                }
+            }
+        }
+        skipped.sort(null);
+        return new LoadedTree(source, objects, kustomizations, yamlFiles, problems, skipped);
+    }
+
+    /** The YAML files under a directory, sorted, pruning what is never applied. */
+    private List<String> walked(Path base, List<String> skipped) throws IOException {
+        List<String> files = new ArrayList<>();
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(base)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String rel = rel(base, dir);
+                if (skipDirectory(rel)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+                    skipped.add(rel + HELM_CHART);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = rel(base, file);
+                if (readable(rel)) {
+                    files.add(rel);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return files;
+    }
+
+    /** The same choice over files held in memory. */
+    private List<String> listed(TreeSource.InMemory source, List<String> skipped) {
+        List<String> files = new ArrayList<>();
+        java.util.Set<String> charts = new java.util.TreeSet<>();
+        for (String rel : source.files().keySet()) {
+            String chart = null;
+            boolean skip = false;
+            for (int slash = rel.indexOf('/'); slash > 0 && !skip; slash = rel.indexOf('/', slash + 1)) {
+                String dir = rel.substring(0, slash);
+                skip = skipDirectory(dir);
+                if (!skip && source.files().containsKey(dir + "/Chart.yaml")) {
+                    chart = dir;
+                    skip = true;
+                }
+            }
+            if (chart != null) {
+                charts.add(chart);
+            } else if (!skip && readable(rel)) {
+                files.add(rel);
+            }
+        }
+        charts.forEach(chart -> skipped.add(chart + HELM_CHART));
+        return files;
+    }
+
+    private boolean skipDirectory(String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        return name.startsWith(".") || IGNORED_DIRS.contains(name) || excluded(rel);
+    }
+
+    private boolean readable(String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        return isYaml(name) && !name.startsWith(".") && !excluded(rel);
+    }
+
+    private static String text(TreeSource source, String rel) throws YamlDocuments.YamlProblem {
+        if (source instanceof TreeSource.Directory) {
+            return readUtf8(source.root().resolve(rel));
+        }
+        String text = source.text(rel).orElse("");
+        if (text.length() > YamlDocuments.MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
+        return text;
+    }
+
+    private static String readUtf8(Path file) throws YamlDocuments.YamlProblem {
+        try {
+            if (Files.size(file) > YamlDocuments.MAX_FILE_BYTES) {
+                throw tooLarge();
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new YamlDocuments.YamlProblem(1, 1, "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new YamlDocuments.YamlProblem(1, 1, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static YamlDocuments.YamlProblem tooLarge() {
+        return new YamlDocuments.YamlProblem(1, 1, "the file is larger than "
+                + YamlDocuments.MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into several files");
+    }
+
+    static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.equals("Kustomization");
+    }
+
+    static String rel(Path base, Path path) {
+        return base.relativize(path).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,313 @@
+package io.koor.gitops.validator.rules;
+
+import static io.koor.gitops.validator.finding.Severity.ERROR;
+import static io.koor.gitops.validator.finding.Severity.WARNING;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.validator.load.KustomizationFile;
+import io.koor.gitops.validator.load.SourceObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Rules about the GitOps machinery itself: Flux objects, kustomize, ownership, Secrets. */
+final class GitOpsRules {
+    /** Flux API versions and what became of them (Flux v2.7 removed the v1beta1/v2beta1 APIs; the v1beta2/v2beta2 ones followed). */
+    private static final Map<String, String> REMOVED = Map.of(
+            "source.toolkit.fluxcd.io/v1beta1", "source.toolkit.fluxcd.io/v1",
+            "kustomize.toolkit.fluxcd.io/v1beta1", "kustomize.toolkit.fluxcd.io/v1",
+            "helm.toolkit.fluxcd.io/v2beta1", "helm.toolkit.fluxcd.io/v2",
+            "helm.toolkit.fluxcd.io/v2beta2", "helm.toolkit.fluxcd.io/v2",
+            "image.toolkit.fluxcd.io/v1beta1", "image.toolkit.fluxcd.io/v1",
+            "image.toolkit.fluxcd.io/v1beta2", "image.toolkit.fluxcd.io/v1",
+            "notification.toolkit.fluxcd.io/v1beta1", "notification.toolkit.fluxcd.io/v1beta3");
+    private static final Map<String, String> DEPRECATED = Map.of(
+            "source.toolkit.fluxcd.io/v1beta2", "source.toolkit.fluxcd.io/v1",
+            "kustomize.toolkit.fluxcd.io/v1beta2", "kustomize.toolkit.fluxcd.io/v1",
+            "notification.toolkit.fluxcd.io/v1beta2", "notification.toolkit.fluxcd.io/v1beta3");
+    private static final Pattern VERSION_RANGE = Pattern.compile(".*([*xX^~<>|]| - |^$).*");
+    private static final Set<String> SOURCE_KINDS = Set.of("HelmRepository", "GitRepository", "OCIRepository", "Bucket",
+            "HelmChart", "ExternalArtifact");
+
+    private GitOpsRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                Rule.object("flux-api-removed", ERROR, "A Flux API version the current Flux no longer serves.", "move to the current API version (flux migrate does it)",
+                        (index, out) -> apiVersions(index, out, REMOVED, "is no longer served by current Flux")),
+                Rule.object("flux-api-deprecated", WARNING, "A Flux API version that is deprecated and will be removed.", "move to the current API version (flux migrate does it)",
+                        (index, out) -> apiVersions(index, out, DEPRECATED, "is deprecated")),
+                Rule.object("helm-chart-version-unpinned", WARNING, "A HelmRelease chart version that is missing, '*' or a range, so upgrades happen unreviewed.", "pin an exact chart version, e.g. 1.20.6",
+                        GitOpsRules::chartVersions),
+                Rule.tree("helm-source-missing", ERROR, "A HelmRelease whose chart source is not defined in the tree.", "define the HelmRepository or OCIRepository, or fix the sourceRef",
+                        GitOpsRules::helmSources),
+                Rule.tree("kustomization-path-missing", ERROR, "A Flux Kustomization whose path is not a directory of the tree.", "fix spec.path (relative to the repository root), or add the directory",
+                        GitOpsRules::kustomizationPaths),
+                Rule.tree("argocd-application-path-missing", ERROR, "An Argo CD Application whose path in this repository is not a directory of the tree.", "fix spec.source.path, or add the directory",
+                        GitOpsRules::applicationPaths),
+                Rule.tree("dependson-missing", ERROR, "A dependsOn naming a Kustomization or HelmRelease the tree does not define.", "define the target, or fix the name and namespace in dependsOn",
+                        GitOpsRules::dependsOnTargets),
+                Rule.tree("dependson-cycle", ERROR, "Flux objects that depend on each other in a cycle never become ready.", "remove one dependsOn of the cycle",
+                        GitOpsRules::dependsOnCycles),
+                Rule.tree("object-owned-twice", ERROR, "One object defined twice in a cluster (two files, or a manifest and a chart), so two owners fight.", "keep one definition of the object; patch it in overlays instead of copying it",
+                        GitOpsRules::ownedTwice),
+                Rule.tree("kustomize-resource-missing", ERROR, "A kustomization lists a resource that does not exist.", "fix the path in resources, or add the file",
+                        GitOpsRules::missingResources),
+                Rule.tree("kustomize-unlisted-file", WARNING, "A YAML file beside a kustomization.yaml that does not list it: it is never applied.", "list the file in the kustomization.yaml, or move it out of the directory",
+                        GitOpsRules::unlistedFiles),
+                Rule.object("secret-plaintext", ERROR, "A Secret with values in Git that are not encrypted (SOPS).", "encrypt the Secret (SOPS, Sealed Secrets) or create it outside Git",
+                        GitOpsRules::plaintextSecrets));
+    }
+
+    private static void apiVersions(TreeIndex index, Findings out, Map<String, String> table, String what) {
+        for (SourceObject o : index.objects()) {
+            String replacement = table.get(o.apiVersion());
+            if (replacement != null) {
+                out.at(o, "/apiVersion", o.apiVersion() + " " + what, "use " + replacement + " (flux migrate -f . rewrites it)");
+            }
+        }
+    }
+
+    private static void chartVersions(TreeIndex index, Findings out) {
+        for (SourceObject release : index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease")) {
+            JsonNode spec = release.spec().path("chart").path("spec");
+            if (spec.isMissingNode()) {
+                continue; // chartRef: the version lives in the referenced OCIRepository/HelmChart
+            }
+            String version = spec.path("version").asText("");
+            if (VERSION_RANGE.matcher(version).matches()) {
+                out.at(release, "/spec/chart/spec/version", "chart " + spec.path("chart").asText("?")
+                        + (version.isEmpty() ? " has no version" : " version '" + version + "' floats")
+                        + ": every chart release is installed without review",
+                        "pin one exact version, e.g. version: 1.2.3");
+            }
+        }
+    }
+
+    private static void helmSources(TreeIndex index, Findings out) {
+        for (SourceObject release : index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease")) {
+            JsonNode ref = release.spec().path("chart").path("spec").path("sourceRef");
+            String pointer = "/spec/chart/spec/sourceRef";
+            if (ref.isMissingNode()) {
+                ref = release.spec().path("chartRef");
+                pointer = "/spec/chartRef";
+            }
+            if (ref.isMissingNode()) {
+                continue;
+            }
+            String kind = ref.path("kind").asText("HelmRepository");
+            String name = ref.path("name").asText();
+            String ns = ref.path("namespace").asText(release.namespace());
+            if (isBootstrapSource(kind, name, ns)) {
+                continue;
+            }
+            if (index.find("source.toolkit.fluxcd.io", kind, ns, name).isEmpty()) {
+                out.at(release, pointer, "the chart source " + kind + "/" + ns + "/" + name + " is not defined in the tree",
+                        "add the " + kind + " in namespace " + ns + ", or fix sourceRef (its namespace defaults to the release's)");
+            }
+        }
+    }
+
+    /** {@code flux bootstrap} creates GitRepository flux-system/flux-system itself. */
+    static boolean isBootstrapSource(String kind, String name, String ns) {
+        return kind.equals("GitRepository") && name.equals("flux-system") && ns.equals("flux-system");
+    }
+
+    private static void kustomizationPaths(TreeIndex index, Findings out) {
+        for (SourceObject k : index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization")) {
+            JsonNode source = k.spec().path("sourceRef");
+            boolean thisRepo = source.path("kind").asText("GitRepository").equals("GitRepository")
+                    && source.path("name").asText("flux-system").equals("flux-system");
+            String path = k.spec().path("path").asText("./");
+            if (thisRepo && !index.directoryExists(path)) {
+                out.at(k, "/spec/path", "path " + path + " is not a directory of this repository",
+                        "paths are relative to the repository root: validate from the root, create the directory, or"
+                                + " fix the path");
+            }
+        }
+    }
+
+    /**
+     * Argo CD names repositories by URL, and the tree does not say its own. A repository URL counts
+     * as this tree when some Application's path under it exists here; then every path under it must.
+     * Applications of other repositories, and charts, are never judged.
+     */
+    private static void applicationPaths(TreeIndex index, Findings out) {
+        record PathSource(SourceObject app, ArgoApplications.Source source) {
+        }
+        List<PathSource> sources = new ArrayList<>();
+        for (SourceObject app : index.ofKind("argoproj.io", "Application")) {
+            ArgoApplications.sources(app).stream().filter(ArgoApplications.Source::isPath)
+                    .forEach(s -> sources.add(new PathSource(app, s)));
+        }
+        Set<String> thisRepo = new HashSet<>();
+        sources.stream().filter(s -> index.directoryExists(s.source().path())).forEach(s -> thisRepo.add(s.source().repo()));
+        for (PathSource ps : sources) {
+            ArgoApplications.Source s = ps.source();
+            if (thisRepo.contains(s.repo()) && !index.directoryExists(s.path())) {
+                out.at(ps.app(), s.pointer() + "/path", "path " + s.path() + " is not a directory of this repository ("
+                        + s.repo() + "), where other Applications find theirs", "create the directory or fix the path"
+                        + " (paths are relative to the repository root)");
+            }
+        }
+    }
+
+    private static List<SourceObject> fluxDependents(TreeIndex index) {
+        List<SourceObject> all = new ArrayList<>(index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization"));
+        all.addAll(index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease"));
+        return all;
+    }
+
+    private static String key(SourceObject o) {
+        return o.kind() + ":" + TreeIndex.fluxId(o);
+    }
+
+    private static String targetKey(SourceObject from, JsonNode dep) {
+        String ns = dep.path("namespace").asText(from.namespace().isEmpty() ? "flux-system" : from.namespace());
+        return from.kind() + ":" + ns + "/" + dep.path("name").asText();
+    }
+
+    private static void dependsOnTargets(TreeIndex index, Findings out) {
+        Set<String> defined = new HashSet<>();
+        fluxDependents(index).forEach(o -> defined.add(key(o)));
+        for (SourceObject o : fluxDependents(index)) {
+            int i = 0;
+            for (JsonNode dep : o.spec().path("dependsOn")) {
+                if (!defined.contains(targetKey(o, dep))) {
+                    out.at(o, "/spec/dependsOn/" + i, "depends on " + o.kind() + " " + targetKey(o, dep).substring(o.kind().length() + 1)
+                            + ", which the tree does not define", "fix the name or namespace, or add the " + o.kind());
+                }
+                i++;
+            }
+        }
+    }
+
+    private static void dependsOnCycles(TreeIndex index, Findings out) {
+        Map<String, SourceObject> byKey = new LinkedHashMap<>();
+        fluxDependents(index).forEach(o -> byKey.putIfAbsent(key(o), o));
+        Map<String, List<String>> edges = new HashMap<>();
+        byKey.values().forEach(o -> {
+            List<String> targets = new ArrayList<>();
+            o.spec().path("dependsOn").forEach(dep -> targets.add(targetKey(o, dep)));
+            edges.put(key(o), targets);
+        });
+        Set<String> reported = new HashSet<>();
+        for (String start : byKey.keySet()) {
+            List<String> cycle = findCycle(start, start, edges, new ArrayList<>(), new HashSet<>());
+            if (cycle != null && reported.add(new java.util.TreeSet<>(cycle).toString())) {
+                out.at(byKey.get(start), "/spec/dependsOn", "dependsOn cycle: " + start + " -> " + String.join(" -> ", cycle),
+                        "remove one of the dependencies; Flux waits forever on a cycle");
+            }
+        }
+    }
+
+    private static List<String> findCycle(String node, String goal, Map<String, List<String>> edges, List<String> path,
+                                          Set<String> seen) {
+        for (String next : edges.getOrDefault(node, List.of())) {
+            path.add(next);
+            if (next.equals(goal)) {
+                return path;
+            }
+            if (seen.add(next)) {
+                List<String> found = findCycle(next, goal, edges, path, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+            path.remove(path.size() - 1);
+        }
+        return null;
+    }
+
+    private static void ownedTwice(TreeIndex index, Findings out) {
+        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
+            Set<String> files = new java.util.TreeSet<>();
+            cluster.getValue().values().forEach(files::addAll);
+            Map<String, SourceObject> owners = new HashMap<>();
+            for (String file : files) {
+                for (SourceObject o : index.inFile(file)) {
+                    SourceObject first = owners.putIfAbsent(identity(o), o);
+                    if (first != null && first != o) {
+                        out.at(o, "", o.id() + " is also defined at " + first.file() + ":" + first.line()
+                                + where(cluster.getKey()), "keep one definition; two owners overwrite each other");
+                    }
+                }
+            }
+            for (String file : files) {
+                for (SourceObject release : index.inFile(file)) {
+                    if (release.kind().equals("HelmRelease")) {
+                        for (String id : ChartKnowledge.objectsCreatedBy(release)) {
+                            SourceObject raw = owners.get(id);
+                            if (raw != null) {
+                                out.at(raw, "", raw.id() + " is also created by HelmRelease " + release.id() + " ("
+                                        + release.file() + ":" + release.line() + ")" + where(cluster.getKey()),
+                                        "let one of them own it: drop the manifest, or turn the chart's part off");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String where(String cluster) {
+        return cluster.isEmpty() ? "" : " (cluster " + cluster + ")";
+    }
+
+    static String identity(SourceObject o) {
+        return o.group() + "/" + o.kind() + "/" + o.namespace() + "/" + o.name();
+    }
+
+    private static void missingResources(TreeIndex index, Findings out) {
+        for (KustomizationFile k : index.tree().kustomizations().values()) {
+            for (String resource : k.resources()) {
+                if (!index.hasYamlFile(resource) && !index.directoryExists(resource)
+                        && !index.exists(resource)) {
+                    out.atFile(k.file(), k.line(), "Kustomization " + k.dir(), "resource " + resource + " does not exist",
+                            "fix the path (relative to " + (k.dir().isEmpty() ? "the root" : k.dir()) + ") or remove the entry");
+                }
+            }
+        }
+    }
+
+    private static void unlistedFiles(TreeIndex index, Findings out) {
+        Set<String> referenced = new HashSet<>();
+        index.tree().kustomizations().values().forEach(k -> {
+            referenced.addAll(k.resources());
+            referenced.addAll(k.nonResourceFiles());
+        });
+        for (String file : index.tree().yamlFiles()) {
+            String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+            KustomizationFile k = index.tree().kustomizations().get(dir);
+            if (k != null && !file.equals(k.file()) && !referenced.contains(file) && !index.inFile(file).isEmpty()) {
+                out.atFile(file, 1, file, "not listed in " + k.file() + ", so it is never applied",
+                        "add it to resources, or move it out of the directory");
+            }
+        }
+    }
+
+    private static void plaintextSecrets(TreeIndex index, Findings out) {
+        for (SourceObject secret : index.ofKind("", "Secret")) {
+            if (secret.node().has("sops")) {
+                continue;
+            }
+            for (String field : List.of("data", "stringData")) {
+                JsonNode values = secret.node().path(field);
+                values.fieldNames().forEachRemaining(key -> {
+                    String value = values.path(key).asText("");
+                    if (!value.isEmpty() && !value.startsWith("ENC[")) {
+                        out.at(secret, "/" + field + "/" + key, "the value of " + key + " is in Git in plain text"
+                                + (field.equals("data") ? " (base64 is an encoding, not encryption)" : ""),
+                                "encrypt it with SOPS (age), or use a SealedSecret / ExternalSecret");
+                    }
+                });
+            }
+        }
+    }
+}

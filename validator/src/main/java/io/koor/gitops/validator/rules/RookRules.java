@@ -1,0 +1,281 @@
+package io.koor.gitops.validator.rules;
+
+import static io.koor.gitops.validator.finding.Severity.ERROR;
+
+import io.koor.gitops.validator.load.SourceObject;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Rook across the GitOps layers: chart versions that agree, and ordering between Rook and its users. */
+final class RookRules {
+    private RookRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                Rule.tree("rook-chart-versions-differ", ERROR, "Rook's operator chart and cluster chart at different versions in one cluster.", "install the operator and cluster charts at the same version",
+                        RookRules::chartVersions),
+                Rule.tree("rook-missing-dependson", ERROR, "Ceph resources applied without waiting for the Rook operator, or claims on Ceph storage without"
+                                + " waiting for the Ceph cluster.", "add dependsOn on what installs the Rook operator (or the Ceph cluster)",
+                        (index, out) -> {
+                            ordering(index, out);
+                            claimOrdering(index, out);
+                        }),
+                Rule.tree("rook-sync-wave-order", ERROR, "Argo CD Applications that use Rook's CRDs, or claim Ceph storage, in no later sync wave than what they need.", "give the Application a later argocd.argoproj.io/sync-wave than what it needs",
+                        RookRules::syncWaves));
+    }
+
+    private static final String SYNC_WAVE = "argocd.argoproj.io/sync-wave";
+
+    private static int wave(SourceObject app) {
+        try {
+            return Integer.parseInt(app.annotation(SYNC_WAVE) == null ? "0" : app.annotation(SYNC_WAVE).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** An Argo CD Application installing the chart, from its source or any of its sources. */
+    private static boolean argoChart(SourceObject o, String chart) {
+        return ArgoApplications.is(o) && ArgoApplications.sources(o).stream().anyMatch(s -> s.chart().equals(chart));
+    }
+
+    /** What an Application puts in the cluster: a chart Application stands for its chart; paths, through nested Applications. */
+    private static List<SourceObject> deployedBy(TreeIndex index, SourceObject app, Set<String> seen) {
+        List<SourceObject> out = new java.util.ArrayList<>();
+        if (!seen.add(app.file() + ":" + app.line())) {
+            return out;
+        }
+        out.add(app);
+        for (ArgoApplications.Source source : ArgoApplications.sources(app)) {
+            if (!source.isPath()) {
+                continue;
+            }
+            for (String file : index.filesUnder(source.path())) {
+                for (SourceObject o : index.inFile(file)) {
+                    if (ArgoApplications.is(o)) {
+                        out.addAll(deployedBy(index, o, seen));
+                    } else {
+                        out.add(o);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Argo CD orders the Applications of one app of apps by sync wave alone, so what uses Rook's CRDs
+     * must come in a later wave than what installs the operator, and claims on Ceph storage later than
+     * the Ceph cluster. Siblings are the Applications of one directory.
+     */
+    private static void syncWaves(TreeIndex index, Findings out) {
+        Set<String> cephClasses = cephStorageClasses(index);
+        Map<String, List<SourceObject>> siblings = new java.util.TreeMap<>();
+        for (SourceObject app : index.ofKind("argoproj.io", "Application")) {
+            String file = app.file();
+            siblings.computeIfAbsent(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "", d -> new java.util.ArrayList<>())
+                    .add(app);
+        }
+        for (List<SourceObject> apps : siblings.values()) {
+            Map<SourceObject, List<SourceObject>> deployed = new java.util.LinkedHashMap<>();
+            apps.forEach(app -> deployed.put(app, deployedBy(index, app, new HashSet<>())));
+            for (SourceObject provider : apps) {
+                List<SourceObject> provides = deployed.get(provider);
+                boolean operator = provides.stream().anyMatch(o -> isOperator(o) || argoChart(o, ChartKnowledge.ROOK_OPERATOR));
+                boolean cluster = provides.stream().anyMatch(o -> definesCephCluster(o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER));
+                for (SourceObject user : apps) {
+                    if (user == provider || wave(user) > wave(provider)) {
+                        continue;
+                    }
+                    List<SourceObject> uses = deployed.get(user);
+                    String what = operator && uses.stream().anyMatch(o -> usesRookCrds(o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER))
+                            ? "creates Ceph resources, but " + provider.name() + " installs the Rook operator"
+                            : cluster && uses.stream().anyMatch(o -> claimedClasses(o).stream().anyMatch(cephClasses::contains))
+                            ? "claims Ceph storage, but " + provider.name() + " creates the Ceph cluster" : null;
+                    if (what != null) {
+                        out.at(user, "/metadata", "Application " + user.name() + " (sync wave " + wave(user) + ") " + what
+                                + " in wave " + wave(provider) + ", so Argo CD does not wait for it",
+                                "give " + user.name() + " " + SYNC_WAVE + ": \"" + (wave(provider) + 1) + "\" or higher, and"
+                                        + " restore Argo CD's Application health check in argocd-cm so that waves wait");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void chartVersions(TreeIndex index, Findings out) {
+        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
+            SourceObject operator = null;
+            SourceObject cephCluster = null;
+            for (Set<String> files : cluster.getValue().values()) {
+                for (String file : files) {
+                    for (SourceObject o : index.inFile(file)) {
+                        if (o.kind().equals("HelmRelease") && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_OPERATOR)) {
+                            operator = o;
+                        } else if (o.kind().equals("HelmRelease") && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_CLUSTER)) {
+                            cephCluster = o;
+                        }
+                    }
+                }
+            }
+            if (operator != null && cephCluster != null
+                    && !ChartKnowledge.version(operator).equals(ChartKnowledge.version(cephCluster))) {
+                out.at(cephCluster, "/spec/chart/spec/version", "rook-ceph-cluster " + ChartKnowledge.version(cephCluster)
+                        + " but the operator chart rook-ceph is " + ChartKnowledge.version(operator) + " ("
+                        + operator.file() + ":" + operator.line() + ")", "upgrade both charts to the same version together");
+            }
+        }
+    }
+
+    private static boolean isOperator(SourceObject o) {
+        return o.kind().equals("HelmRelease") && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_OPERATOR)
+                || o.kind().equals("Deployment") && o.name().equals("rook-ceph-operator");
+    }
+
+    private static boolean usesRookCrds(SourceObject o) {
+        return o.group().equals("ceph.rook.io") || o.kind().equals("HelmRelease")
+                && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_CLUSTER);
+    }
+
+    private static void ordering(TreeIndex index, Findings out) {
+        Map<String, SourceObject> fluxById = new java.util.HashMap<>();
+        index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization").forEach(k -> fluxById.putIfAbsent(TreeIndex.fluxId(k), k));
+        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
+            String operatorKs = null;
+            for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
+                for (String file : ks.getValue()) {
+                    if (index.inFile(file).stream().anyMatch(RookRules::isOperator) && !ks.getKey().equals("(entry)")) {
+                        operatorKs = ks.getKey();
+                    }
+                }
+            }
+            if (operatorKs == null) {
+                continue; // Rook is installed outside this tree, or not by Flux
+            }
+            for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
+                if (ks.getKey().equals("(entry)")) {
+                    continue;
+                }
+                for (String file : ks.getValue()) {
+                    for (SourceObject o : index.inFile(file)) {
+                        if (!usesRookCrds(o)) {
+                            continue;
+                        }
+                        if (ks.getKey().equals(operatorKs)) {
+                            if (!o.kind().equals("HelmRelease") || !dependsOnOperatorRelease(o)) {
+                                out.at(o, "", o.id() + " is applied by Flux Kustomization " + ks.getKey()
+                                        + ", the same one that installs the Rook operator, so its CRDs may not exist yet",
+                                        "move it to a Kustomization with dependsOn " + operatorKs);
+                            }
+                        } else if (!dependsOn(fluxById, ks.getKey(), operatorKs)) {
+                            out.at(o, "", o.id() + " is applied by Flux Kustomization " + ks.getKey()
+                                    + ", which does not depend on " + operatorKs + " (the Rook operator)",
+                                    "add dependsOn: [{name: " + operatorKs.substring(operatorKs.indexOf('/') + 1) + "}] to "
+                                            + ks.getKey() + ", with wait: true on " + operatorKs);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean definesCephCluster(SourceObject o) {
+        return o.kind().equals("CephCluster") && o.group().equals("ceph.rook.io") || o.kind().equals("HelmRelease")
+                && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_CLUSTER);
+    }
+
+    /** Storage class names served by Ceph: Ceph CSI provisioners in the tree, and those Rook's cluster chart creates. */
+    private static Set<String> cephStorageClasses(TreeIndex index) {
+        Set<String> classes = new HashSet<>();
+        index.ofKind("storage.k8s.io", "StorageClass").stream()
+                .filter(sc -> sc.node().path("provisioner").asText("").endsWith(".ceph.com")
+                        || sc.node().path("provisioner").asText("").endsWith(".ceph.rook.io/bucket"))
+                .forEach(sc -> classes.add(sc.name()));
+        index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease").forEach(r -> classes.addAll(ChartKnowledge.storageClassesCreatedBy(r)));
+        return classes;
+    }
+
+    private static List<String> claimedClasses(SourceObject o) {
+        List<String> names = new java.util.ArrayList<>();
+        switch (o.kind()) {
+            case "PersistentVolumeClaim", "ObjectBucketClaim" -> names.add(o.spec().path("storageClassName").asText(""));
+            case "StatefulSet" -> o.spec().path("volumeClaimTemplates")
+                    .forEach(t -> names.add(t.path("spec").path("storageClassName").asText("")));
+            default -> { }
+        }
+        return names;
+    }
+
+    /** Applications whose claims use Ceph must wait for the Kustomization that creates the Ceph cluster. */
+    private static void claimOrdering(TreeIndex index, Findings out) {
+        Map<String, SourceObject> fluxById = new java.util.HashMap<>();
+        index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization").forEach(k -> fluxById.putIfAbsent(TreeIndex.fluxId(k), k));
+        Set<String> cephClasses = cephStorageClasses(index);
+        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
+            String clusterKs = null;
+            for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
+                for (String file : ks.getValue()) {
+                    if (!ks.getKey().equals("(entry)") && index.inFile(file).stream().anyMatch(RookRules::definesCephCluster)) {
+                        clusterKs = ks.getKey();
+                    }
+                }
+            }
+            if (clusterKs == null) {
+                continue;
+            }
+            for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
+                if (ks.getKey().equals("(entry)") || ks.getKey().equals(clusterKs) || dependsOn(fluxById, ks.getKey(), clusterKs)) {
+                    continue;
+                }
+                for (String file : ks.getValue()) {
+                    for (SourceObject o : index.inFile(file)) {
+                        List<String> classes = claimedClasses(o);
+                        if (classes.stream().anyMatch(cephClasses::contains)) {
+                            out.at(o, "", o.id() + " claims Ceph storage but Flux Kustomization " + ks.getKey()
+                                    + " does not depend on " + clusterKs + ", which creates the Ceph cluster",
+                                    "add dependsOn: [{name: " + clusterKs.substring(clusterKs.indexOf('/') + 1) + "}] to "
+                                            + ks.getKey());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean dependsOnOperatorRelease(SourceObject release) {
+        for (var dep : release.spec().path("dependsOn")) {
+            if (dep.path("name").asText().equals(ChartKnowledge.ROOK_OPERATOR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether Flux Kustomization {@code from} transitively depends on {@code target}. */
+    private static boolean dependsOn(Map<String, SourceObject> fluxById, String from, String target) {
+        Deque<String> pending = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            SourceObject k = fluxById.get(pending.pop());
+            if (k == null) {
+                continue;
+            }
+            for (var dep : k.spec().path("dependsOn")) {
+                String id = dep.path("namespace").asText(k.namespace().isEmpty() ? "flux-system" : k.namespace()) + "/"
+                        + dep.path("name").asText();
+                if (id.equals(target)) {
+                    return true;
+                }
+                if (seen.add(id)) {
+                    pending.push(id);
+                }
+            }
+        }
+        return false;
+    }
+}
