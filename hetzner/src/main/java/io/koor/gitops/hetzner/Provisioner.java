@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,9 +46,8 @@ public final class Provisioner {
 
     /** A resource with this cluster's labels, as the API describes it. */
     private record Listed(ResourceKind kind, JsonNode item) {
-        /** The key of the ids map: "KIND/name". */
-        String key() {
-            return kind + "/" + item.path("name").asText();
+        ResourceRef ref() {
+            return new ResourceRef(kind, item.path("name").asText());
         }
     }
 
@@ -67,13 +67,9 @@ public final class Provisioner {
     }
 
     private static ExistingResource existing(ResourceKind kind, JsonNode item) {
-        Map<String, String> labels = new HashMap<>();
-        item.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> attributes = new HashMap<>();
-        if (kind == ResourceKind.SERVER) {
-            attributes.put("server_type", item.path("server_type").path("name").asText());
-        }
-        return new ExistingResource(kind, item.path("id").asLong(), item.path("name").asText(), labels, attributes);
+        Optional<String> serverType = kind == ResourceKind.SERVER
+                ? Optional.of(item.path("server_type").path("name").asText()) : Optional.empty();
+        return new ExistingResource(kind, item.path("id").asLong(), item.path("name").asText(), labels(item), serverType);
     }
 
     /** Net monthly price per type name, in one location, of a {@code GET /pricing} list of types. */
@@ -115,30 +111,30 @@ public final class Provisioner {
     }
 
     /** Creates every resource the plan says is missing (and deletes what it says is gone). Returns the ids. */
-    public Map<String, Long> apply(DesiredState desired, ProvisioningPlan plan, String sshPublicKey, Bootstrap bootstrap) {
+    public Map<ResourceRef, Long> apply(DesiredState desired, ProvisioningPlan plan, String sshPublicKey, Bootstrap bootstrap) {
         String cluster = desired.cluster().name().value();
-        Map<String, Long> ids = new ConcurrentHashMap<>();
-        Map<String, JsonNode> found = new HashMap<>();
-        listed(cluster).forEach(l -> found.put(l.key(), l.item()));
-        found.forEach((key, item) -> ids.put(key, item.path("id").asLong()));
+        Map<ResourceRef, Long> ids = new ConcurrentHashMap<>();
+        Map<ResourceRef, JsonNode> found = new HashMap<>();
+        listed(cluster).forEach(l -> found.put(l.ref(), l.item()));
+        found.forEach((ref, item) -> ids.put(ref, item.path("id").asLong()));
         for (ProvisioningPlan.Step step : plan.steps()) {
             if (step.verb() == ProvisioningPlan.Verb.DELETE) {
-                delete(step.kind(), ids.get(step.kind() + "/" + step.name()), step.name());
+                delete(step.kind(), ids.get(step.ref()), step.name());
             }
         }
         for (ResourceKind kind : ResourceKind.values()) {
             List<DesiredResource> missing = new ArrayList<>();
             for (ProvisioningPlan.Step step : plan.steps()) {
                 if (step.verb() == ProvisioningPlan.Verb.CREATE && step.kind() == kind) {
-                    desired.find(kind, step.name()).ifPresent(missing::add);
+                    desired.resolve(step.ref()).ifPresent(missing::add);
                 }
             }
-            parallel(missing, r -> ids.put(kind + "/" + r.name(), ensure(desired, r, ids, sshPublicKey, bootstrap)));
+            parallel(missing, r -> ids.put(r.ref(), ensure(desired, r, ids, sshPublicKey, bootstrap)));
             // What an interrupted run created but did not finish setting up is finished now.
             for (ProvisioningPlan.Step step : plan.steps()) {
-                JsonNode item = found.get(kind + "/" + step.name());
+                JsonNode item = found.get(step.ref());
                 if (step.verb() == ProvisioningPlan.Verb.KEEP && step.kind() == kind && item != null) {
-                    desired.find(kind, step.name()).ifPresent(r -> finish(desired, r, item.path("id").asLong(), item, ids));
+                    desired.resolve(step.ref()).ifPresent(r -> finish(desired, r, item.path("id").asLong(), item, ids));
                 }
             }
         }
@@ -167,7 +163,7 @@ public final class Provisioner {
     }
 
     /** Finds the resource by name (adopting it if ours), or creates it; returns its id. */
-    private long ensure(DesiredState desired, DesiredResource r, Map<String, Long> ids, String sshPublicKey,
+    private long ensure(DesiredState desired, DesiredResource r, Map<ResourceRef, Long> ids, String sshPublicKey,
                         Bootstrap bootstrap) {
         String cluster = desired.cluster().name().value();
         JsonNode found = client.findByName(r.kind().path(), r.kind().plural(), r.name());
@@ -208,12 +204,12 @@ public final class Provisioner {
      * interface. Each is checked on the resource as found, so a run resuming an interrupted one does
      * only what is still missing.
      */
-    private long finish(DesiredState desired, DesiredResource r, long id, JsonNode item, Map<String, Long> ids) {
-        if (r.kind() != ResourceKind.SERVER && r.kind() != ResourceKind.LOAD_BALANCER) {
+    private long finish(DesiredState desired, DesiredResource r, long id, JsonNode item, Map<ResourceRef, Long> ids) {
+        if (!(r instanceof DesiredResource.OnPrivateNetwork addressed)) {
             return id;
         }
         String actions = r.kind().path() + "/" + id + "/actions/";
-        long network = ids.get(ResourceKind.NETWORK + "/" + desired.network().name());
+        long network = desired.network().ref().idIn(ids);
         boolean attached = false;
         for (JsonNode net : item.path("private_net")) {
             attached |= net.path("network").asLong() == network;
@@ -222,15 +218,15 @@ public final class Provisioner {
             // Only attaching afterwards lets us choose the address; the nodes' configuration already names it.
             ObjectNode attach = HcloudClient.object();
             attach.put("network", network);
-            attach.put("ip", r.attribute("private_ip"));
+            attach.put("ip", addressed.privateIp());
             client.waitFor(actionIds(client.post(actions + "attach_to_network", attach)));
         }
-        if (r.kind() == ResourceKind.LOAD_BALANCER) {
+        if (r instanceof DesiredResource.LoadBalancer balancer) {
             // Private targets need the balancer in the network first; then it has no reason to be public.
             if (item.path("targets").isEmpty()) {
                 ObjectNode target = HcloudClient.object();
                 target.put("type", "label_selector");
-                target.putObject("label_selector").put("selector", r.attribute("targets"));
+                target.putObject("label_selector").put("selector", balancer.targets());
                 target.put("use_private_ip", true);
                 client.waitFor(actionIds(client.post(actions + "add_target", target)));
             }
@@ -249,58 +245,53 @@ public final class Provisioner {
         return found.path("id").asLong();
     }
 
-    private ObjectNode body(DesiredState desired, DesiredResource r, Map<String, Long> ids, String sshPublicKey,
+    private ObjectNode body(DesiredState desired, DesiredResource r, Map<ResourceRef, Long> ids, String sshPublicKey,
                             Bootstrap bootstrap) {
         String cluster = desired.cluster().name().value();
         ObjectNode body = HcloudClient.object();
         body.put("name", r.name());
         ObjectNode labels = body.putObject("labels");
         r.labels().forEach(labels::put);
-        switch (r.kind()) {
-            case SSH_KEY -> body.put("public_key", sshPublicKey);
-            case NETWORK -> {
-                body.put("ip_range", r.attribute("ip_range"));
-                body.putArray("subnets").addObject().put("type", "cloud").put("network_zone", r.attribute("network_zone"))
-                        .put("ip_range", r.attribute("subnet"));
-            }
-            case FIREWALL -> {
-                ArrayNode rules = body.putArray("rules");
-                rule(rules, "tcp", "22", "SSH");
-                rule(rules, "tcp", "6443", "Kubernetes API");
-                rule(rules, "icmp", null, "ICMP");
-                ObjectNode apply = body.putArray("apply_to").addObject();
-                apply.put("type", "label_selector");
-                apply.putObject("label_selector").put("selector", Labels.selector(cluster));
-            }
-            case PLACEMENT_GROUP -> body.put("type", "spread");
-            case LOAD_BALANCER -> {
-                body.put("load_balancer_type", r.attribute("load_balancer_type"));
-                body.put("location", r.attribute("location"));
-                ObjectNode api = body.putArray("services").addObject();
-                api.put("protocol", "tcp").put("listen_port", 6443).put("destination_port", 6443).put("proxyprotocol", false);
-                // TCP health checks: a node leaves the rotation within ~15 s of its API server stopping
-                api.putObject("health_check").put("protocol", "tcp").put("port", 6443).put("interval", 5)
-                        .put("timeout", 3).put("retries", 3);
-            }
-            case SERVER -> {
-                body.put("server_type", r.attribute("server_type"));
-                body.put("image", r.attribute("image"));
-                body.put("location", r.attribute("location"));
-                // the API takes SSH keys as strings: an ID or a name
-                body.putArray("ssh_keys").add(String.valueOf(ids.get(ResourceKind.SSH_KEY + "/" + desired.sshKey().name())));
-                if (!r.attribute("placement_group").isEmpty()) {
-                    body.put("placement_group", ids.get(ResourceKind.PLACEMENT_GROUP + "/" + r.attribute("placement_group")));
-                }
-                body.putObject("public_net").put("enable_ipv4", true).put("enable_ipv6", true);
-                body.put("start_after_create", true);
-                body.put("user_data", CloudInit.userData(desired, r, bootstrap));
-            }
-            case VOLUME -> {
-                body.put("size", Integer.parseInt(r.attribute("size")));
-                body.put("server", ids.get(ResourceKind.SERVER + "/" + r.attribute("server")));
-                body.put("automount", false); // raw and unformatted: Ceph wants the bare device
-            }
-            default -> throw new IllegalStateException(r.kind().name());
+        if (r instanceof DesiredResource.SshKey) {
+            body.put("public_key", sshPublicKey);
+        } else if (r instanceof DesiredResource.Network network) {
+            body.put("ip_range", network.ipRange().toString());
+            body.putArray("subnets").addObject().put("type", "cloud").put("network_zone", network.networkZone())
+                    .put("ip_range", network.subnet().toString());
+        } else if (r instanceof DesiredResource.Firewall) {
+            ArrayNode rules = body.putArray("rules");
+            rule(rules, "tcp", "22", "SSH");
+            rule(rules, "tcp", "6443", "Kubernetes API");
+            rule(rules, "icmp", null, "ICMP");
+            ObjectNode apply = body.putArray("apply_to").addObject();
+            apply.put("type", "label_selector");
+            apply.putObject("label_selector").put("selector", Labels.selector(cluster));
+        } else if (r instanceof DesiredResource.PlacementGroup) {
+            body.put("type", "spread");
+        } else if (r instanceof DesiredResource.LoadBalancer balancer) {
+            body.put("load_balancer_type", balancer.type());
+            body.put("location", balancer.location().code());
+            ObjectNode api = body.putArray("services").addObject();
+            api.put("protocol", "tcp").put("listen_port", 6443).put("destination_port", 6443).put("proxyprotocol", false);
+            // TCP health checks: a node leaves the rotation within ~15 s of its API server stopping
+            api.putObject("health_check").put("protocol", "tcp").put("port", 6443).put("interval", 5)
+                    .put("timeout", 3).put("retries", 3);
+        } else if (r instanceof DesiredResource.Server server) {
+            body.put("server_type", server.serverType().name());
+            body.put("image", server.image());
+            body.put("location", server.location().code());
+            // the API takes SSH keys as strings: an ID or a name
+            body.putArray("ssh_keys").add(String.valueOf(desired.sshKey().ref().idIn(ids)));
+            server.placementGroup().ifPresent(group -> body.put("placement_group", group.idIn(ids)));
+            body.putObject("public_net").put("enable_ipv4", true).put("enable_ipv6", true);
+            body.put("start_after_create", true);
+            body.put("user_data", CloudInit.userData(desired, server, bootstrap));
+        } else if (r instanceof DesiredResource.Volume volume) {
+            body.put("size", volume.sizeGb());
+            body.put("server", volume.server().idIn(ids));
+            body.put("automount", false); // raw and unformatted: Ceph wants the bare device
+        } else {
+            throw new IllegalStateException(r.kind().name());
         }
         return body;
     }

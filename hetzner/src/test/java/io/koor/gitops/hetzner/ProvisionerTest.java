@@ -259,8 +259,8 @@ class ProvisionerTest {
 
     @Test
     void aSingleControlPlaneNodeIsItsOwnEndpoint() {
-        assertThat(desired.ofKind(ResourceKind.LOAD_BALANCER)).isEmpty();
-        assertThat(desired.controlPlaneEndpoint()).isEqualTo(desired.firstControlPlane().attribute("private_ip"));
+        assertThat(desired.ofType(DesiredResource.LoadBalancer.class)).isEmpty();
+        assertThat(desired.controlPlaneEndpoint()).isEqualTo(desired.firstControlPlane().privateIp());
     }
 
     @Test
