@@ -4,10 +4,8 @@ import io.koor.gitops.model.Cidr;
 import io.koor.gitops.model.HetznerLocation;
 import io.koor.gitops.model.NodeRole;
 import io.koor.gitops.model.ServerType;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One resource the cluster needs, one type per Hetzner kind: its unique name, the labels that make
@@ -32,7 +30,7 @@ public sealed interface DesiredResource {
     /** The administrator's key, put on every server. */
     record SshKey(String name, SortedMap<String, String> labels) implements DesiredResource {
         public SshKey {
-            labels = copy(labels);
+            labels = Labels.copyOf(labels);
         }
 
         @Override
@@ -45,7 +43,7 @@ public sealed interface DesiredResource {
     record Network(String name, SortedMap<String, String> labels, Cidr ipRange, String networkZone, Cidr subnet)
             implements DesiredResource {
         public Network {
-            labels = copy(labels);
+            labels = Labels.copyOf(labels);
         }
 
         @Override
@@ -57,7 +55,7 @@ public sealed interface DesiredResource {
     /** Applies to every server carrying the cluster's labels. */
     record Firewall(String name, SortedMap<String, String> labels) implements DesiredResource {
         public Firewall {
-            labels = copy(labels);
+            labels = Labels.copyOf(labels);
         }
 
         @Override
@@ -69,7 +67,7 @@ public sealed interface DesiredResource {
     /** A spread group: its servers run on different hosts. */
     record PlacementGroup(String name, SortedMap<String, String> labels) implements DesiredResource {
         public PlacementGroup {
-            labels = copy(labels);
+            labels = Labels.copyOf(labels);
         }
 
         @Override
@@ -82,7 +80,7 @@ public sealed interface DesiredResource {
     record LoadBalancer(String name, SortedMap<String, String> labels, String type, HetznerLocation location,
                         String privateIp, String targets) implements DesiredResource, OnPrivateNetwork {
         public LoadBalancer {
-            labels = copy(labels);
+            labels = Labels.copyOf(labels);
         }
 
         @Override
@@ -96,7 +94,7 @@ public sealed interface DesiredResource {
                   HetznerLocation location, String privateIp, NodeRole role, Optional<ResourceRef> placementGroup)
             implements DesiredResource, OnPrivateNetwork {
         public Server {
-            labels = copy(labels);
+            labels = Labels.copyOf(labels);
         }
 
         @Override
@@ -108,16 +106,12 @@ public sealed interface DesiredResource {
     /** A raw drive for Ceph, attached to its storage server. */
     record Volume(String name, SortedMap<String, String> labels, int sizeGb, ResourceRef server) implements DesiredResource {
         public Volume {
-            labels = copy(labels);
+            labels = Labels.copyOf(labels);
         }
 
         @Override
         public ResourceKind kind() {
             return ResourceKind.VOLUME;
         }
-    }
-
-    private static SortedMap<String, String> copy(SortedMap<String, String> labels) {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 }
