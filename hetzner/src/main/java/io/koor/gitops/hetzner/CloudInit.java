@@ -31,13 +31,11 @@ public final class CloudInit {
     private CloudInit() {
     }
 
-    public static String userData(DesiredState desired, DesiredResource server, Bootstrap bootstrap) {
+    public static String userData(DesiredState desired, DesiredResource.Server server, Bootstrap bootstrap) {
         Cluster cluster = desired.cluster();
         Version k8s = cluster.kubernetesVersion();
         String minor = "v" + k8s.major() + "." + k8s.minor();
-        String role = server.attribute("role");
         boolean first = server.name().equals(desired.firstControlPlane().name());
-        boolean storage = role.equals(NodeRole.STORAGE.label());
 
         ObjectNode doc = YAML.createObjectNode();
         doc.put("hostname", server.name());
@@ -63,7 +61,7 @@ public final class CloudInit {
             file(files, ARGO_ROOT, argoCdRoot(cluster, bootstrap), "0644");
         }
         file(files, "/usr/local/sbin/koor-bootstrap", script(cluster, minor, k8s, first, bootstrap,
-                server.attribute("private_ip")), "0700");
+                server.privateIp()), "0700");
         doc.putArray("runcmd").add("/usr/local/sbin/koor-bootstrap");
         try {
             return "#cloud-config\n" + YAML.writeValueAsString(doc);
@@ -108,29 +106,29 @@ public final class CloudInit {
         files.addObject().put("path", path).put("permissions", permissions).put("owner", "root:root").put("content", content);
     }
 
-    private static String nodeRegistration(DesiredState desired, DesiredResource server) {
+    private static String nodeRegistration(DesiredState desired, DesiredResource.Server server) {
         Cluster cluster = desired.cluster();
-        boolean storage = server.attribute("role").equals(NodeRole.STORAGE.label());
+        boolean storage = server.role() == NodeRole.STORAGE;
         StringBuilder reg = new StringBuilder("nodeRegistration:\n  name: " + server.name() + "\n  criSocket: unix:///var/run/crio/crio.sock\n"
-                + "  kubeletExtraArgs:\n    - name: node-ip\n      value: " + server.attribute("private_ip") + "\n");
+                + "  kubeletExtraArgs:\n    - name: node-ip\n      value: " + server.privateIp() + "\n");
         if (storage) {
             reg.append("    - name: node-labels\n      value: ").append(Cluster.STORAGE_NODE_LABEL).append("=true\n");
         }
         if (storage && cluster.rook().dedicatedStorageNodes()) {
             reg.append("  taints:\n    - key: ").append(Cluster.STORAGE_TAINT_KEY)
                     .append("\n      value: \"true\"\n      effect: NoSchedule\n");
-        } else if (server.attribute("role").equals(NodeRole.CONTROL_PLANE.label()) && cluster.workers().count() == 0) {
+        } else if (server.role() == NodeRole.CONTROL_PLANE && cluster.workers().count() == 0) {
             reg.append("  taints: []\n"); // no workers: the control plane runs the applications too
         }
         return reg.toString();
     }
 
-    static String initConfig(DesiredState desired, DesiredResource server, Bootstrap bootstrap) {
+    static String initConfig(DesiredState desired, DesiredResource.Server server, Bootstrap bootstrap) {
         Cluster cluster = desired.cluster();
         return "apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\n"
                 + "bootstrapTokens:\n  - token: " + bootstrap.joinToken() + "\n    ttl: 24h0m0s\n"
                 + "certificateKey: " + bootstrap.certificateKey() + "\n"
-                + "localAPIEndpoint:\n  advertiseAddress: " + server.attribute("private_ip") + "\n  bindPort: 6443\n"
+                + "localAPIEndpoint:\n  advertiseAddress: " + server.privateIp() + "\n  bindPort: 6443\n"
                 + nodeRegistration(desired, server)
                 + "---\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n"
                 + "kubernetesVersion: v" + cluster.kubernetesVersion() + "\n"
@@ -142,14 +140,14 @@ public final class CloudInit {
                 + cluster.network().serviceCidr() + "\n";
     }
 
-    static String joinConfig(DesiredState desired, DesiredResource server, Bootstrap bootstrap) {
-        boolean controlPlane = server.attribute("role").equals(NodeRole.CONTROL_PLANE.label());
+    static String joinConfig(DesiredState desired, DesiredResource.Server server, Bootstrap bootstrap) {
+        boolean controlPlane = server.role() == NodeRole.CONTROL_PLANE;
         return "apiVersion: kubeadm.k8s.io/v1beta4\nkind: JoinConfiguration\n"
                 + "discovery:\n  bootstrapToken:\n    apiServerEndpoint: " + desired.controlPlaneEndpoint() + ":6443\n"
                 + "    token: " + bootstrap.joinToken() + "\n"
                 // the CA's hash is not known before the first node exists; discovery stays on the private network
                 + "    unsafeSkipCAVerification: true\n"
-                + (controlPlane ? "controlPlane:\n  localAPIEndpoint:\n    advertiseAddress: " + server.attribute("private_ip")
+                + (controlPlane ? "controlPlane:\n  localAPIEndpoint:\n    advertiseAddress: " + server.privateIp()
                 + "\n    bindPort: 6443\n  certificateKey: " + bootstrap.certificateKey() + "\n" : "")
                 + nodeRegistration(desired, server);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a cluster needs on Hetzner Cloud, as a pure function of its definition: an SSH key,
@@ -31,14 +32,12 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
     public static DesiredState of(Cluster cluster, String owner) {
         String name = cluster.name().value();
         List<DesiredResource> out = new ArrayList<>();
-        out.add(new DesiredResource(ResourceKind.SSH_KEY, name + "-admin", Labels.of(name, owner, null), Map.of()));
+        out.add(new DesiredResource.SshKey(name + "-admin", Labels.of(name, owner, null)));
         Cidr nodes = cluster.network().nodeCidr();
-        out.add(new DesiredResource(ResourceKind.NETWORK, name + "-network", Labels.of(name, owner, null), Map.of(
-                "ip_range", nodes.toString(),
-                "subnet", subnet(nodes),
-                "network_zone", cluster.location().networkZone())));
-        out.add(new DesiredResource(ResourceKind.FIREWALL, name + "-firewall", Labels.of(name, owner, null), Map.of()));
-        Map<String, String> groupOf = new HashMap<>();
+        out.add(new DesiredResource.Network(name + "-network", Labels.of(name, owner, null), nodes,
+                cluster.location().networkZone(), subnet(nodes)));
+        out.add(new DesiredResource.Firewall(name + "-firewall", Labels.of(name, owner, null)));
+        Map<String, ResourceRef> groupOf = new HashMap<>();
         for (NodeRole role : List.of(NodeRole.CONTROL_PLANE, NodeRole.STORAGE)) {
             List<Node> members = cluster.nodes(role);
             if (members.size() < 2) {
@@ -46,50 +45,37 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
             }
             for (int i = 0; i < members.size(); i++) {
                 String group = name + "-" + role.label() + "-" + (i / MAX_SERVERS_PER_PLACEMENT_GROUP + 1);
-                groupOf.put(members.get(i).name().value(), group);
+                groupOf.put(members.get(i).name().value(), new ResourceRef(ResourceKind.PLACEMENT_GROUP, group));
                 if (i % MAX_SERVERS_PER_PLACEMENT_GROUP == 0) {
-                    out.add(new DesiredResource(ResourceKind.PLACEMENT_GROUP, group, Labels.of(name, owner, role.label()),
-                            Map.of()));
+                    out.add(new DesiredResource.PlacementGroup(group, Labels.of(name, owner, role.label())));
                 }
             }
         }
         if (cluster.apiLoadBalanced()) {
-            out.add(new DesiredResource(ResourceKind.LOAD_BALANCER, name + "-api", Labels.of(name, owner, "api"), Map.of(
-                    "load_balancer_type", PriceTable.API_LOAD_BALANCER,
-                    "location", cluster.location().code(),
-                    "private_ip", lastHost(Cidr.parse(subnet(nodes))),
-                    "targets", Labels.selector(name) + "," + Labels.ROLE + "=" + NodeRole.CONTROL_PLANE.label())));
+            out.add(new DesiredResource.LoadBalancer(name + "-api", Labels.of(name, owner, "api"),
+                    PriceTable.API_LOAD_BALANCER, cluster.location(), lastHost(subnet(nodes)),
+                    Labels.selector(name) + "," + Labels.ROLE + "=" + NodeRole.CONTROL_PLANE.label()));
         }
         List<Node> all = cluster.nodes();
         for (int i = 0; i < all.size(); i++) {
             Node node = all.get(i);
-            Map<String, String> attributes = new HashMap<>();
-            attributes.put("server_type", node.serverType().name());
-            attributes.put("image", IMAGE);
-            attributes.put("location", cluster.location().code());
-            attributes.put("private_ip", privateIp(nodes, i));
-            attributes.put("role", node.role().label());
-            if (groupOf.containsKey(node.name().value())) {
-                attributes.put("placement_group", groupOf.get(node.name().value()));
-            }
-            out.add(new DesiredResource(ResourceKind.SERVER, node.name().value(),
-                    Labels.of(name, owner, node.role().label()), attributes));
+            out.add(new DesiredResource.Server(node.name().value(), Labels.of(name, owner, node.role().label()),
+                    node.serverType(), IMAGE, cluster.location(), privateIp(nodes, i), node.role(),
+                    Optional.ofNullable(groupOf.get(node.name().value()))));
         }
         for (Node node : cluster.nodes(NodeRole.STORAGE)) {
+            ResourceRef server = new ResourceRef(ResourceKind.SERVER, node.name().value());
             for (int d = 1; d <= cluster.storage().drivesPerNode(); d++) {
-                out.add(new DesiredResource(ResourceKind.VOLUME, node.name() + "-osd-" + d,
-                        Labels.of(name, owner, NodeRole.STORAGE.label()), Map.of(
-                        "size", String.valueOf(cluster.storage().driveSizeGb()),
-                        "server", node.name().value())));
+                out.add(new DesiredResource.Volume(node.name() + "-osd-" + d, Labels.of(name, owner, NodeRole.STORAGE.label()),
+                        cluster.storage().driveSizeGb(), server));
             }
         }
         return new DesiredState(cluster, owner, out);
     }
 
     /** The first /24 of the node network (or the network itself when smaller). */
-    static String subnet(Cidr network) {
-        return network.prefix() >= 24 ? network.toString() : Cidr.parse(network.toString().replaceFirst("/\\d+$", "/24"))
-                .toString();
+    static Cidr subnet(Cidr network) {
+        return network.prefix() >= 24 ? network : Cidr.parse(network.toString().replaceFirst("/\\d+$", "/24"));
     }
 
     /** Node i gets the (i+2)th address: .1 is the network's gateway. */
@@ -106,22 +92,24 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
         return ((address >> 24) & 255) + "." + ((address >> 16) & 255) + "." + ((address >> 8) & 255) + "." + (address & 255);
     }
 
-    public List<DesiredResource> ofKind(ResourceKind kind) {
-        return resources.stream().filter(r -> r.kind() == kind).toList();
+    /** The resources of one type, e.g. {@code ofType(DesiredResource.Server.class)}, in creation order. */
+    public <T extends DesiredResource> List<T> ofType(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    public java.util.Optional<DesiredResource> find(ResourceKind kind, String name) {
-        return resources.stream().filter(r -> r.kind() == kind && r.name().equals(name)).findFirst();
+    /** What a reference names, if the cluster has it. */
+    public Optional<DesiredResource> resolve(ResourceRef ref) {
+        return resources.stream().filter(r -> r.ref().equals(ref)).findFirst();
     }
 
     /** The cluster's one private network. */
-    public DesiredResource network() {
-        return ofKind(ResourceKind.NETWORK).get(0);
+    public DesiredResource.Network network() {
+        return ofType(DesiredResource.Network.class).get(0);
     }
 
     /** The administrator's SSH key, put on every server. */
-    public DesiredResource sshKey() {
-        return ofKind(ResourceKind.SSH_KEY).get(0);
+    public DesiredResource.SshKey sshKey() {
+        return ofType(DesiredResource.SshKey.class).get(0);
     }
 
     /**
@@ -129,13 +117,13 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
      * several nodes, else the one control-plane node's.
      */
     public String controlPlaneEndpoint() {
-        return ofKind(ResourceKind.LOAD_BALANCER).stream().findFirst().orElseGet(this::firstControlPlane)
-                .attribute("private_ip");
+        return ofType(DesiredResource.LoadBalancer.class).stream().findFirst().map(DesiredResource.LoadBalancer::privateIp)
+                .orElseGet(() -> firstControlPlane().privateIp());
     }
 
     /** The node that runs {@code kubeadm init}; every other node joins it. */
-    public DesiredResource firstControlPlane() {
-        return ofKind(ResourceKind.SERVER).stream().filter(s -> s.attribute("role").equals(NodeRole.CONTROL_PLANE.label()))
+    public DesiredResource.Server firstControlPlane() {
+        return ofType(DesiredResource.Server.class).stream().filter(s -> s.role() == NodeRole.CONTROL_PLANE)
                 .findFirst().orElseThrow();
     }
 }

@@ -1,8 +1,6 @@
 package io.koor.gitops.hetzner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,18 +14,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small client for the Hetzner Cloud API, on java.net.http and Jackson. It retries what the
+ * The {@link HetznerApi} over HTTP, on java.net.http and Jackson. It retries what the
  * official Go client retries (429 after {@code RateLimit-Reset}; 502, 503, 504 and {@code conflict}
  * with backoff), pages through lists, and waits for actions. The token is only sent, never shown.
  */
-public final class HcloudClient {
+public final class HcloudClient implements HetznerApi {
     public static final URI DEFAULT_BASE = URI.create("https://api.hetzner.cloud/v1");
     static final int MAX_RETRIES = 5;
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How the client waits; tests replace it so that rate limits and slow actions cost no time. */
     public interface Sleeper {
@@ -58,46 +56,74 @@ public final class HcloudClient {
         return requests.get();
     }
 
-    public JsonNode get(String path) {
-        return send("GET", path, null);
-    }
-
-    public JsonNode post(String path, JsonNode body) {
-        return send("POST", path, body);
-    }
-
-    /** An action that takes no arguments: the API refuses a body there. */
-    public JsonNode post(String path) {
-        return send("POST", path, null);
-    }
-
-    public JsonNode delete(String path) {
-        return send("DELETE", path, null);
-    }
-
-    /** Every item of a list endpoint, all pages, e.g. {@code list("/servers", "servers", "koor.io/cluster=demo")}. */
-    public List<JsonNode> list(String path, String key, String labelSelector) {
-        List<JsonNode> all = new ArrayList<>();
+    @Override
+    public List<HetznerApi.Resource> list(ResourceKind kind, String labelSelector) {
+        List<HetznerApi.Resource> all = new ArrayList<>();
         int page = 1;
         while (page > 0) {
-            String query = "?per_page=50&page=" + page
-                    + (labelSelector == null ? "" : "&label_selector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8));
-            JsonNode body = get(path + query);
-            body.path(key).forEach(all::add);
+            JsonNode body = get(kind.path() + "?per_page=50&page=" + page + "&label_selector="
+                    + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8));
+            body.path(kind.plural()).forEach(item -> all.add(HcloudJson.resource(kind, item)));
             JsonNode next = body.path("meta").path("pagination").path("next_page");
             page = next.isIntegralNumber() ? next.asInt() : 0;
         }
         return all;
     }
 
-    /** The resource of that name, if any (names are unique per project). */
-    public JsonNode findByName(String path, String key, String name) {
-        JsonNode body = get(path + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-        JsonNode items = body.path(key);
-        return items.isArray() && items.size() > 0 ? items.get(0) : null;
+    @Override
+    public Optional<HetznerApi.Resource> find(ResourceRef ref) {
+        return first(ref.kind(), get(ref.kind().path() + "?name=" + URLEncoder.encode(ref.name(), StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Optional<HetznerApi.Resource> sshKeyByFingerprint(String fingerprint) {
+        return first(ResourceKind.SSH_KEY, get(ResourceKind.SSH_KEY.path() + "?fingerprint=" + fingerprint));
+    }
+
+    private static Optional<HetznerApi.Resource> first(ResourceKind kind, JsonNode body) {
+        JsonNode items = body.path(kind.plural());
+        return items.isArray() && items.size() > 0 ? Optional.of(HcloudJson.resource(kind, items.get(0))) : Optional.empty();
+    }
+
+    @Override
+    public HetznerApi.Pricing pricing(String location) {
+        return HcloudJson.pricing(get("/pricing").path("pricing"), location);
+    }
+
+    @Override
+    public HetznerApi.Created create(HetznerApi.CreateRequest request) {
+        ResourceKind kind = request.kind();
+        JsonNode answer = send("POST", kind.path(), HcloudJson.body(request));
+        return new HetznerApi.Created(HcloudJson.resource(kind, answer.path(kind.singular())), HcloudJson.actionIds(answer));
+    }
+
+    @Override
+    public List<Long> delete(ResourceKind kind, long id) {
+        return HcloudJson.actionIds(send("DELETE", kind.path() + "/" + id, null));
+    }
+
+    @Override
+    public List<Long> attachToNetwork(ResourceKind kind, long id, HetznerApi.AttachToNetwork attach) {
+        return action(kind, id, "attach_to_network", HcloudJson.body(attach));
+    }
+
+    @Override
+    public List<Long> addTarget(long loadBalancer, HetznerApi.AddTarget target) {
+        return action(ResourceKind.LOAD_BALANCER, loadBalancer, "add_target", HcloudJson.body(target));
+    }
+
+    /** An action that takes no arguments: the API refuses a body there. */
+    @Override
+    public List<Long> disablePublicInterface(long loadBalancer) {
+        return action(ResourceKind.LOAD_BALANCER, loadBalancer, "disable_public_interface", null);
+    }
+
+    private List<Long> action(ResourceKind kind, long id, String command, JsonNode body) {
+        return HcloudJson.actionIds(send("POST", kind.path() + "/" + id + "/actions/" + command, body));
     }
 
     /** Polls the actions every 500 ms (as hcloud-go does) until none is running; an action in error fails. */
+    @Override
     public void waitFor(List<Long> actionIds) {
         List<Long> pending = new ArrayList<>(actionIds);
         while (!pending.isEmpty()) {
@@ -125,6 +151,10 @@ public final class HcloudClient {
                 pause(Duration.ofMillis(500));
             }
         }
+    }
+
+    private JsonNode get(String path) {
+        return send("GET", path, null);
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
@@ -190,22 +220,15 @@ public final class HcloudClient {
 
     private static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
+            return HcloudJson.JSON.createObjectNode();
         }
         try {
-            return JSON.readTree(body);
+            return HcloudJson.JSON.readTree(body);
         } catch (IOException e) {
-            ObjectNode wrapper = JSON.createObjectNode();
+            ObjectNode wrapper = HcloudJson.JSON.createObjectNode();
             wrapper.putObject("error").put("code", "invalid_response").put("message", "not JSON");
             return wrapper;
         }
     }
 
-    static ObjectNode object() {
-        return JSON.createObjectNode();
-    }
-
-    static ArrayNode array() {
-        return JSON.createArrayNode();
-    }
 }

@@ -1,5 +1,6 @@
 package io.koor.gitops.hetzner;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,6 +28,11 @@ public final class Labels {
             labels.put(ROLE, role);
         }
         return labels;
+    }
+
+    /** An unmodifiable copy, in the order the API gets them (sorted). */
+    static SortedMap<String, String> copyOf(SortedMap<String, String> labels) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
     /** The label selector of everything a cluster's provisioning owns. */

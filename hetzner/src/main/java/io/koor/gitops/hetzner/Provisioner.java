@@ -1,17 +1,14 @@
 package io.koor.gitops.hetzner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.koor.gitops.model.MonthlyCost;
 import io.koor.gitops.model.PriceTable;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,83 +26,44 @@ public final class Provisioner {
     public static final class ForeignResourceException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        ForeignResourceException(ResourceKind kind, String name, JsonNode labels) {
-            super("a " + kind.label() + " named " + name + " already exists in the project and is not this cluster's"
-                    + " (labels " + labels + "); rename or delete it, or change the cluster name");
+        ForeignResourceException(ResourceRef ref, Map<String, String> labels) {
+            super("a " + ref.kind().label() + " named " + ref.name() + " already exists in the project and is not this"
+                    + " cluster's (labels " + labels + "); rename or delete it, or change the cluster name");
         }
     }
 
-    private final HcloudClient client;
+    /** The Kubernetes API, behind the load balancer of a highly available control plane. */
+    private static final HetznerApi.Service KUBERNETES_API = new HetznerApi.Service("tcp", 6443, 6443, false,
+            // TCP health checks: a node leaves the rotation within ~15 s of its API server stopping
+            new HetznerApi.HealthCheck("tcp", 6443, 5, 3, 3));
+
+    private final HetznerApi api;
     private final Consumer<String> log;
 
-    public Provisioner(HcloudClient client, Consumer<String> log) {
-        this.client = client;
+    public Provisioner(HetznerApi api, Consumer<String> log) {
+        this.api = api;
         this.log = log;
-    }
-
-    /** A resource with this cluster's labels, as the API describes it. */
-    private record Listed(ResourceKind kind, JsonNode item) {
-        /** The key of the ids map: "KIND/name". */
-        String key() {
-            return kind + "/" + item.path("name").asText();
-        }
     }
 
     /** What exists with this cluster's labels. */
     public List<ExistingResource> existing(String cluster) {
-        return listed(cluster).stream().map(l -> existing(l.kind(), l.item())).toList();
+        return listed(cluster).stream()
+                .map(r -> new ExistingResource(r.kind(), r.id(), r.name(), r.labels(), r.serverType())).toList();
     }
 
-    private List<Listed> listed(String cluster) {
-        List<Listed> out = new ArrayList<>();
+    private List<HetznerApi.Resource> listed(String cluster) {
+        List<HetznerApi.Resource> out = new ArrayList<>();
         for (ResourceKind kind : ResourceKind.values()) {
-            for (JsonNode item : client.list(kind.path(), kind.plural(), Labels.selector(cluster))) {
-                out.add(new Listed(kind, item));
-            }
-        }
-        return out;
-    }
-
-    private static ExistingResource existing(ResourceKind kind, JsonNode item) {
-        Map<String, String> labels = new HashMap<>();
-        item.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> attributes = new HashMap<>();
-        if (kind == ResourceKind.SERVER) {
-            attributes.put("server_type", item.path("server_type").path("name").asText());
-        }
-        return new ExistingResource(kind, item.path("id").asLong(), item.path("name").asText(), labels, attributes);
-    }
-
-    /** Net monthly price per type name, in one location, of a {@code GET /pricing} list of types. */
-    private static Map<String, Double> monthlyByType(JsonNode types, String location) {
-        Map<String, Double> out = new HashMap<>();
-        for (JsonNode type : types) {
-            for (JsonNode price : type.path("prices")) {
-                if (price.path("location").asText().equals(location)) {
-                    out.put(type.path("name").asText(), price.path("price_monthly").path("net").asDouble());
-                }
-            }
+            out.addAll(api.list(kind, Labels.selector(cluster)));
         }
         return out;
     }
 
     /** Live prices from {@code GET /pricing}, for the plan's monthly cost. */
     public PriceTable prices(String location) {
-        JsonNode pricing = client.get("/pricing").path("pricing");
-        Map<String, Double> servers = monthlyByType(pricing.path("server_types"), location);
-        double ipv4 = 0;
-        for (JsonNode ip : pricing.path("primary_ips")) {
-            if (ip.path("type").asText().equals("ipv4")) {
-                for (JsonNode price : ip.path("prices")) {
-                    if (price.path("location").asText().equals(location)) {
-                        ipv4 = price.path("price_monthly").path("net").asDouble();
-                    }
-                }
-            }
-        }
-        return new PriceTable(java.time.LocalDate.now().toString(), "GET /pricing", pricing.path("currency").asText("EUR"),
-                servers, pricing.path("volume").path("price_per_gb_month").path("net").asDouble(), ipv4,
-                monthlyByType(pricing.path("load_balancer_types"), location));
+        HetznerApi.Pricing pricing = api.pricing(location);
+        return new PriceTable(java.time.LocalDate.now().toString(), "GET /pricing", pricing.currency(),
+                pricing.serverTypes(), pricing.volumePerGbMonth(), pricing.ipv4PerMonth(), pricing.loadBalancerTypes());
     }
 
     public ProvisioningPlan plan(DesiredState desired) {
@@ -115,30 +73,32 @@ public final class Provisioner {
     }
 
     /** Creates every resource the plan says is missing (and deletes what it says is gone). Returns the ids. */
-    public Map<String, Long> apply(DesiredState desired, ProvisioningPlan plan, String sshPublicKey, Bootstrap bootstrap) {
+    public Map<ResourceRef, Long> apply(DesiredState desired, ProvisioningPlan plan, String sshPublicKey,
+                                        Bootstrap bootstrap) {
         String cluster = desired.cluster().name().value();
-        Map<String, Long> ids = new ConcurrentHashMap<>();
-        Map<String, JsonNode> found = new HashMap<>();
-        listed(cluster).forEach(l -> found.put(l.key(), l.item()));
-        found.forEach((key, item) -> ids.put(key, item.path("id").asLong()));
+        Map<ResourceRef, Long> ids = new ConcurrentHashMap<>();
+        Map<ResourceRef, HetznerApi.Resource> found = new HashMap<>();
+        listed(cluster).forEach(r -> found.put(r.ref(), r));
+        found.forEach((ref, r) -> ids.put(ref, r.id()));
         for (ProvisioningPlan.Step step : plan.steps()) {
-            if (step.verb() == ProvisioningPlan.Verb.DELETE) {
-                delete(step.kind(), ids.get(step.kind() + "/" + step.name()), step.name());
+            Long id = ids.get(step.ref());
+            if (step.verb() == ProvisioningPlan.Verb.DELETE && id != null) { // else gone since the plan was made
+                delete(step.ref(), id);
             }
         }
         for (ResourceKind kind : ResourceKind.values()) {
             List<DesiredResource> missing = new ArrayList<>();
             for (ProvisioningPlan.Step step : plan.steps()) {
                 if (step.verb() == ProvisioningPlan.Verb.CREATE && step.kind() == kind) {
-                    desired.find(kind, step.name()).ifPresent(missing::add);
+                    desired.resolve(step.ref()).ifPresent(missing::add);
                 }
             }
-            parallel(missing, r -> ids.put(kind + "/" + r.name(), ensure(desired, r, ids, sshPublicKey, bootstrap)));
+            parallel(missing, r -> ids.put(r.ref(), ensure(desired, r, ids, sshPublicKey, bootstrap)));
             // What an interrupted run created but did not finish setting up is finished now.
             for (ProvisioningPlan.Step step : plan.steps()) {
-                JsonNode item = found.get(kind + "/" + step.name());
+                HetznerApi.Resource item = found.get(step.ref());
                 if (step.verb() == ProvisioningPlan.Verb.KEEP && step.kind() == kind && item != null) {
-                    desired.find(kind, step.name()).ifPresent(r -> finish(desired, r, item.path("id").asLong(), item, ids));
+                    desired.resolve(step.ref()).ifPresent(r -> finish(desired, r, item, ids));
                 }
             }
         }
@@ -149,195 +109,120 @@ public final class Provisioner {
     public int destroy(String cluster) {
         int deleted = 0;
         for (ResourceKind kind : ResourceKind.DELETE_ORDER) {
-            List<JsonNode> items = client.list(kind.path(), kind.plural(), Labels.selector(cluster));
-            List<JsonNode> ours = items.stream().filter(i -> Labels.ownedBy(labels(i), cluster)).toList();
-            parallel(ours, item -> delete(kind, item.path("id").asLong(), item.path("name").asText()));
+            List<HetznerApi.Resource> ours = api.list(kind, Labels.selector(cluster)).stream()
+                    .filter(r -> Labels.ownedBy(r.labels(), cluster)).toList();
+            parallel(ours, r -> delete(r.ref(), r.id()));
             deleted += ours.size();
         }
         return deleted;
     }
 
-    private void delete(ResourceKind kind, Long id, String name) {
-        if (id == null) {
-            return;
-        }
-        log.accept("deleting " + kind.label() + " " + name);
-        JsonNode answer = client.delete(kind.path() + "/" + id);
-        client.waitFor(actionIds(answer));
+    private void delete(ResourceRef ref, long id) {
+        log.accept("deleting " + ref);
+        api.waitFor(api.delete(ref.kind(), id));
     }
 
     /** Finds the resource by name (adopting it if ours), or creates it; returns its id. */
-    private long ensure(DesiredState desired, DesiredResource r, Map<String, Long> ids, String sshPublicKey,
+    private long ensure(DesiredState desired, DesiredResource r, Map<ResourceRef, Long> ids, String sshPublicKey,
                         Bootstrap bootstrap) {
         String cluster = desired.cluster().name().value();
-        JsonNode found = client.findByName(r.kind().path(), r.kind().plural(), r.name());
-        if (found != null) {
-            return finish(desired, r, adopt(r, found, cluster), found, ids);
+        Optional<HetznerApi.Resource> found = api.find(r.ref());
+        if (found.isPresent()) {
+            return finish(desired, r, adopt(r, found.get(), cluster), ids);
         }
-        log.accept("creating " + r.kind().label() + " " + r.name());
-        JsonNode answer;
+        log.accept("creating " + r.ref());
+        HetznerApi.Created created;
         try {
-            answer = client.post(r.kind().path(), body(desired, r, ids, sshPublicKey, bootstrap));
+            created = api.create(request(desired, r, ids, sshPublicKey, bootstrap));
         } catch (HcloudException e) {
             if (!e.code().equals("uniqueness_error")) {
                 throw e;
             }
-            if (r.kind() == ResourceKind.SSH_KEY) {
+            if (r instanceof DesiredResource.SshKey) {
                 // The same key is already in the project (uploaded by hand, say): use it, but never own or delete it.
-                JsonNode same = first(client.get("/ssh_keys?fingerprint=" + fingerprint(sshPublicKey)), "ssh_keys");
-                if (same == null) {
-                    throw e;
-                }
-                log.accept("using the SSH key " + same.path("name").asText() + " already in the project (same fingerprint)");
-                return same.path("id").asLong();
+                HetznerApi.Resource same = api.sshKeyByFingerprint(fingerprint(sshPublicKey)).orElseThrow(() -> e);
+                log.accept("using the SSH key " + same.name() + " already in the project (same fingerprint)");
+                return same.id();
             }
             // Made by an earlier, interrupted run whose answer was lost, or by someone else: look again.
-            JsonNode again = client.findByName(r.kind().path(), r.kind().plural(), r.name());
-            if (again == null) {
-                throw e;
-            }
-            return finish(desired, r, adopt(r, again, cluster), again, ids);
+            HetznerApi.Resource again = api.find(r.ref()).orElseThrow(() -> e);
+            return finish(desired, r, adopt(r, again, cluster), ids);
         }
-        client.waitFor(actionIds(answer));
-        JsonNode created = answer.path(r.kind().singular());
-        return finish(desired, r, created.path("id").asLong(), created, ids);
+        api.waitFor(created.actions());
+        return finish(desired, r, created.resource(), ids);
     }
 
     /**
      * The steps after creation: attaching to the network, and a load balancer's targets and public
      * interface. Each is checked on the resource as found, so a run resuming an interrupted one does
-     * only what is still missing.
+     * only what is still missing. Returns the resource's id.
      */
-    private long finish(DesiredState desired, DesiredResource r, long id, JsonNode item, Map<String, Long> ids) {
-        if (r.kind() != ResourceKind.SERVER && r.kind() != ResourceKind.LOAD_BALANCER) {
-            return id;
+    private long finish(DesiredState desired, DesiredResource r, HetznerApi.Resource item, Map<ResourceRef, Long> ids) {
+        if (!(r instanceof DesiredResource.OnPrivateNetwork addressed)) {
+            return item.id();
         }
-        String actions = r.kind().path() + "/" + id + "/actions/";
-        long network = ids.get(ResourceKind.NETWORK + "/" + desired.network().name());
-        boolean attached = false;
-        for (JsonNode net : item.path("private_net")) {
-            attached |= net.path("network").asLong() == network;
-        }
-        if (!attached) {
+        long network = desired.network().ref().idIn(ids);
+        if (!item.networks().contains(network)) {
             // Only attaching afterwards lets us choose the address; the nodes' configuration already names it.
-            ObjectNode attach = HcloudClient.object();
-            attach.put("network", network);
-            attach.put("ip", r.attribute("private_ip"));
-            client.waitFor(actionIds(client.post(actions + "attach_to_network", attach)));
+            api.waitFor(api.attachToNetwork(r.kind(), item.id(), new HetznerApi.AttachToNetwork(network,
+                    addressed.privateIp())));
         }
-        if (r.kind() == ResourceKind.LOAD_BALANCER) {
+        if (r instanceof DesiredResource.LoadBalancer balancer) {
             // Private targets need the balancer in the network first; then it has no reason to be public.
-            if (item.path("targets").isEmpty()) {
-                ObjectNode target = HcloudClient.object();
-                target.put("type", "label_selector");
-                target.putObject("label_selector").put("selector", r.attribute("targets"));
-                target.put("use_private_ip", true);
-                client.waitFor(actionIds(client.post(actions + "add_target", target)));
+            if (item.targets() == 0) {
+                api.waitFor(api.addTarget(item.id(), new HetznerApi.AddTarget(balancer.targets(), true)));
             }
-            if (item.path("public_net").path("enabled").asBoolean(true)) {
-                client.waitFor(actionIds(client.post(actions + "disable_public_interface")));
+            if (item.publicInterface()) {
+                api.waitFor(api.disablePublicInterface(item.id()));
             }
         }
-        return id;
+        return item.id();
     }
 
-    private long adopt(DesiredResource r, JsonNode found, String cluster) {
-        if (!Labels.ownedBy(labels(found), cluster)) {
-            throw new ForeignResourceException(r.kind(), r.name(), found.path("labels"));
+    private HetznerApi.Resource adopt(DesiredResource r, HetznerApi.Resource found, String cluster) {
+        if (!Labels.ownedBy(found.labels(), cluster)) {
+            throw new ForeignResourceException(r.ref(), found.labels());
         }
-        log.accept("keeping " + r.kind().label() + " " + r.name() + " (it already exists with this cluster's labels)");
-        return found.path("id").asLong();
+        log.accept("keeping " + r.ref() + " (it already exists with this cluster's labels)");
+        return found;
     }
 
-    private ObjectNode body(DesiredState desired, DesiredResource r, Map<String, Long> ids, String sshPublicKey,
-                            Bootstrap bootstrap) {
-        String cluster = desired.cluster().name().value();
-        ObjectNode body = HcloudClient.object();
-        body.put("name", r.name());
-        ObjectNode labels = body.putObject("labels");
-        r.labels().forEach(labels::put);
-        switch (r.kind()) {
-            case SSH_KEY -> body.put("public_key", sshPublicKey);
-            case NETWORK -> {
-                body.put("ip_range", r.attribute("ip_range"));
-                body.putArray("subnets").addObject().put("type", "cloud").put("network_zone", r.attribute("network_zone"))
-                        .put("ip_range", r.attribute("subnet"));
-            }
-            case FIREWALL -> {
-                ArrayNode rules = body.putArray("rules");
-                rule(rules, "tcp", "22", "SSH");
-                rule(rules, "tcp", "6443", "Kubernetes API");
-                rule(rules, "icmp", null, "ICMP");
-                ObjectNode apply = body.putArray("apply_to").addObject();
-                apply.put("type", "label_selector");
-                apply.putObject("label_selector").put("selector", Labels.selector(cluster));
-            }
-            case PLACEMENT_GROUP -> body.put("type", "spread");
-            case LOAD_BALANCER -> {
-                body.put("load_balancer_type", r.attribute("load_balancer_type"));
-                body.put("location", r.attribute("location"));
-                ObjectNode api = body.putArray("services").addObject();
-                api.put("protocol", "tcp").put("listen_port", 6443).put("destination_port", 6443).put("proxyprotocol", false);
-                // TCP health checks: a node leaves the rotation within ~15 s of its API server stopping
-                api.putObject("health_check").put("protocol", "tcp").put("port", 6443).put("interval", 5)
-                        .put("timeout", 3).put("retries", 3);
-            }
-            case SERVER -> {
-                body.put("server_type", r.attribute("server_type"));
-                body.put("image", r.attribute("image"));
-                body.put("location", r.attribute("location"));
-                // the API takes SSH keys as strings: an ID or a name
-                body.putArray("ssh_keys").add(String.valueOf(ids.get(ResourceKind.SSH_KEY + "/" + desired.sshKey().name())));
-                if (!r.attribute("placement_group").isEmpty()) {
-                    body.put("placement_group", ids.get(ResourceKind.PLACEMENT_GROUP + "/" + r.attribute("placement_group")));
-                }
-                body.putObject("public_net").put("enable_ipv4", true).put("enable_ipv6", true);
-                body.put("start_after_create", true);
-                body.put("user_data", CloudInit.userData(desired, r, bootstrap));
-            }
-            case VOLUME -> {
-                body.put("size", Integer.parseInt(r.attribute("size")));
-                body.put("server", ids.get(ResourceKind.SERVER + "/" + r.attribute("server")));
-                body.put("automount", false); // raw and unformatted: Ceph wants the bare device
-            }
-            default -> throw new IllegalStateException(r.kind().name());
+    /** What the API needs to create the resource; what it refers to (key, group, server) already has an id. */
+    private static HetznerApi.CreateRequest request(DesiredState desired, DesiredResource r, Map<ResourceRef, Long> ids,
+                                                    String sshPublicKey, Bootstrap bootstrap) {
+        if (r instanceof DesiredResource.SshKey key) {
+            return new HetznerApi.CreateSshKey(key.name(), key.labels(), sshPublicKey);
         }
-        return body;
-    }
-
-    private static void rule(ArrayNode rules, String protocol, String port, String description) {
-        ObjectNode rule = rules.addObject();
-        rule.put("direction", "in");
-        rule.put("protocol", protocol);
-        if (port != null) {
-            rule.put("port", port);
+        if (r instanceof DesiredResource.Network network) {
+            return new HetznerApi.CreateNetwork(network.name(), network.labels(), network.ipRange(), network.networkZone(),
+                    network.subnet());
         }
-        rule.putArray("source_ips").add("0.0.0.0/0").add("::/0");
-        rule.put("description", description);
-    }
-
-    static List<Long> actionIds(JsonNode answer) {
-        List<Long> ids = new ArrayList<>();
-        if (answer.path("action").isObject()) {
-            ids.add(answer.path("action").path("id").asLong());
+        if (r instanceof DesiredResource.Firewall firewall) {
+            return new HetznerApi.CreateFirewall(firewall.name(), firewall.labels(), List.of(
+                    HetznerApi.FirewallRule.inbound("tcp", Optional.of("22"), "SSH"),
+                    HetznerApi.FirewallRule.inbound("tcp", Optional.of("6443"), "Kubernetes API"),
+                    HetznerApi.FirewallRule.inbound("icmp", Optional.empty(), "ICMP")),
+                    Labels.selector(desired.cluster().name().value()));
         }
-        for (String list : List.of("actions", "next_actions")) {
-            answer.path(list).forEach(a -> ids.add(a.path("id").asLong()));
+        if (r instanceof DesiredResource.PlacementGroup group) {
+            return new HetznerApi.CreatePlacementGroup(group.name(), group.labels(), "spread");
         }
-        return ids;
-    }
-
-    private static Map<String, String> labels(JsonNode item) {
-        Map<String, String> labels = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = item.path("labels").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            labels.put(e.getKey(), e.getValue().asText());
+        if (r instanceof DesiredResource.LoadBalancer balancer) {
+            return new HetznerApi.CreateLoadBalancer(balancer.name(), balancer.labels(), balancer.type(),
+                    balancer.location().code(), List.of(KUBERNETES_API));
         }
-        return labels;
-    }
-
-    private static JsonNode first(JsonNode body, String key) {
-        return body.path(key).size() > 0 ? body.path(key).get(0) : null;
+        if (r instanceof DesiredResource.Server server) {
+            return new HetznerApi.CreateServer(server.name(), server.labels(), server.serverType().name(), server.image(),
+                    server.location().code(), List.of(String.valueOf(desired.sshKey().ref().idIn(ids))),
+                    server.placementGroup().map(group -> group.idIn(ids)), true, true, true,
+                    CloudInit.userData(desired, server, bootstrap));
+        }
+        if (r instanceof DesiredResource.Volume volume) {
+            // raw and unformatted (no automount): Ceph wants the bare device
+            return new HetznerApi.CreateVolume(volume.name(), volume.labels(), volume.sizeGb(), volume.server().idIn(ids),
+                    false);
+        }
+        throw new IllegalArgumentException("no create request for " + r.ref());
     }
 
     /** The MD5 fingerprint Hetzner indexes SSH keys by, aa:bb:... of the key's base64 blob. */

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What provisioning would do, computed without touching anything: desired against existing (found
@@ -18,6 +20,9 @@ public record ProvisioningPlan(String cluster, List<Step> steps, MonthlyCost cos
     public enum Verb { CREATE, KEEP, DELETE }
 
     public record Step(Verb verb, ResourceKind kind, String name, String reason) {
+        public ResourceRef ref() {
+            return new ResourceRef(kind, name);
+        }
     }
 
     public ProvisioningPlan {
@@ -27,32 +32,37 @@ public record ProvisioningPlan(String cluster, List<Step> steps, MonthlyCost cos
     public static ProvisioningPlan compute(DesiredState desired, List<ExistingResource> existing, MonthlyCost cost,
                                            boolean offline) {
         String cluster = desired.cluster().name().value();
-        Map<String, ExistingResource> found = new HashMap<>();
-        existing.stream().filter(e -> Labels.ownedBy(e.labels(), cluster)).forEach(e -> found.put(e.kind() + "/" + e.name(), e));
+        Map<ResourceRef, ExistingResource> found = new HashMap<>();
+        existing.stream().filter(e -> Labels.ownedBy(e.labels(), cluster)).forEach(e -> found.put(e.ref(), e));
         List<Step> deletes = new ArrayList<>();
-        List<String> wanted = desired.resources().stream().map(r -> r.kind() + "/" + r.name()).toList();
+        Set<ResourceRef> wanted = desired.resources().stream().map(DesiredResource::ref).collect(Collectors.toSet());
         for (ExistingResource e : found.values()) {
-            if (!wanted.contains(e.kind() + "/" + e.name())) {
+            if (!wanted.contains(e.ref())) {
                 deletes.add(new Step(Verb.DELETE, e.kind(), e.name(), "no longer in the definition"));
             }
         }
         deletes.sort(Comparator.comparing((Step s) -> ResourceKind.DELETE_ORDER.indexOf(s.kind())).thenComparing(Step::name));
         List<Step> steps = new ArrayList<>(deletes);
         for (DesiredResource r : desired.resources()) {
-            ExistingResource e = found.get(r.kind() + "/" + r.name());
+            ExistingResource e = found.get(r.ref());
             if (e == null) {
                 steps.add(new Step(Verb.CREATE, r.kind(), r.name(), offline ? "planned against an empty project (offline)"
                         : "not in the project"));
             } else {
-                String type = e.attributes().get("server_type");
-                boolean resized = r.kind() == ResourceKind.SERVER && type != null && !type.equals(r.attribute("server_type"));
-                steps.add(new Step(Verb.KEEP, r.kind(), r.name(), resized
-                        ? "exists as " + type + " but the definition says " + r.attribute("server_type")
-                        + "; resize it by hand (the plan never deletes a server to change its type)"
-                        : "exists with this cluster's labels"));
+                steps.add(new Step(Verb.KEEP, r.kind(), r.name(), keepReason(r, e)));
             }
         }
         return new ProvisioningPlan(cluster, steps, cost, offline);
+    }
+
+    /** A server found with another type is reported, never replaced. */
+    private static String keepReason(DesiredResource r, ExistingResource e) {
+        if (r instanceof DesiredResource.Server server && e.serverType().isPresent()
+                && !e.serverType().get().equals(server.serverType().name())) {
+            return "exists as " + e.serverType().get() + " but the definition says " + server.serverType().name()
+                    + "; resize it by hand (the plan never deletes a server to change its type)";
+        }
+        return "exists with this cluster's labels";
     }
 
     public long count(Verb verb) {

@@ -35,7 +35,7 @@ class CloudInitTest {
     }
 
     private static String userData(DesiredState desired, String server) {
-        return CloudInit.userData(desired, desired.ofKind(ResourceKind.SERVER).stream().filter(s -> s.name().equals(server))
+        return CloudInit.userData(desired, desired.ofType(DesiredResource.Server.class).stream().filter(s -> s.name().equals(server))
                 .findFirst().orElseThrow(), BOOTSTRAP);
     }
 
@@ -46,7 +46,7 @@ class CloudInitTest {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
                 .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
         DesiredState desired = DesiredState.of(cluster, "ops");
-        for (DesiredResource server : desired.ofKind(ResourceKind.SERVER)) {
+        for (DesiredResource.Server server : desired.ofType(DesiredResource.Server.class)) {
             for (Bootstrap bootstrap : List.of(BOOTSTRAP, BOOTSTRAP.withArgoCd())) {
                 String data = CloudInit.userData(desired, server, bootstrap);
                 assertThat(data).startsWith("#cloud-config\n");
@@ -143,7 +143,7 @@ class CloudInitTest {
         assertThat(BOOTSTRAP.toString()).doesNotContain(BOOTSTRAP.joinToken()).contains("secrets=***");
         String all = String.join("", clusters().flatMap(c -> {
             DesiredState d = DesiredState.of(c, "ops");
-            return d.ofKind(ResourceKind.SERVER).stream().map(s -> CloudInit.userData(d, s, BOOTSTRAP));
+            return d.ofType(DesiredResource.Server.class).stream().map(s -> CloudInit.userData(d, s, BOOTSTRAP));
         }).toList());
         assertThat(Token.of("secret-api-token").appearsIn(all)).isFalse();
     }

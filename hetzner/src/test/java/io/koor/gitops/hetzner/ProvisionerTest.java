@@ -259,14 +259,14 @@ class ProvisionerTest {
 
     @Test
     void aSingleControlPlaneNodeIsItsOwnEndpoint() {
-        assertThat(desired.ofKind(ResourceKind.LOAD_BALANCER)).isEmpty();
-        assertThat(desired.controlPlaneEndpoint()).isEqualTo(desired.firstControlPlane().attribute("private_ip"));
+        assertThat(desired.ofType(DesiredResource.LoadBalancer.class)).isEmpty();
+        assertThat(desired.controlPlaneEndpoint()).isEqualTo(desired.firstControlPlane().privateIp());
     }
 
     @Test
     void aWrongTokenIsReportedWithoutShowingIt() {
         HcloudClient wrong = new HcloudClient(api.base(), Token.of("not-the-token"), sleeps::add, Clock.systemUTC());
-        assertThatThrownBy(() -> wrong.get("/pricing")).isInstanceOf(HcloudException.class)
+        assertThatThrownBy(() -> wrong.pricing("fsn1")).isInstanceOf(HcloudException.class)
                 .hasMessageContaining("401 unauthorized").hasMessageNotContaining("not-the-token");
         assertThat(Token.of("x").toString()).isEqualTo("***");
     }
@@ -276,7 +276,7 @@ class ProvisionerTest {
         for (int i = 0; i < 120; i++) {
             api.seed("placement_groups", "group-" + i, Labels.of("demo", "ops", null));
         }
-        assertThat(client.list("/placement_groups", "placement_groups", Labels.selector("demo"))).hasSize(120);
+        assertThat(client.list(ResourceKind.PLACEMENT_GROUP, Labels.selector("demo"))).hasSize(120);
         assertThat(api.requests.stream().filter(r -> r.startsWith("GET /placement_groups"))).hasSize(3);
     }
 }

@@ -8,6 +8,7 @@ import io.koor.gitops.model.Patterns;
 import io.koor.gitops.model.PriceTable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The plan is a pure function of the definition and what exists. */
@@ -37,26 +38,27 @@ class ProvisioningPlanTest {
 
     @Test
     void everyServerIsLabelledAndAddressedAndVolumesAreRaw() {
-        DesiredResource storage1 = desired.ofKind(ResourceKind.SERVER).get(1);
+        DesiredResource.Server storage1 = desired.ofType(DesiredResource.Server.class).get(1);
         assertThat(storage1.labels()).containsEntry("koor.io/cluster", "demo").containsEntry("koor.io/role", "storage")
                 .containsEntry("koor.io/owner", "ops").containsEntry("koor.io/managed-by", "demo-gitops");
-        assertThat(storage1.attribute("private_ip")).isEqualTo("10.0.0.3");
-        assertThat(storage1.attribute("placement_group")).isEqualTo("demo-storage-1");
+        assertThat(storage1.privateIp()).isEqualTo("10.0.0.3");
+        assertThat(storage1.placementGroup()).contains(new ResourceRef(ResourceKind.PLACEMENT_GROUP, "demo-storage-1"));
         assertThat(desired.controlPlaneEndpoint()).isEqualTo("10.0.0.2");
-        assertThat(desired.ofKind(ResourceKind.VOLUME)).allSatisfy(v -> assertThat(v.attribute("size")).isEqualTo("100"));
-        assertThat(desired.ofKind(ResourceKind.NETWORK).get(0).attributes()).containsEntry("subnet", "10.0.0.0/24")
-                .containsEntry("network_zone", "eu-central");
+        assertThat(desired.ofType(DesiredResource.Volume.class)).allSatisfy(v -> assertThat(v.sizeGb()).isEqualTo(100));
+        assertThat(desired.network().subnet()).hasToString("10.0.0.0/24");
+        assertThat(desired.network().networkZone()).isEqualTo("eu-central");
     }
 
     @Test
     void spreadGroupsHoldAtMostTenServers() {
         DesiredState big = DesiredState.of(Patterns.minimalProduction("big").storageNodes(23, "cx43", 2, 100).build(), "ops");
-        assertThat(big.ofKind(ResourceKind.PLACEMENT_GROUP)).extracting(DesiredResource::name)
+        assertThat(big.ofType(DesiredResource.PlacementGroup.class)).extracting(DesiredResource::name)
                 .containsExactly("big-storage-1", "big-storage-2", "big-storage-3");
-        assertThat(big.ofKind(ResourceKind.SERVER).stream().filter(s -> s.attribute("placement_group").equals("big-storage-3")))
+        assertThat(big.ofType(DesiredResource.Server.class).stream()
+                .filter(s -> s.placementGroup().map(ResourceRef::name).equals(Optional.of("big-storage-3"))))
                 .hasSize(3);
         DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
-        assertThat(ha.ofKind(ResourceKind.PLACEMENT_GROUP)).extracting(DesiredResource::name)
+        assertThat(ha.ofType(DesiredResource.PlacementGroup.class)).extracting(DesiredResource::name)
                 .containsExactly("ha-control-plane-1", "ha-storage-1");
     }
 
@@ -64,11 +66,11 @@ class ProvisioningPlanTest {
     void existingResourcesAreKeptAndStrayOnesDeletedFirst() {
         Map<String, String> ours = Labels.of("demo", "ops", "worker");
         List<ExistingResource> existing = List.of(
-                new ExistingResource(ResourceKind.SERVER, 1, "demo-worker-1", ours, Map.of("server_type", "cx33")),
-                new ExistingResource(ResourceKind.SERVER, 2, "demo-worker-2", ours, Map.of("server_type", "cx23")),
-                new ExistingResource(ResourceKind.SERVER, 3, "demo-worker-3", ours, Map.of("server_type", "cx33")),
-                new ExistingResource(ResourceKind.VOLUME, 4, "demo-worker-3-extra", ours, Map.of()),
-                new ExistingResource(ResourceKind.SERVER, 5, "someone-else", Map.of("team", "web"), Map.of()));
+                new ExistingResource(ResourceKind.SERVER, 1, "demo-worker-1", ours, Optional.of("cx33")),
+                new ExistingResource(ResourceKind.SERVER, 2, "demo-worker-2", ours, Optional.of("cx23")),
+                new ExistingResource(ResourceKind.SERVER, 3, "demo-worker-3", ours, Optional.of("cx33")),
+                new ExistingResource(ResourceKind.VOLUME, 4, "demo-worker-3-extra", ours, Optional.empty()),
+                new ExistingResource(ResourceKind.SERVER, 5, "someone-else", Map.of("team", "web"), Optional.empty()));
         ProvisioningPlan plan = plan(existing);
         assertThat(plan.steps().subList(0, 2)).extracting(s -> s.verb() + " " + s.name())
                 .containsExactly("DELETE demo-worker-3", "DELETE demo-worker-3-extra");
