@@ -38,6 +38,10 @@ final class CliFailures {
             err.println("run " + at.getCommandSpec().qualifiedName() + " --help for the options");
             return USAGE;
         }
+        if (e instanceof IllegalArgumentException) {
+            err.println(prefix + e.getMessage()); // a value the core refused
+            return USAGE;
+        }
         if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HcloudException
                 || e instanceof Provisioner.ForeignResourceException) {
             err.println(prefix + "could not run: " + e.getMessage());

@@ -30,14 +30,14 @@ final class ProvisionCommands {
                 + " when it has one)")
         String cluster;
 
-        @Option(names = "--ssh-key", paramLabel = "FILE", description = "OpenSSH public key put on every server"
+        @Option(names = {"--ssh-public-key", "--ssh-key"}, paramLabel = "FILE", description = "OpenSSH public key put on every server"
                 + " (default ~/.ssh/id_ed25519.pub)")
         Path sshKey = Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519.pub");
 
         @Option(names = "--git-url", paramLabel = "URL", description = "the Git repository the new cluster reconciles from")
         String gitUrl;
 
-        @Option(names = "--branch", paramLabel = "B", defaultValue = "main", description = "its branch (default ${DEFAULT-VALUE})")
+        @Option(names = {"--git-branch", "--branch"}, paramLabel = "B", defaultValue = "main", description = "its branch (default ${DEFAULT-VALUE})")
         String branch;
 
         @Option(names = "--owner", paramLabel = "NAME", description = "the koor.io/owner label (default: your user name)")
@@ -56,6 +56,10 @@ final class ProvisionCommands {
             ProvisioningService.Options options = new ProvisioningService.Options(Token.fromEnvironment(),
                     owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"), sshKey, gitUrl, branch, confirm);
             run(service, system, system.select(cluster), options);
+            if (!confirm && !(this instanceof Plan)) {
+                spec.commandLine().getOut().println("Run again with --confirm to do it.");
+                spec.commandLine().getOut().flush();
+            }
             return 0;
         }
 

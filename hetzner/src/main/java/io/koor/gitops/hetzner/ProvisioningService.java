@@ -1,6 +1,7 @@
 package io.koor.gitops.hetzner;
 
 import io.koor.gitops.model.Cluster;
+import io.koor.gitops.model.ConfigurationException;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.MonthlyCost;
@@ -54,14 +55,14 @@ public final class ProvisioningService {
     public void provision(GitOpsSystem system, Cluster cluster, Options options) throws IOException {
         if (system.reconciler() instanceof Reconciler.ArgoCd argo && options.gitUrl() != null && !options.gitUrl().isBlank()
                 && !options.gitUrl().equals(argo.repoUrl())) {
-            throw new IllegalArgumentException("the system's Argo CD Applications follow " + argo.repoUrl() + ", but the"
-                    + " Git URL given is " + options.gitUrl() + ": leave gitops.gitUrl (--git-url) out, or make them agree");
+            throw new ConfigurationException("gitUrl", options.gitUrl(), "the system's Argo CD Applications follow "
+                    + argo.repoUrl() + "; leave the Git URL out, or make them agree");
         }
         options = system.reconciler() instanceof Reconciler.ArgoCd argo
                 ? new Options(options.token(), options.owner(), options.sshPublicKey(), argo.repoUrl(), argo.revision(),
                 options.confirm())
                 : options;
-        Token token = options.token().orElseThrow(() -> new IllegalArgumentException(
+        Token token = options.token().orElseThrow(() -> ConfigurationException.ofEnvironment(
                 "provisioning needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
         HcloudClient client = clients.apply(token);
         Provisioner provisioner = new Provisioner(client, out);
@@ -69,16 +70,16 @@ public final class ProvisioningService {
         ProvisioningPlan plan = provisioner.plan(desired);
         out.accept(plan.text());
         if (!options.confirm()) {
-            out.accept("Dry run: nothing was changed. Confirm to apply (-Dgitops.confirm=true, or --confirm).");
+            out.accept("Dry run: nothing was changed. Confirm to apply.");
             return;
         }
         if (options.gitUrl() == null || options.gitUrl().isBlank()) {
-            throw new IllegalArgumentException("provisioning needs the Git repository Flux reconciles from:"
-                    + " set gitops.gitUrl (or --git-url)");
+            throw new ConfigurationException("gitUrl", "(none)", "provisioning needs the Git repository the cluster"
+                    + " reconciles from");
         }
         if (!Files.isRegularFile(options.sshPublicKey())) {
-            throw new IllegalArgumentException("no SSH public key at " + options.sshPublicKey()
-                    + ": give one with gitops.sshPublicKey (or --ssh-key)");
+            throw new ConfigurationException("sshPublicKey", options.sshPublicKey().toString(),
+                    "no such file; give the OpenSSH public key to put on the servers");
         }
         String key = Files.readString(options.sshPublicKey()).strip();
         Bootstrap bootstrap = Bootstrap.derive(token, cluster.name().value(), options.gitUrl(), options.gitBranch());
@@ -90,7 +91,7 @@ public final class ProvisioningService {
     }
 
     public void destroy(Cluster cluster, Options options) {
-        Token token = options.token().orElseThrow(() -> new IllegalArgumentException(
+        Token token = options.token().orElseThrow(() -> ConfigurationException.ofEnvironment(
                 "destroying needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
         HcloudClient client = clients.apply(token);
         Provisioner provisioner = new Provisioner(client, out);
@@ -100,7 +101,7 @@ public final class ProvisioningService {
         ResourceKind.DELETE_ORDER.forEach(kind -> ours.stream().filter(r -> r.kind() == kind)
                 .forEach(r -> out.accept("  delete " + kind.label() + " " + r.name())));
         if (!options.confirm()) {
-            out.accept("Dry run: nothing was changed. Confirm to destroy (-Dgitops.confirm=true, or --confirm).");
+            out.accept("Dry run: nothing was changed. Confirm to destroy.");
             return;
         }
         int deleted = provisioner.destroy(cluster.name().value());

@@ -53,6 +53,9 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
     final void run(GitOpsSystem system) throws IOException {
         run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), system,
                 system.select(cluster), options());
+        if (!confirm && !(this instanceof PlanMojo)) {
+            getLog().info("Run again with -Dgitops.confirm=true to do it.");
+        }
     }
 
     abstract void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options)

@@ -45,6 +45,9 @@ final class MavenFailures {
         if (e instanceof Provisioner.ForeignResourceException) {
             return new MojoFailureException("gitops: " + e.getMessage(), e);
         }
+        if (e instanceof IllegalArgumentException) {
+            return new MojoFailureException("gitops: " + e.getMessage(), e); // a value the core refused
+        }
         if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HcloudException) {
             return new MojoExecutionException("gitops: " + e.getMessage(), e);
         }

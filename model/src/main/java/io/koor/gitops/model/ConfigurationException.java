@@ -32,11 +32,24 @@ public final class ConfigurationException extends IllegalArgumentException {
         this.problem = problem;
     }
 
+    private ConfigurationException(String problem) {
+        super(problem);
+        this.setting = null;
+        this.value = null;
+        this.problem = problem;
+    }
+
+    /** Something outside the front end's settings is missing or wrong (an environment variable, a file). */
+    public static ConfigurationException ofEnvironment(String problem) {
+        return new ConfigurationException(problem);
+    }
+
+    /** The setting's name, or null when the problem lies outside the settings. */
     public String setting() {
         return setting;
     }
 
     public String message(Spelling spelling) {
-        return spelling.of(setting, value) + ": " + problem;
+        return setting == null ? problem : spelling.of(setting, value) + ": " + problem;
     }
 }
