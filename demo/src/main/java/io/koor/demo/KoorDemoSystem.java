@@ -1,12 +1,12 @@
 package io.koor.demo;
 
-import io.koor.gitops.model.ChartSource;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Filesystem;
 import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
-import io.koor.gitops.model.ObjectStore;
-import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.Filesystem;
+import io.koor.gitops.model.ceph.ObjectStore;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.presets.Patterns;
 
 /**
  * Koor's demo system: {@code demo} is the environment shown to people; {@code staging} has the
@@ -23,7 +23,8 @@ public final class KoorDemoSystem implements GitOpsDefinition {
         return GitOpsSystem.of(cluster("demo", DEMO_ROOK), cluster("staging", STAGING_ROOK));
     }
 
-    private static Cluster cluster(String name, String rookVersion) {
+    /** One cluster of the demo's shape (also what the fleet benchmark multiplies). */
+    static Cluster cluster(String name, String rookVersion) {
         return Patterns.minimalProduction(name)
                 .rook(rook -> rook
                         .operatorChart(ChartSource.rook(rookVersion))

@@ -82,7 +82,7 @@ class DemoTreeTest {
         for (String cluster : List.of("demo", "staging")) {
             JsonNode ceph = doc("infrastructure/configs/" + cluster + "/ceph-cluster/cephcluster-rook-ceph.yaml", 0);
             assertThat(ceph.at("/spec/mon/count").asInt()).isEqualTo(3);
-            assertThat(ceph.at("/spec/cephVersion/image").asText()).isEqualTo(io.koor.gitops.model.Versions.CEPH_IMAGE);
+            assertThat(ceph.at("/spec/cephVersion/image").asText()).isEqualTo(io.koor.gitops.model.presets.Versions.CEPH_IMAGE);
             assertThat(ceph.at("/spec/storage/nodes")).hasSize(4);
             assertThat(ceph.at("/spec/storage/nodes/3/name").asText()).isEqualTo(cluster + "-storage-4");
             assertThat(ceph.at("/spec/storage/nodes/0/devices")).hasSize(2);

@@ -2,16 +2,16 @@ package io.koor.gitops.cli;
 
 import io.koor.gitops.hetzner.ProvisioningService;
 import io.koor.gitops.hetzner.Token;
-import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.cluster.Cluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./gitops plan|provision|destroy}: the same service the Maven goals call. */
 final class ProvisionCommands {

@@ -1,6 +1,6 @@
 package io.koor.gitops.hetzner;
 
-import io.koor.gitops.model.Versions;
+import io.koor.gitops.model.presets.Versions;
 
 /**
  * What the first control-plane node installs besides Kubernetes itself (whose version comes from

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.NetworkPluginRelease;
-import io.koor.gitops.model.NodeRole;
-import io.koor.gitops.model.Version;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.NetworkPluginRelease;
+import io.koor.gitops.model.cluster.NodeRole;
+import io.koor.gitops.model.values.Version;
 import java.io.UncheckedIOException;
 import java.util.List;
 

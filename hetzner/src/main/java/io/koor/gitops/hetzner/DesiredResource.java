@@ -1,9 +1,9 @@
 package io.koor.gitops.hetzner;
 
-import io.koor.gitops.model.Cidr;
-import io.koor.gitops.model.HetznerLocation;
-import io.koor.gitops.model.NodeRole;
-import io.koor.gitops.model.ServerType;
+import io.koor.gitops.model.cluster.HetznerLocation;
+import io.koor.gitops.model.cluster.NodeRole;
+import io.koor.gitops.model.cluster.ServerType;
+import io.koor.gitops.model.values.Cidr;
 import java.util.Optional;
 import java.util.SortedMap;
 

@@ -1,10 +1,10 @@
 package io.koor.gitops.hetzner;
 
-import io.koor.gitops.model.Cidr;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Node;
-import io.koor.gitops.model.NodeRole;
-import io.koor.gitops.model.PriceTable;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.Node;
+import io.koor.gitops.model.cluster.NodeRole;
+import io.koor.gitops.model.cost.PriceTable;
+import io.koor.gitops.model.values.Cidr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

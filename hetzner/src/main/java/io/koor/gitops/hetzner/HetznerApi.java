@@ -1,6 +1,6 @@
 package io.koor.gitops.hetzner;
 
-import io.koor.gitops.model.Cidr;
+import io.koor.gitops.model.values.Cidr;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

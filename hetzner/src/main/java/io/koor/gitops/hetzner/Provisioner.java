@@ -1,7 +1,7 @@
 package io.koor.gitops.hetzner;
 
-import io.koor.gitops.model.MonthlyCost;
-import io.koor.gitops.model.PriceTable;
+import io.koor.gitops.model.cost.MonthlyCost;
+import io.koor.gitops.model.cost.PriceTable;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.koor.gitops.hetzner;
 
-import io.koor.gitops.model.MonthlyCost;
+import io.koor.gitops.model.cost.MonthlyCost;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.koor.gitops.hetzner;
 
-import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.ConfigurationException;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
-import io.koor.gitops.model.MonthlyCost;
-import io.koor.gitops.model.PriceTable;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cost.MonthlyCost;
+import io.koor.gitops.model.cost.PriceTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

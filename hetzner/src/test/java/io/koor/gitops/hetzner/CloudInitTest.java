@@ -9,8 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.presets.Patterns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +129,7 @@ class CloudInitTest {
         assertThat(userData(ha, "ha-control-plane-1")).contains("helm install cilium cilium/cilium --version "
                 + BootstrapVersions.CILIUM + " --namespace kube-system", "mode: kubernetes");
         DesiredState multus = DesiredState.of(Patterns.minimalProduction("m")
-                .network(io.koor.gitops.model.Network.calico().withMultus()).build(), "ops");
+                .network(io.koor.gitops.model.cluster.Network.calico().withMultus()).build(), "ops");
         assertThat(userData(multus, "m-control-plane-1")).contains("multus-cni/" + BootstrapVersions.MULTUS
                 + "/deployments/multus-daemonset-thick.yml");
     }

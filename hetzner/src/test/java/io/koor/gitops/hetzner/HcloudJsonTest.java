@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.koor.gitops.model.Cidr;
+import io.koor.gitops.model.values.Cidr;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;

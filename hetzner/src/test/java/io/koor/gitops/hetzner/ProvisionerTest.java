@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.presets.Patterns;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;

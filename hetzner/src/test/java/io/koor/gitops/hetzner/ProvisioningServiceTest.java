@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.presets.Patterns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,8 +75,8 @@ class ProvisioningServiceTest {
         var argo = io.koor.gitops.model.GitOpsSystem.of(demo)
                 .reconciledBy(io.koor.gitops.model.Reconciler.argoCd("https://git.example.com/koor/argo.git", "release"));
         assertThatThrownBy(() -> service.provision(argo, demo, confirmed()))
-                .hasMessageContaining("follow https://git.example.com/koor/argo.git, but the Git URL given is"
-                        + " https://git.example.com/koor/demo-gitops.git");
+                .hasMessageContaining("gitUrl=https://git.example.com/koor/demo-gitops.git: the system's Argo CD"
+                        + " Applications follow https://git.example.com/koor/argo.git");
         assertThat(api.requests).isEmpty();
 
         service.provision(argo, demo, new ProvisioningService.Options(options.token(), "ops", options.sshPublicKey(), null,
@@ -94,10 +94,12 @@ class ProvisioningServiceTest {
     void provisioningNeedsAGitUrlAndAKey() {
         ProvisioningService.Options noGit = new ProvisioningService.Options(options.token(), "ops", options.sshPublicKey(),
                 null, "main", true);
-        assertThatThrownBy(() -> service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, noGit)).hasMessageContaining("set gitops.gitUrl (or --git-url)");
+        assertThatThrownBy(() -> service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, noGit)).isInstanceOf(io.koor.gitops.model.ConfigurationException.class)
+                .hasMessageContaining("gitUrl=(none): provisioning needs the Git repository the cluster reconciles from");
         ProvisioningService.Options noKey = new ProvisioningService.Options(options.token(), "ops", dir.resolve("missing.pub"),
                 options.gitUrl(), "main", true);
-        assertThatThrownBy(() -> service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, noKey)).hasMessageContaining("no SSH public key at");
+        assertThatThrownBy(() -> service.provision(io.koor.gitops.model.GitOpsSystem.of(demo), demo, noKey)).isInstanceOf(io.koor.gitops.model.ConfigurationException.class)
+                .hasMessageContaining(": no such file; give the OpenSSH public key");
     }
 
     /** The numbers BENCHMARKS.md reports: API requests for the demo cluster's lifecycle, actions finishing at the first poll. */

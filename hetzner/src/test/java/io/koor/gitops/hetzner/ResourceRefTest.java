@@ -3,8 +3,8 @@ package io.koor.gitops.hetzner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.presets.Patterns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package it;
 
-import io.koor.gitops.model.BlockPool;
-import io.koor.gitops.model.ChartSource;
-import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
 
 public class Lab implements GitOpsDefinition {
     @Override

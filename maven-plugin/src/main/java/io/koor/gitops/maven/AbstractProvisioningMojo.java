@@ -2,8 +2,8 @@ package io.koor.gitops.maven;
 
 import io.koor.gitops.hetzner.ProvisioningService;
 import io.koor.gitops.hetzner.Token;
-import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.cluster.Cluster;
 import java.io.File;
 import java.io.IOException;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.koor.gitops.maven;
 
 import io.koor.gitops.hetzner.ProvisioningService;
-import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.cluster.Cluster;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 

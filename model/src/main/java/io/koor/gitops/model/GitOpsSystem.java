@@ -1,5 +1,7 @@
 package io.koor.gitops.model;
 
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.values.DnsLabel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

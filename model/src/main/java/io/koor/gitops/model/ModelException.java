@@ -16,7 +16,8 @@ public final class ModelException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
-    static ModelException of(String path, String message) {
+    /** One problem, for the model's own checks. */
+    public static ModelException of(String path, String message) {
         return new ModelException(List.of(new Problem(path, message)));
     }
 

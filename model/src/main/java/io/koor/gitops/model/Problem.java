@@ -7,7 +7,7 @@ package io.koor.gitops.model;
 public record Problem(String path, String message) {
 
     /** The same problem seen from one level up: {@code drivesPerNode} becomes {@code storage.drivesPerNode}. */
-    Problem under(String prefix) {
+    public Problem under(String prefix) {
         if (prefix.isEmpty()) {
             return this;
         }

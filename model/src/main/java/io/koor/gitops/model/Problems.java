@@ -6,19 +6,19 @@ import java.util.function.Supplier;
 
 /**
  * Collects problems while a record is being checked so that the user sees all of them at once.
- * Used by the records' constructors and builders; not part of the public API.
+ * Used by the records' constructors and builders in every model package; not meant for callers.
  */
-final class Problems {
+public final class Problems {
     private final List<Problem> found = new ArrayList<>();
 
-    void require(boolean ok, String path, String message) {
+    public void require(boolean ok, String path, String message) {
         if (!ok) {
             found.add(new Problem(path, message));
         }
     }
 
     /** Runs a parse or a nested build, keeping its problems (under {@code path}) instead of stopping. */
-    <T> T attempt(String path, Supplier<T> part) {
+    public <T> T attempt(String path, Supplier<T> part) {
         try {
             return part.get();
         } catch (ModelException e) {
@@ -28,7 +28,7 @@ final class Problems {
     }
 
     /** Parses or builds one part, throwing its problems under {@code path} at once. */
-    static <T> T at(String path, Supplier<T> part) {
+    public static <T> T at(String path, Supplier<T> part) {
         try {
             return part.get();
         } catch (ModelException e) {
@@ -36,11 +36,11 @@ final class Problems {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return found.isEmpty();
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!found.isEmpty()) {
             throw new ModelException(found);
         }

@@ -3,6 +3,13 @@ package io.koor.gitops.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.FailureDomain;
+import io.koor.gitops.model.ceph.ObjectStore;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.NodeRole;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -178,5 +185,13 @@ class ClusterInvariantsTest {
                 .satisfies(e -> assertThat(((ConfigurationException) e).message((setting, value) -> "--" + setting + " " + value))
                         .isEqualTo("--cluster prod: the definition has no such cluster; choose one of demo|staging"));
         assertThat(GitOpsSystem.of(valid().build()).select(null).name().value()).isEqualTo("demo");
+    }
+
+    @Test
+    void twoObjectStoresCannotDeliverOneBucketClaim() {
+        assertThatThrownBy(() -> rook(r -> r.objectStore(ObjectStore.named("one").bucket("apps", "uploads"))
+                .objectStore(ObjectStore.named("two").bucketStorageClass("ceph-bucket-two").bucket("apps", "uploads"))))
+                .hasMessageContaining("objectStores[two].buckets[apps/uploads]: the bucket claim apps/uploads is also"
+                        + " delivered by object store one");
     }
 }

@@ -3,6 +3,12 @@ package io.koor.gitops.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.Devices;
+import io.koor.gitops.model.ceph.FailureDomain;
+import io.koor.gitops.model.ceph.Protection;
+import io.koor.gitops.model.ceph.RookCeph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

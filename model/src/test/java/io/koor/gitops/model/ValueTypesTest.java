@@ -3,6 +3,12 @@ package io.koor.gitops.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.koor.gitops.model.cluster.HetznerLocation;
+import io.koor.gitops.model.cluster.Network;
+import io.koor.gitops.model.cluster.NetworkPlugin;
+import io.koor.gitops.model.values.Cidr;
+import io.koor.gitops.model.values.DnsLabel;
+import io.koor.gitops.model.values.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,8 +1,8 @@
 package io.koor.gitops.validator;
 
 import io.koor.gitops.model.ConfigurationException;
-import io.koor.gitops.model.Version;
-import io.koor.gitops.model.Versions;
+import io.koor.gitops.model.presets.Versions;
+import io.koor.gitops.model.values.Version;
 import io.koor.gitops.validator.schema.SchemaDownloads;
 import io.koor.gitops.validator.schema.SchemaValidator.MissingSchemaPolicy;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.koor.gitops.model.ChartSource;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.RookCeph;
 import java.util.List;
 
 /** The Rook operator, installed by Flux from its pinned Helm chart: Namespace, HelmRepository, HelmRelease. */

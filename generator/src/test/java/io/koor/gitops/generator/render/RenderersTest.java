@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.generator.testing.TestSystems;
 import io.koor.gitops.generator.yaml.ManifestYaml;
-import io.koor.gitops.model.BlockPool;
-import io.koor.gitops.model.ChartSource;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Devices;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.Devices;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static io.koor.gitops.validator.finding.Severity.ERROR;
 import static io.koor.gitops.validator.finding.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.koor.gitops.model.CephLayout;
-import io.koor.gitops.model.FailureDomain;
+import io.koor.gitops.model.ceph.CephLayout;
+import io.koor.gitops.model.ceph.FailureDomain;
 import io.koor.gitops.validator.load.SourceObject;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.koor.gitops.validator.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.koor.gitops.model.BlockPool;
 import io.koor.gitops.model.ModelException;
-import io.koor.gitops.model.Patterns;
 import io.koor.gitops.model.Problem;
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.presets.Patterns;
 import io.koor.gitops.validator.ValidationOptions;
 import io.koor.gitops.validator.ValidationService;
 import io.koor.gitops.validator.finding.Violation;

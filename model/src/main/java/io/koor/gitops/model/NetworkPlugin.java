@@ -1,7 +1,0 @@
-package io.koor.gitops.model;
-
-/** The CNI plugin installed at bootstrap and then owned by the GitOps tree. */
-public enum NetworkPlugin {
-    CALICO,
-    CILIUM
-}

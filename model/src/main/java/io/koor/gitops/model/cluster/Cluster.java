@@ -1,0 +1,222 @@
+package io.koor.gitops.model.cluster;
+
+import io.koor.gitops.model.Problems;
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.CephLayout;
+import io.koor.gitops.model.ceph.CephNetwork;
+import io.koor.gitops.model.ceph.FailureDomain;
+import io.koor.gitops.model.ceph.Filesystem;
+import io.koor.gitops.model.ceph.ObjectStore;
+import io.koor.gitops.model.ceph.PoolSpec;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.values.DnsLabel;
+import io.koor.gitops.model.values.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * One Kubernetes cluster on Hetzner Cloud with Rook Ceph. Checks the invariants that span its
+ * parts (pool copies against the hosts that can hold them, monitors against storage nodes).
+ * Build with {@link #named(String)}.
+ */
+public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation location, ControlPlane controlPlane,
+                      StorageNodes storage, Workers workers, Network network, RookCeph rook) {
+    /** Leaves room in 63-character node names for suffixes such as {@code -control-plane-3}. */
+    static final int MAX_NAME_LENGTH = 40;
+    /** Servers one Hetzner private network holds; every node is on the cluster's network. */
+    static final int MAX_NODES = 100;
+
+    public Cluster {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(controlPlane, "controlPlane");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(rook, "rook");
+        Problems problems = new Problems();
+        problems.require(name.value().length() <= MAX_NAME_LENGTH, "name", "name='" + name + "' is "
+                + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
+        problems.require(kubernetesVersion.major() == 1 && kubernetesVersion.minor() >= 28, "kubernetesVersion",
+                "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
+        int nodes = controlPlane.count() + storage.count() + workers.count();
+        problems.require(nodes <= MAX_NODES, "nodes", nodes + " nodes: a Hetzner private network holds at most " + MAX_NODES
+                + " servers; split the workers into another cluster");
+        int hosts = storage.count();
+        CephLayout.monsFitNodes(rook.mons(), hosts).ifPresent(f -> problems.require(false, "rook.mons", f.text()));
+        CephLayout.mgrsFitNodes(rook.mgrs(), hosts).ifPresent(f -> problems.require(false, "rook.mgrs", f.text()));
+        for (BlockPool pool : rook.blockPools()) {
+            fits(problems, storage, "rook.blockPools[" + pool.name() + "]", "CephBlockPool " + pool.name(), pool.spec());
+            pool.metadataPool().ifPresent(meta -> fits(problems, storage, "rook.blockPools[" + pool.name() + "]",
+                    "CephBlockPool " + meta, PoolSpec.replicated(3)));
+        }
+        for (Filesystem fs : rook.filesystems()) {
+            String at = "rook.filesystems[" + fs.name() + "]";
+            fits(problems, storage, at + ".metadataPool", "filesystem " + fs.name() + " metadata pool", fs.metadataPool());
+            fs.dataPools().forEach(p -> fits(problems, storage, at + ".dataPools[" + p.name() + "]",
+                    "filesystem " + fs.name() + " data pool " + p.name(), p.spec()));
+        }
+        for (ObjectStore store : rook.objectStores()) {
+            String at = "rook.objectStores[" + store.name() + "]";
+            fits(problems, storage, at + ".metadataPool", "object store " + store.name() + " metadata pool", store.metadataPool());
+            fits(problems, storage, at + ".dataPool", "object store " + store.name() + " data pool", store.dataPool());
+        }
+        problems.require(!(rook.network() instanceof CephNetwork.Multus) || network.multus(), "rook.network",
+                "Ceph on Multus networks needs Multus in the cluster: use Network.calico().withMultus() (or cilium)");
+        storage.serverType().memoryGb().ifPresent(gb -> {
+            int osd = storage.drivesPerNode() * rook.daemonResources().osd().memoryRequestMiB();
+            int mon = perNode(storage, rook.mons()) * rook.daemonResources().mon().memoryRequestMiB();
+            int mgr = perNode(storage, rook.mgrs()) * rook.daemonResources().mgr().memoryRequestMiB();
+            int mds = rook.filesystems().stream()
+                    .mapToInt(fs -> perNode(storage, fs.mdsDaemons()) * fs.mdsResources().memoryRequestMiB()).sum();
+            int rgw = rook.objectStores().stream()
+                    .mapToInt(os -> perNode(storage, os.gateways()) * os.gatewayResources().memoryRequestMiB()).sum();
+            String breakdown = storage.drivesPerNode() + " OSDs " + osd + " + mon " + mon + " + mgr " + mgr
+                    + (mds > 0 ? " + MDS " + mds : "") + (rgw > 0 ? " + RGW " + rgw : "");
+            CephLayout.memoryFits("each " + storage.serverType() + " storage node", osd + mon + mgr + mds + rgw, gb * 1024,
+                    breakdown).ifPresent(f -> problems.require(false, "storage.serverType", f.text()));
+        });
+        problems.throwIfAny();
+    }
+
+    /** Daemons of a kind on the busiest storage node, when Rook spreads them one per node. */
+    private static int perNode(StorageNodes storage, int daemons) {
+        return (daemons + storage.count() - 1) / storage.count();
+    }
+
+    /** Failure domains a pool can use: hosts with OSDs, or OSDs. */
+    private static int domains(StorageNodes storage, PoolSpec spec) {
+        return spec.failureDomain() == FailureDomain.HOST ? storage.count() : storage.count() * storage.drivesPerNode();
+    }
+
+    private static void fits(Problems problems, StorageNodes storage, String path, String pool, PoolSpec spec) {
+        CephLayout.fits(pool, spec, domains(storage, spec)).ifPresent(f -> problems.require(false, path, f.text()));
+    }
+
+    /** Label on storage nodes; Ceph's daemons are pinned to them by host name as well. */
+    public static final String STORAGE_NODE_LABEL = "storage.koor.io/node";
+    /** Taint on storage nodes when they are dedicated to Ceph ({@link RookCeph#dedicateStorageNodes()}). */
+    public static final String STORAGE_TAINT_KEY = "storage.koor.io/dedicated";
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Whether the API servers sit behind a load balancer: with more than one control-plane node, the
+     * endpoint must not be any one of them.
+     */
+    public boolean apiLoadBalanced() {
+        return controlPlane.count() > 1;
+    }
+
+    /** Every node of the cluster, in a stable order: control plane, storage, workers. */
+    public List<Node> nodes() {
+        List<Node> nodes = new ArrayList<>();
+        nodes.addAll(group(NodeRole.CONTROL_PLANE, controlPlane.count(), controlPlane.serverType()));
+        nodes.addAll(group(NodeRole.STORAGE, storage.count(), storage.serverType()));
+        nodes.addAll(group(NodeRole.WORKER, workers.count(), workers.serverType()));
+        return nodes;
+    }
+
+    public List<Node> nodes(NodeRole role) {
+        return nodes().stream().filter(n -> n.role() == role).toList();
+    }
+
+    private List<Node> group(NodeRole role, int count, ServerType type) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Node(DnsLabel.of(name + "-" + role.label() + "-" + i), role, type)).toList();
+    }
+
+    /** Collects a cluster's parts; {@link #build()} checks them all and reports every problem at once. */
+    public static final class Builder {
+        private final String name;
+        private String kubernetesVersion;
+        private String location;
+        private ControlPlane controlPlane;
+        private StorageNodes storage;
+        private Workers workers = Workers.none();
+        private Network network = Network.calico();
+        private RookCeph rook;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder kubernetesVersion(String version) {
+            this.kubernetesVersion = version;
+            return this;
+        }
+
+        /** A Hetzner location code: fsn1, nbg1, hel1, ash, hil or sin. */
+        public Builder location(String code) {
+            this.location = code;
+            return this;
+        }
+
+        public Builder controlPlane(int count, String serverType) {
+            return controlPlane(path("controlPlane", () -> ControlPlane.of(count, serverType)));
+        }
+
+        public Builder controlPlane(ControlPlane group) {
+            this.controlPlane = group;
+            return this;
+        }
+
+        public Builder storageNodes(int count, String serverType, int drivesPerNode, int driveSizeGb) {
+            return storageNodes(path("storage", () -> StorageNodes.of(count, serverType, drivesPerNode, driveSizeGb)));
+        }
+
+        public Builder storageNodes(StorageNodes group) {
+            this.storage = group;
+            return this;
+        }
+
+        public Builder workers(int count, String serverType) {
+            this.workers = path("workers", () -> Workers.of(count, serverType));
+            return this;
+        }
+
+        public Builder network(Network network) {
+            this.network = network;
+            return this;
+        }
+
+        public Builder rook(RookCeph rook) {
+            this.rook = rook;
+            return this;
+        }
+
+        /** Changes the Rook settings a pattern started with. */
+        public Builder rook(java.util.function.UnaryOperator<RookCeph> change) {
+            this.rook = change.apply(Objects.requireNonNull(rook, "call rook(RookCeph) first"));
+            return this;
+        }
+
+        private <T> T path(String part, java.util.function.Supplier<T> build) {
+            return Problems.at("clusters[" + name + "]." + part, build);
+        }
+
+        public Cluster build() {
+            String at = "clusters[" + name + "]";
+            Problems problems = new Problems();
+            DnsLabel label = problems.attempt(at + ".name", () -> DnsLabel.of(name));
+            Version version = kubernetesVersion == null ? null
+                    : problems.attempt(at + ".kubernetesVersion", () -> Version.parse(kubernetesVersion));
+            problems.require(kubernetesVersion != null, at + ".kubernetesVersion",
+                    "missing: call kubernetesVersion(\"1.32.4\")");
+            HetznerLocation where = location == null ? null
+                    : problems.attempt(at + ".location", () -> HetznerLocation.fromCode(location));
+            problems.require(location != null, at + ".location", "missing: call location(\"fsn1\")");
+            problems.require(controlPlane != null, at + ".controlPlane", "missing: call controlPlane(1, \"cx32\")");
+            problems.require(storage != null, at + ".storage", "missing: call storageNodes(4, \"cx42\", 2, 100)");
+            problems.require(rook != null, at + ".rook", "missing: call rook(RookCeph.of(...))");
+            problems.throwIfAny();
+            return Problems.at(at, () -> new Cluster(label, version, where, controlPlane, storage, workers, network,
+                    rook));
+        }
+    }
+}
