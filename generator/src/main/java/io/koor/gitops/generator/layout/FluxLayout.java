@@ -67,7 +67,7 @@ public final class FluxLayout {
         List<Component> components = ClusterComponents.of(cluster);
         LayerGraph graph = LayerGraph.of(name, components);
         String header = ComponentDirectories.header(generatedFrom, name);
-        ComponentDirectories.write(name, components, header, tree);
+        ComponentDirectories.write(name, components, new FluxObjects(), header, tree);
 
         String clusterDir = "clusters/" + name;
         List<HasMetadata> infrastructure = List.of(
