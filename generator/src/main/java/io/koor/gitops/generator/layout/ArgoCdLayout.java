@@ -50,7 +50,7 @@ final class ArgoCdLayout {
                     layerApplication(cluster, Layer.CONTROLLERS, waves), layerApplication(cluster, Layer.CONFIGS, waves))));
             tree.add(TreePath.of(clusterDir, "apps.yaml"),
                     ManifestYaml.write(header, List.of(layerApplication(cluster, Layer.APPS, waves))));
-            tree.add(TreePath.of(clusterDir, "README.md"), ClusterReadme.render(cluster, prices, generatedFrom));
+            tree.add(TreePath.of(clusterDir, "README.md"), ClusterReadme.render(cluster, argo, prices, generatedFrom));
         }
         return tree.build();
     }

@@ -15,6 +15,7 @@ import io.koor.gitops.generator.readme.ClusterReadme;
 import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.PriceTable;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.Reconciler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,8 @@ public final class FluxLayout {
         tree.add(TreePath.of(clusterDir, "infrastructure.yaml"), ManifestYaml.write(header, infrastructure));
         tree.add(TreePath.of(clusterDir, "apps.yaml"),
                 ManifestYaml.write(header, List.of(fluxKustomization(cluster, Layer.APPS, graph))));
-        tree.add(TreePath.of(clusterDir, "README.md"), ClusterReadme.render(cluster, prices, generatedFrom));
+        tree.add(TreePath.of(clusterDir, "README.md"),
+                ClusterReadme.render(cluster, Reconciler.flux(), prices, generatedFrom));
     }
 
     private static GenericKubernetesResource fluxKustomization(Cluster cluster, Layer layer, LayerGraph graph) {
