@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Parts as Argo CD installs them: Argo CD has no HelmRelease, so a chart becomes an Application
- * with a Helm source, and a remote manifest an Application of that one file at its tag. The
- * chart's CRDs are synced with its templates on every change, so {@link Part.CrdPolicy} needs no
- * field here.
+ * with a Helm source, and a remote manifest an Application of that one file at its tag. Argo CD
+ * applies a chart's CRDs like its templates and so updates them with the chart: {@link Part.CrdPolicy}
+ * needs no field here.
  */
 final class ArgoCdObjects implements ReconcilerObjects {
     static final String NAMESPACE = "argocd";
