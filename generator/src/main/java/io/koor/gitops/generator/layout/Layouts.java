@@ -3,8 +3,8 @@ package io.koor.gitops.generator.layout;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.model.GitOpsSystem;
-import io.koor.gitops.model.PriceTable;
 import io.koor.gitops.model.Reconciler;
+import io.koor.gitops.model.cost.PriceTable;
 import java.util.List;
 import java.util.Optional;
 

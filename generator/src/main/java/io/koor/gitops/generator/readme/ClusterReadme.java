@@ -1,17 +1,16 @@
 package io.koor.gitops.generator.readme;
 
-import io.koor.gitops.model.BlockPool;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Filesystem;
-import io.koor.gitops.model.MonthlyCost;
-import io.koor.gitops.model.NodeRole;
-import io.koor.gitops.model.ObjectStore;
-import io.koor.gitops.model.PoolSpec;
-import io.koor.gitops.model.PriceTable;
-import io.koor.gitops.model.ProductionReadiness;
 import io.koor.gitops.model.Reconciler;
-import io.koor.gitops.model.RookCeph;
-import io.koor.gitops.model.ServerType;
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.Filesystem;
+import io.koor.gitops.model.ceph.ObjectStore;
+import io.koor.gitops.model.ceph.PoolSpec;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.ServerType;
+import io.koor.gitops.model.cost.MonthlyCost;
+import io.koor.gitops.model.cost.PriceTable;
+import io.koor.gitops.model.presets.ProductionReadiness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

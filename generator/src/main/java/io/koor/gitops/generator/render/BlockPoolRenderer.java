@@ -2,9 +2,9 @@ package io.koor.gitops.generator.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
-import io.koor.gitops.model.BlockPool;
-import io.koor.gitops.model.PoolSpec;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.PoolSpec;
+import io.koor.gitops.model.ceph.RookCeph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

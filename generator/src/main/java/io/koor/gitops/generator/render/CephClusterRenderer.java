@@ -3,12 +3,12 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.koor.gitops.model.CephNetwork;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Devices;
-import io.koor.gitops.model.Node;
-import io.koor.gitops.model.NodeRole;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.CephNetwork;
+import io.koor.gitops.model.ceph.Devices;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.Node;
+import io.koor.gitops.model.cluster.NodeRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.koor.gitops.generator.render;
 
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

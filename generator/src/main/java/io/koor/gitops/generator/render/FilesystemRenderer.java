@@ -4,9 +4,9 @@ import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Filesystem;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.Filesystem;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.koor.gitops.generator.render;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.NetworkPluginRelease;
-import io.koor.gitops.model.Versions;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.NetworkPluginRelease;
+import io.koor.gitops.model.presets.Versions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

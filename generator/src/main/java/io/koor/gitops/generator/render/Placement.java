@@ -2,8 +2,8 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.NodeRole;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.NodeRole;
 import java.util.List;
 import java.util.Map;
 

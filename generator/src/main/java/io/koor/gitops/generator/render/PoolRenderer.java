@@ -2,9 +2,9 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
-import io.koor.gitops.model.PoolSpec;
-import io.koor.gitops.model.Protection;
-import io.koor.gitops.model.Compression;
+import io.koor.gitops.model.ceph.Compression;
+import io.koor.gitops.model.ceph.PoolSpec;
+import io.koor.gitops.model.ceph.Protection;
 import java.util.Map;
 
 /** The pool settings Rook shares between CephBlockPool, CephFilesystem and CephObjectStore pools. */

@@ -2,7 +2,7 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
-import io.koor.gitops.model.Resources;
+import io.koor.gitops.model.values.Resources;
 import java.util.Map;
 
 /** Requests and a memory limit, as a Kubernetes {@code resources} map. */

@@ -3,8 +3,8 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.koor.gitops.model.ChartSource;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.RookCeph;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

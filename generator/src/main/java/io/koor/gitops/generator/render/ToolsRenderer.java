@@ -3,8 +3,8 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.koor.gitops.model.DashboardIngress;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.DashboardIngress;
+import io.koor.gitops.model.ceph.RookCeph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.koor.gitops.generator.layout;
 
-import io.koor.gitops.validator.ValidationOptions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +7,13 @@ import io.koor.gitops.generator.testing.Golden;
 import io.koor.gitops.generator.testing.TestSystems;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
-import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.generator.tree.TreeWriter;
+import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.model.GitOpsSystem;
-import io.koor.gitops.model.Patterns;
-import io.koor.gitops.model.PriceTable;
 import io.koor.gitops.model.Reconciler;
+import io.koor.gitops.model.cost.PriceTable;
+import io.koor.gitops.model.presets.Patterns;
+import io.koor.gitops.validator.ValidationOptions;
 import io.koor.gitops.validator.ValidationService;
 import io.koor.gitops.validator.report.ValidationReport;
 import io.koor.gitops.validator.schema.SchemaValidator;
@@ -33,7 +32,7 @@ class ArgoCdLayoutTest {
     Path root;
 
     private static GitOpsTree render(GitOpsSystem system) {
-        return Layouts.render(system.reconciledBy(ARGO), "io.koor.gitops.model.Patterns", PriceTable.snapshot2026());
+        return Layouts.render(system.reconciledBy(ARGO), "io.koor.gitops.model.presets.Patterns", PriceTable.snapshot2026());
     }
 
     private static JsonNode doc(GitOpsTree tree, String path, int index) {

@@ -1,7 +1,5 @@
 package io.koor.gitops.generator.patterns;
 
-import io.koor.gitops.validator.ValidationOptions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koor.gitops.generator.layout.FluxLayout;
@@ -10,9 +8,10 @@ import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.tree.TreeWriter;
 import io.koor.gitops.generator.yaml.ManifestYaml;
-import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsSystem;
-import io.koor.gitops.model.Patterns;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.presets.Patterns;
+import io.koor.gitops.validator.ValidationOptions;
 import io.koor.gitops.validator.ValidationService;
 import io.koor.gitops.validator.report.ValidationReport;
 import io.koor.gitops.validator.schema.SchemaValidator;
@@ -45,7 +44,7 @@ class PatternsTest {
     }
 
     private static GitOpsTree render(String name, Function<String, Cluster.Builder> pattern) {
-        return new FluxLayout("io.koor.gitops.model.Patterns").render(GitOpsSystem.of(pattern.apply(name).build()));
+        return new FluxLayout("io.koor.gitops.model.presets.Patterns").render(GitOpsSystem.of(pattern.apply(name).build()));
     }
 
     @ParameterizedTest(name = "{0}")

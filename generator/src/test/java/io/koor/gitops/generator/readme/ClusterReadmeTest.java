@@ -2,10 +2,10 @@ package io.koor.gitops.generator.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.koor.gitops.model.Cluster;
-import io.koor.gitops.model.Patterns;
-import io.koor.gitops.model.PriceTable;
 import io.koor.gitops.model.Reconciler;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cost.PriceTable;
+import io.koor.gitops.model.presets.Patterns;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

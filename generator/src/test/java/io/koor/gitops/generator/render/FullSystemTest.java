@@ -1,7 +1,5 @@
 package io.koor.gitops.generator.render;
 
-import io.koor.gitops.validator.ValidationOptions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +10,7 @@ import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.tree.TreeWriter;
 import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.validator.ValidationOptions;
 import io.koor.gitops.validator.ValidationService;
 import io.koor.gitops.validator.report.ValidationReport;
 import io.koor.gitops.validator.schema.SchemaValidator;
@@ -19,7 +18,6 @@ import io.koor.gitops.validator.testing.Kustomize;
 import io.koor.gitops.validator.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,10 +79,10 @@ class FullSystemTest {
         JsonNode cilium = doc(tree, "infrastructure/controllers/big/network/helmrelease-cilium.yaml");
         assertThat(cilium.at("/metadata/namespace").asText()).isEqualTo("kube-system");
         assertThat(cilium.at("/spec/releaseName").asText()).isEqualTo("cilium");
-        assertThat(cilium.at("/spec/chart/spec/version").asText()).isEqualTo(io.koor.gitops.model.Versions.CILIUM_CHART);
+        assertThat(cilium.at("/spec/chart/spec/version").asText()).isEqualTo(io.koor.gitops.model.presets.Versions.CILIUM_CHART);
         assertThat(cilium.at("/spec/values/ipam/mode").asText()).isEqualTo("kubernetes");
         JsonNode multus = doc(tree, "infrastructure/controllers/big/network/gitrepository-multus-cni.yaml");
-        assertThat(multus.at("/spec/ref/tag").asText()).isEqualTo(io.koor.gitops.model.Versions.MULTUS);
+        assertThat(multus.at("/spec/ref/tag").asText()).isEqualTo(io.koor.gitops.model.presets.Versions.MULTUS);
     }
 
     @Test

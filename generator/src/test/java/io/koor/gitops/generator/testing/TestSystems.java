@@ -1,10 +1,10 @@
 package io.koor.gitops.generator.testing;
 
-import io.koor.gitops.model.BlockPool;
-import io.koor.gitops.model.ChartSource;
-import io.koor.gitops.model.Cluster;
 import io.koor.gitops.model.GitOpsSystem;
-import io.koor.gitops.model.RookCeph;
+import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.ChartSource;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
 
 /** Small definitions the tests render. */
 public final class TestSystems {
@@ -32,24 +32,24 @@ public final class TestSystems {
                 .controlPlane(3, "cx33")
                 .storageNodes(7, "ccx33", 3, 500)
                 .workers(3, "cx43")
-                .network(io.koor.gitops.model.Network.cilium().withMultus())
+                .network(io.koor.gitops.model.cluster.Network.cilium().withMultus())
                 .rook(RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.3")
                         .mons(5)
                         .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault())
                         .blockPool(BlockPool.erasureCoded("ec-block", 4, 2).storageClass("ceph-block-ec")
-                                .compression(io.koor.gitops.model.Compression.AGGRESSIVE))
+                                .compression(io.koor.gitops.model.ceph.Compression.AGGRESSIVE))
                         .blockPool(BlockPool.replicated("fast", 3).deviceClass("nvme").storageClass("ceph-nvme"))
-                        .filesystem(io.koor.gitops.model.Filesystem.named("shared")
-                                .dataPool("ec", io.koor.gitops.model.PoolSpec.erasureCoded(4, 2)).activeMds(2, true))
-                        .objectStore(io.koor.gitops.model.ObjectStore.named("s3")
-                                .dataPool(io.koor.gitops.model.PoolSpec.erasureCoded(4, 2)).gateways(3).tls("s3-tls")
+                        .filesystem(io.koor.gitops.model.ceph.Filesystem.named("shared")
+                                .dataPool("ec", io.koor.gitops.model.ceph.PoolSpec.erasureCoded(4, 2)).activeMds(2, true))
+                        .objectStore(io.koor.gitops.model.ceph.ObjectStore.named("s3")
+                                .dataPool(io.koor.gitops.model.ceph.PoolSpec.erasureCoded(4, 2)).gateways(3).tls("s3-tls")
                                 .bucket("cdn", "static-site").bucket("backups", "db-backups")
                                 .user("streaming", "Streaming service"))
-                        .network(io.koor.gitops.model.CephNetwork.multus("rook-ceph/public-net", "rook-ceph/cluster-net"))
+                        .network(io.koor.gitops.model.ceph.CephNetwork.multus("rook-ceph/public-net", "rook-ceph/cluster-net"))
                         .dedicateStorageNodes()
                         .encryptedAtRest()
                         .monitoring(true)
-                        .dashboard(io.koor.gitops.model.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")))
+                        .dashboard(io.koor.gitops.model.ceph.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")))
                 .build();
     }
 
