@@ -23,7 +23,9 @@ final class ComponentDirectories {
     private ComponentDirectories() {
     }
 
-    static void write(String cluster, List<Component> components, String header, GitOpsTree.Builder tree) {
+    /** @param reconciler how the layout's reconciler installs the components' charts and remote manifests */
+    static void write(String cluster, List<Component> components, ReconcilerObjects reconciler, String header,
+                      GitOpsTree.Builder tree) {
         for (Layer layer : Layer.values()) {
             String layerDir = layer.directory() + "/" + cluster;
             List<String> componentDirs = new ArrayList<>();
@@ -34,7 +36,7 @@ final class ComponentDirectories {
                 String dir = layerDir + "/" + component.name();
                 componentDirs.add(component.name());
                 List<String> files = new ArrayList<>();
-                for (HasMetadata object : component.objects()) {
+                for (HasMetadata object : reconciler.objects(component)) {
                     String file = fileName(object);
                     files.add(file);
                     tree.add(TreePath.of(dir, file), ManifestYaml.write(header, List.of(object)));

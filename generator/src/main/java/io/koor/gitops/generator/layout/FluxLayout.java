@@ -13,6 +13,7 @@ import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cost.PriceTable;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class FluxLayout {
         List<Component> components = ClusterComponents.of(cluster);
         LayerGraph graph = LayerGraph.of(name, components);
         String header = ComponentDirectories.header(generatedFrom, name);
-        ComponentDirectories.write(name, components, header, tree);
+        ComponentDirectories.write(name, components, new FluxObjects(), header, tree);
 
         String clusterDir = "clusters/" + name;
         List<HasMetadata> infrastructure = List.of(
@@ -75,7 +76,8 @@ public final class FluxLayout {
         tree.add(TreePath.of(clusterDir, "infrastructure.yaml"), ManifestYaml.write(header, infrastructure));
         tree.add(TreePath.of(clusterDir, "apps.yaml"),
                 ManifestYaml.write(header, List.of(fluxKustomization(cluster, Layer.APPS, graph))));
-        tree.add(TreePath.of(clusterDir, "README.md"), ClusterReadme.render(cluster, prices, generatedFrom));
+        tree.add(TreePath.of(clusterDir, "README.md"),
+                ClusterReadme.render(cluster, Reconciler.flux(), prices, generatedFrom));
     }
 
     private static GenericKubernetesResource fluxKustomization(Cluster cluster, Layer layer, LayerGraph graph) {

@@ -33,7 +33,7 @@ public final class CephClusterRenderer {
         if (rook.snapshotClasses()) {
             objects.add(ToolsRenderer.blockSnapshotClass(rook));
         }
-        return new Component(COMPONENT, Layer.CONFIGS, Set.of(RookOperatorRenderer.COMPONENT), true, objects);
+        return Component.ofManifests(COMPONENT, Layer.CONFIGS, Set.of(RookOperatorRenderer.COMPONENT), true, objects);
     }
 
     static HasMetadata cephCluster(Cluster cluster) {

@@ -29,19 +29,19 @@ public final class ClusterComponents {
             if (rook.snapshotClasses()) {
                 objects.add(ToolsRenderer.filesystemSnapshotClass(rook));
             }
-            components.add(new Component(FILESYSTEMS, Layer.CONFIGS, operator, true, objects));
+            components.add(Component.ofManifests(FILESYSTEMS, Layer.CONFIGS, operator, true, objects));
         }
         if (!rook.objectStores().isEmpty()) {
-            components.add(new Component(OBJECT_STORES, Layer.CONFIGS, operator, true, rook.objectStores().stream()
-                    .flatMap(store -> ObjectStoreRenderer.render(cluster, store).stream()).toList()));
+            components.add(Component.ofManifests(OBJECT_STORES, Layer.CONFIGS, operator, true, rook.objectStores()
+                    .stream().flatMap(store -> ObjectStoreRenderer.render(cluster, store).stream()).toList()));
         }
         var tools = ToolsRenderer.render(rook);
         if (!tools.isEmpty()) {
-            components.add(new Component(TOOLS, Layer.CONFIGS, operator, false, tools));
+            components.add(Component.ofManifests(TOOLS, Layer.CONFIGS, operator, false, tools));
         }
         var claims = ObjectStoreRenderer.bucketClaims(rook);
         if (!claims.isEmpty()) {
-            components.add(new Component(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
+            components.add(Component.ofManifests(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
         }
         return components;
     }

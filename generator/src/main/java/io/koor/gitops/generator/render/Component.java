@@ -7,17 +7,22 @@ import java.util.Set;
 
 /**
  * A unit of the system that is installed together (the Rook operator, the Ceph cluster, an app),
- * the layer it belongs to, and the components it needs running first. The layout derives the
- * Flux ordering from these declared needs.
+ * the layer it belongs to, and the components it needs running first. The layouts derive each
+ * reconciler's ordering from these declared needs, and render its parts for their reconciler.
  *
  * @param providesStorage whether applications rely on this component for their volumes
  */
-public record Component(String name, Layer layer, Set<String> dependsOn, boolean providesStorage,
-                        List<HasMetadata> objects) {
+public record Component(String name, Layer layer, Set<String> dependsOn, boolean providesStorage, List<Part> parts) {
     public Component {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(layer, "layer");
         dependsOn = Set.copyOf(dependsOn);
-        objects = List.copyOf(objects);
+        parts = List.copyOf(parts);
+    }
+
+    /** A component of plain Kubernetes objects only, as most are. */
+    public static Component ofManifests(String name, Layer layer, Set<String> dependsOn, boolean providesStorage,
+                                        List<HasMetadata> objects) {
+        return new Component(name, layer, dependsOn, providesStorage, List.of(new Part.Manifests(objects)));
     }
 }

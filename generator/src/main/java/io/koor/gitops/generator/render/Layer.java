@@ -1,8 +1,9 @@
 package io.koor.gitops.generator.render;
 
 /**
- * The three stages Flux applies in order (as in the Flux project's kustomize-helm example):
- * operators and their CRDs, then the configuration that uses those CRDs, then the applications.
+ * The three stages the reconciler applies in order (as in the Flux project's kustomize-helm
+ * example): operators and their CRDs, then the configuration that uses those CRDs, then the
+ * applications.
  */
 public enum Layer {
     CONTROLLERS("infra-controllers", "infrastructure/controllers"),
@@ -17,7 +18,7 @@ public enum Layer {
         this.directory = directory;
     }
 
-    /** Name of the Flux Kustomization that applies this layer. */
+    /** Name of what applies this layer: a Flux Kustomization, or an Argo CD Application. */
     public String kustomizationName() {
         return kustomizationName;
     }

@@ -1,14 +1,12 @@
 package io.koor.gitops.generator.render;
 
-import static io.koor.gitops.generator.yaml.Fields.map;
-
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.NetworkPluginRelease;
 import io.koor.gitops.model.presets.Versions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,44 +16,27 @@ import java.util.Set;
  */
 public final class NetworkPluginRenderer {
     public static final String COMPONENT = "network";
+    /** The Multus daemonset manifest puts its objects in kube-system. */
+    private static final String MULTUS_NAMESPACE = "kube-system";
 
     private NetworkPluginRenderer() {
     }
 
     public static Component render(Cluster cluster) {
         NetworkPluginRelease release = NetworkPluginRelease.of(cluster);
-        List<HasMetadata> objects = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         if (!release.namespace().equals("kube-system")) {
-            objects.add(new NamespaceBuilder().withNewMetadata().withName(release.namespace()).endMetadata().build());
+            parts.add(new Part.Manifests(List.of(
+                    new NamespaceBuilder().withNewMetadata().withName(release.namespace()).endMetadata().build())));
         }
-        objects.add(Resources.custom("source.toolkit.fluxcd.io/v1", "HelmRepository", release.repositoryName(),
-                release.namespace(), map("interval", "12h", "url", release.repositoryUrl())));
-        objects.add(Resources.custom("helm.toolkit.fluxcd.io/v2", "HelmRelease", release.releaseName(), release.namespace(),
-                map(
-                        "interval", "1h",
-                        "releaseName", release.releaseName(),
-                        "chart", map("spec", map(
-                                "chart", release.chart(),
-                                "version", release.version(),
-                                "sourceRef", map("kind", "HelmRepository", "name", release.repositoryName()),
-                                "interval", "12h")),
-                        "install", map("remediation", map("retries", 3)),
-                        "upgrade", map("remediation", map("retries", 3)),
-                        "values", release.values())));
+        // The release name is bootstrap's, so the tree takes over that release instead of installing a second one.
+        parts.add(new Part.ChartInstall(release.repositoryName(), release.repositoryUrl(), release.chart(),
+                release.version(), release.namespace(), Optional.of(release.releaseName()), Part.CrdPolicy.DEFAULT,
+                release.values()));
         if (cluster.network().multus()) {
-            objects.add(Resources.custom("source.toolkit.fluxcd.io/v1", "GitRepository", "multus-cni", "flux-system", map(
-                    "interval", "12h",
-                    "url", NetworkPluginRelease.MULTUS_REPOSITORY,
-                    "ref", map("tag", Versions.MULTUS),
-                    // only the one manifest bootstrap applied
-                    "ignore", "/*\n!/" + NetworkPluginRelease.MULTUS_MANIFEST + "\n")));
-            objects.add(Resources.custom("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "multus", "flux-system", map(
-                    "interval", "1h",
-                    "sourceRef", map("kind", "GitRepository", "name", "multus-cni"),
-                    "path", "./deployments",
-                    "prune", true,
-                    "wait", true)));
+            parts.add(new Part.RemoteManifest("multus", "multus-cni", NetworkPluginRelease.MULTUS_REPOSITORY,
+                    Versions.MULTUS, NetworkPluginRelease.MULTUS_MANIFEST, MULTUS_NAMESPACE));
         }
-        return new Component(COMPONENT, Layer.CONTROLLERS, Set.of(), false, objects);
+        return new Component(COMPONENT, Layer.CONTROLLERS, Set.of(), false, parts);
     }
 }

@@ -4,13 +4,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.Map;
 
-/** Custom resources (Rook, Flux) as fabric8 generic objects: the spec is an ordered map. */
-final class Resources {
+/** Custom resources (Rook, Flux, Argo CD) as fabric8 generic objects: the spec is an ordered map. */
+public final class Resources {
     private Resources() {
     }
 
-    static GenericKubernetesResource custom(String apiVersion, String kind, String name, String namespace,
-                                            Map<String, Object> spec) {
+    public static GenericKubernetesResource custom(String apiVersion, String kind, String name, String namespace,
+                                                   Map<String, Object> spec) {
         GenericKubernetesResource resource = new GenericKubernetesResourceBuilder()
                 .withApiVersion(apiVersion)
                 .withKind(kind)

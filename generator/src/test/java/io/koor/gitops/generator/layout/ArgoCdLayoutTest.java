@@ -57,6 +57,7 @@ class ArgoCdLayoutTest {
     void chartsBecomeHelmApplicationsAndNoFluxObjectRemains() {
         GitOpsTree tree = render(GitOpsSystem.of(TestSystems.full("big")));
         assertThat(tree.files().values()).noneMatch(t -> t.contains("toolkit.fluxcd.io"));
+        assertThat(tree.text(new TreePath("clusters/big/README.md"))).contains("Argo CD").doesNotContain("Flux");
         JsonNode rook = doc(tree, "infrastructure/controllers/big/rook-ceph-operator/application-rook-ceph.yaml", 0);
         assertThat(rook.at("/spec/source/repoURL").asText()).isEqualTo("https://charts.koor.tech/release");
         assertThat(rook.at("/spec/source/chart").asText()).isEqualTo("rook-ceph");

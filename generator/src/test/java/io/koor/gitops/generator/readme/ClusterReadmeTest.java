@@ -2,6 +2,7 @@ package io.koor.gitops.generator.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cost.PriceTable;
 import io.koor.gitops.model.presets.Patterns;
@@ -17,7 +18,7 @@ class ClusterReadmeTest {
     @Test
     void capacityIsRawOverTheProtectionOverhead() {
         Cluster cluster = Patterns.objectStorageHeavy("s3").build();
-        String readme = ClusterReadme.render(cluster, PRICES, "test");
+        String readme = ClusterReadme.render(cluster, Reconciler.flux(), PRICES, "test");
         long raw = 7L * 4 * 500; // 7 nodes, 4 drives, 500 GB
         assertThat(readme).contains("Raw capacity: " + raw + " GB (7 nodes × 4 × 500 GB)");
         assertThat(readme).contains("| ceph-block (default) | block (RBD) | replicapool | 3 copies | host | "
@@ -30,7 +31,7 @@ class ClusterReadmeTest {
     @Test
     void monthlyCostAddsServersVolumesAndAddresses() {
         Cluster cluster = Patterns.minimalProduction("demo").build();
-        String readme = ClusterReadme.render(cluster, PRICES, "test");
+        String readme = ClusterReadme.render(cluster, Reconciler.flux(), PRICES, "test");
         double servers = 3 * 10.0 + 4 * 20.0; // 1 control plane + 2 workers on cx33, 4 storage on cx43
         double volumes = 4 * 2 * 100 * 0.05;
         double ips = 7 * 1.0;
@@ -43,25 +44,35 @@ class ClusterReadmeTest {
     @Test
     void aServerTypeWithoutPriceIsSaidUnknown() {
         Cluster cluster = Patterns.databaseHeavy("db").build();
-        String readme = ClusterReadme.render(cluster, PRICES, "test");
+        String readme = ClusterReadme.render(cluster, Reconciler.flux(), PRICES, "test");
         assertThat(readme).contains("| server ccx33 | 4 | unknown | unknown |");
         assertThat(readme).contains("+ [server ccx33, server ccx23]**");
     }
 
     @Test
     void aHighlyAvailableControlPlanePaysForItsApiLoadBalancer() {
-        assertThat(ClusterReadme.render(Patterns.highlyAvailable("ha").build(), PRICES, "test"))
+        assertThat(ClusterReadme.render(Patterns.highlyAvailable("ha").build(), Reconciler.flux(), PRICES, "test"))
                 .contains("| load balancer lb11 (API) | 1 | 6.00 EUR | 6.00 EUR |",
                         "through a private load balancer (lb11) in front of the 3 control-plane nodes");
-        assertThat(ClusterReadme.render(Patterns.minimalProduction("demo").build(), PRICES, "test"))
+        assertThat(ClusterReadme.render(Patterns.minimalProduction("demo").build(), Reconciler.flux(), PRICES, "test"))
                 .doesNotContain("load balancer lb11").contains("The Kubernetes API is the one control-plane node's");
     }
 
     @Test
     void nodesAndDaemons() {
-        String readme = ClusterReadme.render(Patterns.highlyAvailable("ha").build(), PRICES, "test");
+        String readme = ClusterReadme.render(Patterns.highlyAvailable("ha").build(), Reconciler.flux(), PRICES, "test");
         assertThat(readme).contains("| control plane | 3 | cx33 | 8 GB | – |", "| storage | 5 | cx53 | 32 GB | 3 × 250 GB |");
         assertThat(readme).contains("```mermaid", "5 × ceph-mon", "15 × ceph-osd", "2 × ceph-mds (cephfs)",
                 "2 × rgw (objectstore)", "dedicated to Ceph");
+    }
+
+    @Test
+    void theReadmeNamesTheReconcilerThatIsUsed() {
+        Cluster cluster = Patterns.minimalProduction("demo").build();
+        String argo = ClusterReadme.render(cluster, Reconciler.argoCd("https://github.com/koor/demo-gitops.git", "main"),
+                PRICES, "test");
+        assertThat(argo).contains("api[\"kube-apiserver, etcd, Argo CD\"]").doesNotContain("Flux");
+        assertThat(ClusterReadme.render(cluster, Reconciler.flux(), PRICES, "test"))
+                .contains("api[\"kube-apiserver, etcd, Flux\"]").doesNotContain("Argo");
     }
 }

@@ -11,40 +11,86 @@ import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Devices;
 import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.NetworkPluginRelease;
+import io.koor.gitops.model.presets.Versions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RenderersTest {
     private final Cluster cluster = TestSystems.cluster("lab", 3, "v1.20.6");
 
+    /** The plain objects among a component's parts. */
+    static List<HasMetadata> objects(Component component) {
+        return component.parts().stream().filter(p -> p instanceof Part.Manifests)
+                .flatMap(p -> ((Part.Manifests) p).objects().stream()).toList();
+    }
+
+    /** The component's only chart. */
+    static Part.ChartInstall chart(Component component) {
+        List<Part.ChartInstall> charts = component.parts().stream().filter(p -> p instanceof Part.ChartInstall)
+                .map(p -> (Part.ChartInstall) p).toList();
+        assertThat(charts).hasSize(1);
+        return charts.get(0);
+    }
+
     private static JsonNode find(Component component, String kind, String name) {
-        return component.objects().stream()
+        return objects(component).stream()
                 .filter(o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name))
                 .map(ManifestYaml::toTree).findFirst().orElseThrow(() -> new AssertionError(kind + "/" + name));
     }
 
     @Test
-    void operatorComesFromThePinnedChartThroughCurrentFluxApis() {
+    void operatorIsItsPinnedChartInItsNamespaceAndNoReconcilerObjects() {
         Component operator = RookOperatorRenderer.render(cluster.rook());
         assertThat(operator.layer()).isEqualTo(Layer.CONTROLLERS);
-        assertThat(operator.objects()).extracting(HasMetadata::getApiVersion)
-                .containsExactly("v1", "source.toolkit.fluxcd.io/v1", "helm.toolkit.fluxcd.io/v2");
-        JsonNode release = find(operator, "HelmRelease", "rook-ceph");
-        assertThat(release.at("/spec/chart/spec/version").asText()).isEqualTo("v1.20.6");
-        assertThat(release.at("/spec/chart/spec/sourceRef/name").asText()).isEqualTo("rook-release");
-        assertThat(release.at("/metadata/namespace").asText()).isEqualTo("rook-ceph");
-        assertThat(find(operator, "HelmRepository", "rook-release").at("/spec/url").asText())
-                .isEqualTo("https://charts.rook.io/release");
+        Part.ChartInstall chart = chart(operator);
+        assertThat(chart.repositoryName()).isEqualTo("rook-release");
+        assertThat(chart.repositoryUrl()).isEqualTo("https://charts.rook.io/release");
+        assertThat(chart.chart()).isEqualTo("rook-ceph");
+        assertThat(chart.version()).isEqualTo("v1.20.6");
+        assertThat(chart.namespace()).isEqualTo("rook-ceph");
+        assertThat(chart.crds()).isEqualTo(Part.CrdPolicy.CREATE_REPLACE);
+        assertThat(chart.releaseName()).isEmpty();
+        assertThat(chart.name()).isEqualTo("rook-ceph");
+        assertThat(ManifestYaml.toTree(chart.values()).at("/crds/enabled").asBoolean()).isTrue();
+        // only the Namespace is an object: how the chart is installed is the layout's business
+        assertThat(objects(operator)).extracting(HasMetadata::getKind).containsExactly("Namespace");
     }
 
     @Test
     void koorChartSourceChangesOnlyTheRepository() {
         RookCeph ksd = RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.3");
-        Component operator = RookOperatorRenderer.render(ksd);
-        assertThat(find(operator, "HelmRepository", "koor-release").at("/spec/url").asText())
-                .isEqualTo("https://charts.koor.tech/release");
-        assertThat(find(operator, "HelmRelease", "rook-ceph").at("/spec/chart/spec/sourceRef/name").asText())
-                .isEqualTo("koor-release");
+        Part.ChartInstall upstream = chart(RookOperatorRenderer.render(cluster.rook()));
+        Part.ChartInstall koor = chart(RookOperatorRenderer.render(ksd));
+        assertThat(koor.repositoryName()).isEqualTo("koor-release");
+        assertThat(koor.repositoryUrl()).isEqualTo("https://charts.koor.tech/release");
+        assertThat(new Part.ChartInstall(upstream.repositoryName(), upstream.repositoryUrl(), koor.chart(), koor.version(),
+                koor.namespace(), koor.releaseName(), koor.crds(), koor.values())).isEqualTo(upstream);
+    }
+
+    @Test
+    void networkPluginTakesOverBootstrapsReleaseAndMultusManifest() {
+        Component network = NetworkPluginRenderer.render(TestSystems.full("big"));
+        Part.ChartInstall plugin = chart(network);
+        assertThat(plugin.releaseName()).isPresent();
+        assertThat(plugin.crds()).isEqualTo(Part.CrdPolicy.DEFAULT);
+        List<Part.RemoteManifest> remote = network.parts().stream().filter(p -> p instanceof Part.RemoteManifest)
+                .map(p -> (Part.RemoteManifest) p).toList();
+        assertThat(remote).singleElement().satisfies(multus -> {
+            assertThat(multus.repositoryUrl()).isEqualTo(NetworkPluginRelease.MULTUS_REPOSITORY);
+            assertThat(multus.tag()).isEqualTo(Versions.MULTUS);
+            assertThat(multus.directory()).isEqualTo("deployments");
+            assertThat(multus.file()).isEqualTo("multus-daemonset-thick.yml");
+        });
+        // Cilium lives in kube-system, so there is no Namespace to create either
+        assertThat(objects(network)).isEmpty();
+    }
+
+    @Test
+    void noRendererBuildsFluxOrArgoCdObjects() {
+        assertThat(ClusterComponents.of(TestSystems.full("big")).stream().flatMap(c -> objects(c).stream()))
+                .isNotEmpty()
+                .noneMatch(o -> o.getApiVersion().contains("fluxcd.io") || o.getApiVersion().contains("argoproj.io"));
     }
 
     @Test
@@ -94,7 +140,7 @@ class RenderersTest {
         assertThat(sc.at("/metadata/annotations").toString())
                 .isEqualTo("{\"storageclass.kubernetes.io/is-default-class\":\"true\"}");
         // the pool without a storage class gets none
-        assertThat(ceph.objects()).filteredOn(o -> o.getKind().equals("StorageClass")).hasSize(1);
+        assertThat(objects(ceph)).filteredOn(o -> o.getKind().equals("StorageClass")).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,62 @@
+package io.koor.gitops.generator.layout;
+
+import static io.koor.gitops.generator.yaml.Fields.map;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.generator.render.Part;
+import io.koor.gitops.generator.render.Resources;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parts as Argo CD installs them: Argo CD has no HelmRelease, so a chart becomes an Application
+ * with a Helm source, and a remote manifest an Application of that one file at its tag. Argo CD
+ * applies a chart's CRDs like its templates and so updates them with the chart: {@link Part.CrdPolicy}
+ * needs no field here.
+ */
+final class ArgoCdObjects implements ReconcilerObjects {
+    static final String NAMESPACE = "argocd";
+    static final String IN_CLUSTER = "https://kubernetes.default.svc";
+    static final String WAVE = "argocd.argoproj.io/sync-wave";
+
+    @Override
+    public List<HasMetadata> chart(Part.ChartInstall chart) {
+        return List.of(application(chart.name(), null, map(
+                "repoURL", chart.repositoryUrl(),
+                "chart", chart.chart(),
+                "targetRevision", chart.version(),
+                "helm", map(
+                        "releaseName", chart.name(),
+                        "valuesObject", chart.values())), chart.namespace()));
+    }
+
+    @Override
+    public List<HasMetadata> remoteManifest(Part.RemoteManifest manifest) {
+        return List.of(application(manifest.name(), null, map(
+                "repoURL", manifest.repositoryUrl(),
+                "targetRevision", manifest.tag(),
+                "path", manifest.directory(),
+                "directory", map("include", manifest.file())), manifest.namespace()));
+    }
+
+    /**
+     * An Application on this cluster's Argo CD. Automated sync with pruning and self-healing, server-side
+     * apply for the large CRDs charts install, and namespaces created when a destination has none.
+     */
+    static GenericKubernetesResource application(String name, Integer wave, Map<String, Object> source,
+                                                 String destinationNamespace) {
+        GenericKubernetesResource app = Resources.custom("argoproj.io/v1alpha1", "Application", name, NAMESPACE, map(
+                "project", "default",
+                "source", source,
+                "destination", map("server", IN_CLUSTER, "namespace", destinationNamespace),
+                "syncPolicy", map(
+                        "automated", map("prune", true, "selfHeal", true),
+                        "syncOptions", List.of("CreateNamespace=true", "ServerSideApply=true"))));
+        app.getMetadata().setFinalizers(List.of("resources-finalizer.argocd.argoproj.io"));
+        if (wave != null) {
+            app.getMetadata().setAnnotations(Map.of(WAVE, String.valueOf(wave)));
+        }
+        return app;
+    }
+}

@@ -1,0 +1,90 @@
+package io.koor.gitops.generator.render;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a component is made of, said without naming a reconciler. Renderers say which chart or
+ * remote manifest a component needs; each layout decides how its reconciler installs it (Flux
+ * with HelmReleases and GitRepositories, Argo CD with Applications), so no layout has to read
+ * another's objects back.
+ */
+public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.RemoteManifest {
+
+    /** Plain Kubernetes objects, written as they are whatever reconciles them. */
+    record Manifests(List<HasMetadata> objects) implements Part {
+        public Manifests {
+            objects = List.copyOf(objects);
+        }
+    }
+
+    /** What a chart's install and upgrades do with the CRDs it ships. */
+    enum CrdPolicy {
+        /** The reconciler's default for the chart's {@code crds/} directory. */
+        DEFAULT,
+        /** Create them on install and replace them on upgrade, so new fields are not dropped. */
+        CREATE_REPLACE
+    }
+
+    /**
+     * A chart at a pinned version, installed as one release into a namespace.
+     *
+     * @param releaseName given when the release must have exactly this name (one the tree takes
+     *                    over from bootstrap); empty when it may be named after the chart
+     * @param values      the chart's values, kept in the order given so the files read the same every time
+     */
+    record ChartInstall(String repositoryName, String repositoryUrl, String chart, String version, String namespace,
+                        Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values) implements Part {
+        public ChartInstall {
+            Objects.requireNonNull(repositoryName, "repositoryName");
+            Objects.requireNonNull(repositoryUrl, "repositoryUrl");
+            Objects.requireNonNull(chart, "chart");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(releaseName, "releaseName");
+            Objects.requireNonNull(crds, "crds");
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** The release's name, which also names what installs it. */
+        public String name() {
+            return releaseName.orElse(chart);
+        }
+    }
+
+    /**
+     * One manifest file of a Git repository at a tag, applied as it is (Multus, as bootstrap applied it).
+     *
+     * @param path      the file, relative to the repository's root, in a directory of its own
+     * @param namespace where the manifest's objects live (they name it themselves)
+     */
+    record RemoteManifest(String name, String repositoryName, String repositoryUrl, String tag, String path,
+                          String namespace) implements Part {
+        public RemoteManifest {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(repositoryName, "repositoryName");
+            Objects.requireNonNull(repositoryUrl, "repositoryUrl");
+            Objects.requireNonNull(tag, "tag");
+            Objects.requireNonNull(namespace, "namespace");
+            if (path == null || path.indexOf('/') <= 0 || path.endsWith("/")) {
+                throw new IllegalArgumentException("remote manifest " + name + ": '" + path
+                        + "' is not a file inside a directory of the repository");
+            }
+        }
+
+        /** The directory holding the file, e.g. {@code deployments}. */
+        public String directory() {
+            return path.substring(0, path.lastIndexOf('/'));
+        }
+
+        /** The file's name within {@link #directory()}. */
+        public String file() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+}
