@@ -6,16 +6,14 @@ import io.koor.gitops.validator.finding.Severity;
 import io.koor.gitops.validator.report.ReportFormat;
 import io.koor.gitops.validator.report.ValidationReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code ./gitops validate DIR ...}: maps its options onto {@link ValidationOptions}, runs the service, writes the report. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -39,8 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> schemaLocations = new ArrayList<>();
 
     @Option(names = "--kubernetes-version", paramLabel = "X.Y.Z", description = "Kubernetes release of the core schemas"
-            + " and served APIs (default: the toolkit's, " + "${sys:gitops.defaultKubernetesVersion:-see README})")
-    String kubernetesVersion;
+            + " and served APIs (default ${DEFAULT-VALUE})")
+    String kubernetesVersion = ValidationOptions.DEFAULT_KUBERNETES_VERSION;
 
     @Option(names = "--strict", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "unknown fields are errors (default strict; --no-strict allows them)")
@@ -84,17 +82,14 @@ final class ValidateCommand implements Callable<Integer> {
                 .missingSchemas(missingSchemas).kustomizeBuild(kustomizeBuild).yamllint(yamllint).excludes(excludes)
                 .schemaCache(schemaCache).offline(offline)
                 .kubeconform(requireKubeconform ? ValidationOptions.Kubeconform.REQUIRED
-                        : kubeconform ? ValidationOptions.Kubeconform.IF_INSTALLED : ValidationOptions.Kubeconform.OFF);
-        if (kubernetesVersion != null) {
-            options.kubernetesVersion(kubernetesVersion);
-        }
+                        : kubeconform ? ValidationOptions.Kubeconform.IF_INSTALLED : ValidationOptions.Kubeconform.OFF)
+                .kubernetesVersion(kubernetesVersion);
         ValidationReport report = new ValidationService().validate(directory, options.build());
-        String text = reportFormat.render(report);
         if (output == null) {
-            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().print(reportFormat.render(report));
             spec.commandLine().getOut().flush();
         } else {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            reportFormat.write(report, output);
             spec.commandLine().getErr().println(report.summary());
         }
         return report.fails(failOnSeverity) ? CliFailures.FINDINGS : 0;

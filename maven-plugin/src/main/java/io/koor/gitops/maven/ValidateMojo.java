@@ -7,8 +7,6 @@ import io.koor.gitops.validator.report.ReportFormat;
 import io.koor.gitops.validator.report.ValidationReport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -95,14 +93,13 @@ public class ValidateMojo extends AbstractGitOpsMojo {
         }
         ValidationReport report = new ValidationService().validate(directory.toPath().toAbsolutePath().normalize(),
                 options.build());
-        String text = reportFormat.render(report);
         if (output != null) {
-            Files.writeString(output.toPath(), text, StandardCharsets.UTF_8);
+            reportFormat.write(report, output.toPath());
             getLog().info("gitops: report written to " + output);
         } else if (reportFormat == ReportFormat.TEXT) {
-            text.lines().forEach(line -> getLog().info(line));
+            reportFormat.render(report).lines().forEach(line -> getLog().info(line));
         } else {
-            System.out.print(text);
+            System.out.print(reportFormat.render(report)); // machine formats stay whole, without log prefixes
         }
         if (report.fails(failOnSeverity)) {
             throw new MojoFailureException("gitops: " + directory + " has findings at or above " + failOn + ": "

@@ -30,6 +30,9 @@ public record ValidationOptions(List<String> schemaLocations, String kubernetesV
                                 MissingSchemaPolicy missingSchemas, boolean kustomizeBuild, Kubeconform kubeconform,
                                 boolean yamllint, List<String> excludes, Path schemaCache, boolean offline) {
 
+    /** The release objects are judged by unless told otherwise: the minor release the toolkit installs. */
+    public static final String DEFAULT_KUBERNETES_VERSION = schemaRelease(Versions.KUBERNETES);
+
     /** Whether kubeconform runs too, and whether its absence is an error. */
     public enum Kubeconform { OFF, IF_INSTALLED, REQUIRED }
 
@@ -82,7 +85,7 @@ public record ValidationOptions(List<String> schemaLocations, String kubernetesV
     /** The defaults: strict, missing schemas skipped, no external tools, the default schema cache, online. */
     public static final class Builder {
         private final List<String> schemaLocations = new ArrayList<>();
-        private String kubernetesVersion = schemaRelease(Versions.KUBERNETES);
+        private String kubernetesVersion = DEFAULT_KUBERNETES_VERSION;
         private final Map<String, String> clusterVersions = new TreeMap<>();
         private boolean strict = true;
         private MissingSchemaPolicy missingSchemas = MissingSchemaPolicy.SKIP;
