@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -17,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Validates any GitOps tree, generated or hand-written, for pull-request CI. Works in any
  * directory, with or without a pom: {@code mvn io.koor.gitops:gitops-maven-plugin:validate -Dgitops.directory=DIR}.
  */
-@Mojo(name = "validate", requiresProject = false, threadSafe = true)
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends AbstractGitOpsMojo {
 
     /** The tree to validate. */

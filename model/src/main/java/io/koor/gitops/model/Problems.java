@@ -36,6 +36,16 @@ public final class Problems {
         }
     }
 
+    /** What was found so far. */
+    public List<Problem> found() {
+        return List.copyOf(found);
+    }
+
+    /** Adds problems found elsewhere, seen from {@code prefix}. */
+    public void addAll(String prefix, List<Problem> more) {
+        more.forEach(p -> found.add(p.under(prefix)));
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

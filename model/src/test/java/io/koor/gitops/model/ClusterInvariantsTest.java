@@ -189,9 +189,23 @@ class ClusterInvariantsTest {
 
     @Test
     void twoObjectStoresCannotDeliverOneBucketClaim() {
-        assertThatThrownBy(() -> rook(r -> r.objectStore(ObjectStore.named("one").bucket("apps", "uploads"))
+        assertThatThrownBy(() -> valid().rook(rook(r -> r.objectStore(ObjectStore.named("one").bucket("apps", "uploads"))
                 .objectStore(ObjectStore.named("two").bucketStorageClass("ceph-bucket-two").bucket("apps", "uploads"))))
-                .hasMessageContaining("objectStores[two].buckets[apps/uploads]: the bucket claim apps/uploads is also"
-                        + " delivered by object store one");
+                .build())
+                .hasMessageContaining("clusters[demo].rook.objectStores[two].buckets[apps/uploads]: the bucket claim"
+                        + " apps/uploads is also delivered by object store one");
+    }
+
+    @Test
+    void everyProblemOfADefinitionIsReportedAtOnceEachNamingItsCluster() {
+        assertThatThrownBy(() -> Cluster.named("../../etc").kubernetesVersion("1.32.4").location("fsn1")
+                .controlPlane(1, "cx33").storageNodes(2, "cx43", 2, 100)
+                .rook(rook(r -> r.mons(4))).build())
+                .isInstanceOf(ModelException.class)
+                .satisfies(e -> assertThat(((ModelException) e).problems()).extracting(Problem::toString)
+                        .anyMatch(p -> p.startsWith("clusters[../../etc].name: "))
+                        .anyMatch(p -> p.startsWith("clusters[../../etc].rook.mons: [ceph-mon-count-even]"))
+                        .anyMatch(p -> p.startsWith("clusters[../../etc].rook.blockPools[replicapool]")
+                                && p.contains("needs 3 hosts with OSDs, the cluster has 2")));
     }
 }

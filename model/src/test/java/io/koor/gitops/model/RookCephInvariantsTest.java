@@ -38,7 +38,7 @@ class RookCephInvariantsTest {
     @ValueSource(strings = {"quay.io/ceph/ceph", "quay.io/ceph/ceph:latest", "quay.io/ceph/ceph:v19",
             "quay.io/ceph/ceph:v19.2", "quay.io/ceph/ceph:master"})
     void cephImageMustBePinned(String image) {
-        assertThatThrownBy(() -> RookCeph.of(CHART, image))
+        assertThatThrownBy(() -> checked(RookCeph.of(CHART, image)))
                 .hasMessageContaining("cephImage=" + image + " floats");
     }
 
@@ -47,14 +47,14 @@ class RookCephInvariantsTest {
         assertThat(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").cephImage().tag()).contains("v19.2.3");
         String digest = "quay.io/ceph/ceph@sha256:" + "a".repeat(64);
         assertThat(RookCeph.of(CHART, digest).cephImage().toString()).isEqualTo(digest);
-        assertThatThrownBy(() -> RookCeph.of(CHART, "Not An Image"))
+        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "Not An Image")))
                 .hasMessageContaining("cephImage: 'Not An Image' is not an image reference");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {2, 4})
     void monitorCountMustBeOdd(int mons) {
-        assertThatThrownBy(() -> RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons))
+        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons)))
                 .hasMessageContaining("mons: [ceph-mon-count-even] mon count " + mons + " is even; use " + (mons - 1)
                         + " or " + (mons + 1) + " monitors");
     }
@@ -62,14 +62,14 @@ class RookCephInvariantsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 11})
     void monitorCountIsOneToNine(int mons) {
-        assertThatThrownBy(() -> RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons))
+        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons)))
                 .hasMessageContaining("mons: mons=" + mons + ": Ceph runs 1 to 9 monitors");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 3})
     void managerCountIsOneOrTwo(int mgrs) {
-        assertThatThrownBy(() -> RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mgrs(mgrs))
+        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mgrs(mgrs)))
                 .hasMessageContaining("mgrs: mgrs=" + mgrs);
     }
 
@@ -99,19 +99,27 @@ class RookCephInvariantsTest {
     void poolAndStorageClassNamesAreUniqueAndOneDefaultAtMost() {
         RookCeph rook = RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3")
                 .blockPool(BlockPool.replicated("a", 3).storageClass("fast").asDefault());
-        assertThatThrownBy(() -> rook.blockPool(BlockPool.replicated("a", 3)))
+        assertThatThrownBy(() -> checked(rook.blockPool(BlockPool.replicated("a", 3))))
                 .hasMessageContaining("blockPools[a]: two pools are named 'a'");
-        assertThatThrownBy(() -> rook.blockPool(BlockPool.replicated("b", 3).storageClass("fast")))
+        assertThatThrownBy(() -> checked(rook.blockPool(BlockPool.replicated("b", 3).storageClass("fast"))))
                 .hasMessageContaining("blockPools[b].storageClass: two pools use the StorageClass name 'fast'");
-        assertThatThrownBy(() -> rook.blockPool(BlockPool.replicated("b", 3).storageClass("slow").asDefault()))
+        assertThatThrownBy(() -> checked(rook.blockPool(BlockPool.replicated("b", 3).storageClass("slow").asDefault())))
                 .hasMessageContaining("2 StorageClasses are marked default");
     }
 
     @Test
     void namespaceAndDeviceFilterAreChecked() {
         RookCeph rook = RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3");
-        assertThatThrownBy(() -> rook.namespace("Rook Ceph")).hasMessageContaining("namespace: 'Rook Ceph'");
+        assertThatThrownBy(() -> checked(rook.namespace("Rook Ceph"))).hasMessageContaining("namespace: 'Rook Ceph'");
         assertThatThrownBy(() -> Devices.matching("^sd[b-")).hasMessageContaining("devices: '^sd[b-' is not a regular expression");
         assertThat(((Devices.AttachedVolumes) rook.devices()).names(3)).containsExactly("sdb", "sdc", "sdd");
+    }
+
+    /** What a cluster does with these settings: refuse them when they have problems. */
+    private static RookCeph checked(RookCeph rook) {
+        if (!rook.problems().isEmpty()) {
+            throw new ModelException(rook.problems());
+        }
+        return rook;
     }
 }

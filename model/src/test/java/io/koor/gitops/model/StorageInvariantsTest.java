@@ -12,6 +12,8 @@ import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.ceph.PoolSpec;
 import io.koor.gitops.model.ceph.Protection;
 import io.koor.gitops.model.cluster.Network;
+import io.koor.gitops.model.cluster.ServerType;
+import io.koor.gitops.model.cluster.StorageNodes;
 import io.koor.gitops.model.presets.Patterns;
 import io.koor.gitops.model.presets.ProductionReadiness;
 import io.koor.gitops.model.values.DnsLabel;
@@ -87,13 +89,18 @@ class StorageInvariantsTest {
         // the MDS and gateways of file and object storage count too
         assertThatThrownBy(() -> Patterns.minimalProduction("demo").storageNodes(4, "cx33", 2, 100).build())
                 .hasMessageContaining("[ceph-daemons-exceed-memory]");
-        assertThat(Patterns.minimalProduction("demo").build().storage().serverType().memoryGb()).hasValue(16);
+        assertThat(Patterns.minimalProduction("demo").build().storage().serverType().memoryGb()).isEqualTo(16);
     }
 
     @Test
-    void unknownServerTypesSkipTheMemoryCheck() {
-        assertThat(Patterns.minimalProduction("demo").storageNodes(4, "zz99", 2, 100).build().storage().serverType()
-                .memoryGb()).isEmpty();
+    void unknownServerTypesAreRefusedNotSkipped() {
+        assertThatThrownBy(() -> Patterns.minimalProduction("demo").storageNodes(4, "cx999", 2, 100).build())
+                .hasMessageContaining("clusters[demo].storage.serverType: 'cx999' is not a server type this toolkit knows")
+                .hasMessageContaining("ServerType.custom(\"cx999\", GB)");
+        // a type Hetzner added later is given with its memory, and its daemons are still checked against it
+        assertThatThrownBy(() -> Patterns.minimalProduction("demo")
+                .storageNodes(new StorageNodes(4, ServerType.custom("cx999", 4), 2, 100)).build())
+                .hasMessageContaining("[ceph-daemons-exceed-memory] each cx999 storage node");
     }
 
     @Test

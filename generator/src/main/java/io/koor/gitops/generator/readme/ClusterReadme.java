@@ -142,7 +142,7 @@ public final class ClusterReadme {
 
     private static void node(StringBuilder md, String role, int count, ServerType type, String drives) {
         md.append("| ").append(role).append(" | ").append(count).append(" | ").append(type).append(" | ")
-                .append(type.memoryGb().isPresent() ? type.memoryGb().getAsInt() + " GB" : "unknown").append(" | ")
+                .append(type.memoryGb() + " GB").append(" | ")
                 .append(drives.isEmpty() ? "–" : drives).append(" |\n");
     }
 

@@ -1,5 +1,6 @@
 package io.koor.gitops.model.ceph;
 
+import io.koor.gitops.model.Problem;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.values.DnsLabel;
 import io.koor.gitops.model.values.ImageRef;
@@ -38,6 +39,14 @@ public record RookCeph(DnsLabel namespace, ChartSource operatorChart, ImageRef c
         blockPools = List.copyOf(blockPools);
         filesystems = List.copyOf(filesystems);
         objectStores = List.copyOf(objectStores);
+    }
+
+    /**
+     * What is wrong with these settings, empty when nothing is. Checked by the cluster that holds
+     * them, so a definition reports its Rook problems together with every other problem instead
+     * of stopping at the first setting that is wrong.
+     */
+    public List<Problem> problems() {
         Problems problems = new Problems();
         problems.require(cephImage.isPinned(), "cephImage", "cephImage=" + cephImage + " floats: pin a full"
                 + " release tag such as 'quay.io/ceph/ceph:v19.2.3' or a digest, so every daemon runs the same Ceph");
@@ -76,7 +85,7 @@ public record RookCeph(DnsLabel namespace, ChartSource operatorChart, ImageRef c
         }
         problems.require(defaults <= 1, "blockPools", defaults + " StorageClasses are marked default;"
                 + " Kubernetes picks one at random then: call asDefault() on one pool only");
-        problems.throwIfAny();
+        return problems.found();
     }
 
     public static RookCeph of(ChartSource operatorChart, String cephImage) {

@@ -42,6 +42,17 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
         problems.require(kubernetesVersion.major() == 1 && kubernetesVersion.minor() >= 28, "kubernetesVersion",
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
+        checkParts(problems, controlPlane, storage, workers, network, rook);
+        problems.throwIfAny();
+    }
+
+    /**
+     * The invariants that span the parts: run by the constructor, and by the builder even when the
+     * name or version is wrong too, so that every problem of a definition is reported at once.
+     */
+    private static void checkParts(Problems problems, ControlPlane controlPlane, StorageNodes storage, Workers workers,
+                                   Network network, RookCeph rook) {
+        problems.addAll("rook", rook.problems());
         int nodes = controlPlane.count() + storage.count() + workers.count();
         problems.require(nodes <= MAX_NODES, "nodes", nodes + " nodes: a Hetzner private network holds at most " + MAX_NODES
                 + " servers; split the workers into another cluster");
@@ -66,20 +77,18 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         }
         problems.require(!(rook.network() instanceof CephNetwork.Multus) || network.multus(), "rook.network",
                 "Ceph on Multus networks needs Multus in the cluster: use Network.calico().withMultus() (or cilium)");
-        storage.serverType().memoryGb().ifPresent(gb -> {
-            int osd = storage.drivesPerNode() * rook.daemonResources().osd().memoryRequestMiB();
-            int mon = perNode(storage, rook.mons()) * rook.daemonResources().mon().memoryRequestMiB();
-            int mgr = perNode(storage, rook.mgrs()) * rook.daemonResources().mgr().memoryRequestMiB();
-            int mds = rook.filesystems().stream()
-                    .mapToInt(fs -> perNode(storage, fs.mdsDaemons()) * fs.mdsResources().memoryRequestMiB()).sum();
-            int rgw = rook.objectStores().stream()
-                    .mapToInt(os -> perNode(storage, os.gateways()) * os.gatewayResources().memoryRequestMiB()).sum();
-            String breakdown = storage.drivesPerNode() + " OSDs " + osd + " + mon " + mon + " + mgr " + mgr
-                    + (mds > 0 ? " + MDS " + mds : "") + (rgw > 0 ? " + RGW " + rgw : "");
-            CephLayout.memoryFits("each " + storage.serverType() + " storage node", osd + mon + mgr + mds + rgw, gb * 1024,
-                    breakdown).ifPresent(f -> problems.require(false, "storage.serverType", f.text()));
-        });
-        problems.throwIfAny();
+        int gb = storage.serverType().memoryGb();
+        int osd = storage.drivesPerNode() * rook.daemonResources().osd().memoryRequestMiB();
+        int mon = perNode(storage, rook.mons()) * rook.daemonResources().mon().memoryRequestMiB();
+        int mgr = perNode(storage, rook.mgrs()) * rook.daemonResources().mgr().memoryRequestMiB();
+        int mds = rook.filesystems().stream()
+                .mapToInt(fs -> perNode(storage, fs.mdsDaemons()) * fs.mdsResources().memoryRequestMiB()).sum();
+        int rgw = rook.objectStores().stream()
+                .mapToInt(os -> perNode(storage, os.gateways()) * os.gatewayResources().memoryRequestMiB()).sum();
+        String breakdown = storage.drivesPerNode() + " OSDs " + osd + " + mon " + mon + " + mgr " + mgr
+                + (mds > 0 ? " + MDS " + mds : "") + (rgw > 0 ? " + RGW " + rgw : "");
+        CephLayout.memoryFits("each " + storage.serverType() + " storage node", osd + mon + mgr + mds + rgw, gb * 1024,
+                breakdown).ifPresent(f -> problems.require(false, "storage.serverType", f.text()));
     }
 
     /** Daemons of a kind on the busiest storage node, when Rook spreads them one per node. */
@@ -211,9 +220,14 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             HetznerLocation where = location == null ? null
                     : problems.attempt(at + ".location", () -> HetznerLocation.fromCode(location));
             problems.require(location != null, at + ".location", "missing: call location(\"fsn1\")");
-            problems.require(controlPlane != null, at + ".controlPlane", "missing: call controlPlane(1, \"cx32\")");
-            problems.require(storage != null, at + ".storage", "missing: call storageNodes(4, \"cx42\", 2, 100)");
+            problems.require(controlPlane != null, at + ".controlPlane", "missing: call controlPlane(1, \"cx33\")");
+            problems.require(storage != null, at + ".storage", "missing: call storageNodes(4, \"cx43\", 2, 100)");
             problems.require(rook != null, at + ".rook", "missing: call rook(RookCeph.of(...))");
+            if (!problems.isEmpty() && controlPlane != null && storage != null && rook != null) {
+                Problems parts = new Problems();
+                checkParts(parts, controlPlane, storage, workers, network, rook);
+                problems.addAll(at, parts.found());
+            }
             problems.throwIfAny();
             return Problems.at(at, () -> new Cluster(label, version, where, controlPlane, storage, workers, network,
                     rook));

@@ -74,7 +74,7 @@ class ModelAndValidatorAgreeTest {
 
     @Test
     void evenMonitorCounts() throws IOException {
-        ModelException refused = catchThrowableOfType(() -> Patterns.minimalProduction("demo").rook(r -> r.mons(2)),
+        ModelException refused = catchThrowableOfType(() -> Patterns.minimalProduction("demo").rook(r -> r.mons(2)).build(),
                 ModelException.class);
         Violation finding = validatorFinding(CLUSTER.replace("count: 1", "count: 2"), "ceph-mon-count-even");
         assertThat(refused.problems().get(0).message()).isEqualTo(asModelSaysIt(finding));
