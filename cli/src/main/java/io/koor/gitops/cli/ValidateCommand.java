@@ -3,17 +3,24 @@ package io.koor.gitops.cli;
 import io.koor.gitops.validator.ValidationOptions;
 import io.koor.gitops.validator.ValidationService;
 import io.koor.gitops.validator.finding.Severity;
+import io.koor.gitops.validator.load.TreeSource;
 import io.koor.gitops.validator.report.ReportFormat;
 import io.koor.gitops.validator.report.ValidationReport;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code ./gitops validate DIR ...}: maps its options onto {@link ValidationOptions}, runs the service, writes the report. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,8 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "the repository root (Flux Kustomization paths are relative to it)")
-    Path directory;
+    @Parameters(paramLabel = "PATH", description = "the repository root (Flux Kustomization paths are relative to it),"
+            + " one YAML file, or - for standard input")
+    String path;
 
     @Option(names = "--format", paramLabel = "text|json|junit|sarif", defaultValue = "text", description = "report format (default ${DEFAULT-VALUE})")
     String format;
@@ -74,6 +82,28 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "never download: remote locations are read from the cache only")
     boolean offline;
 
+    /** A directory as it is; one file, or standard input, as a tree of that file alone. */
+    private TreeSource source() throws IOException {
+        if (path.equals("-")) {
+            String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            return TreeSource.inMemory(Path.of("").toAbsolutePath(), new TreeMap<>(Map.of("stdin.yaml", text)));
+        }
+        Path given = Path.of(path);
+        if (Files.isRegularFile(given)) {
+            Path file = given.toAbsolutePath().normalize();
+            try {
+                return TreeSource.inMemory(file.getParent(), new TreeMap<>(Map.of(file.getFileName().toString(),
+                        Files.readString(file, StandardCharsets.UTF_8))));
+            } catch (CharacterCodingException e) {
+                throw new IOException(path + " is not UTF-8 text", e);
+            }
+        }
+        if (!Files.isDirectory(given)) {
+            throw new NoSuchFileException(path + " is not a directory or a file");
+        }
+        return TreeSource.directory(given);
+    }
+
     @Override
     public Integer call() throws IOException {
         ReportFormat reportFormat = ReportFormat.parse(format);
@@ -84,7 +114,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .kubeconform(requireKubeconform ? ValidationOptions.Kubeconform.REQUIRED
                         : kubeconform ? ValidationOptions.Kubeconform.IF_INSTALLED : ValidationOptions.Kubeconform.OFF)
                 .kubernetesVersion(kubernetesVersion);
-        ValidationReport report = new ValidationService().validate(directory, options.build());
+        ValidationReport report = new ValidationService().validate(source(), options.build());
         if (output == null) {
             spec.commandLine().getOut().print(reportFormat.render(report));
             spec.commandLine().getOut().flush();

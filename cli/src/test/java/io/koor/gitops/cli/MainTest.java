@@ -54,7 +54,7 @@ class MainTest {
     @Test
     void usageErrorsExitTwoAndSayWhatIsWrong() {
         assertThat(run("validate")).isEqualTo(2);
-        assertThat(err()).contains("Missing required parameter: 'DIR'");
+        assertThat(err()).contains("Missing required parameter: 'PATH'");
         assertThat(run("validate", ".", "--fail-on", "sometimes")).isEqualTo(2);
         assertThat(err()).contains("--fail-on sometimes: use error, warning or note");
         assertThat(run("validate", ".", "--bogus")).isEqualTo(2);
@@ -67,7 +67,7 @@ class MainTest {
     @Test
     void aMissingDirectoryExitsThree() {
         assertThat(run("validate", "does-not-exist")).isEqualTo(3);
-        assertThat(err()).contains("does-not-exist is not a directory");
+        assertThat(err()).contains("does-not-exist is not a directory or a file");
     }
 
     @Test
@@ -117,5 +117,32 @@ class MainTest {
         assertThat(err()).contains("--cluster (none): the definition has several clusters; choose one of demo|staging");
         assertThat(run("destroy", "--cluster", "nope")).isEqualTo(2);
         assertThat(err()).contains("--cluster nope: the definition has no such cluster");
+    }
+
+    @Test
+    void oneFileOrStandardInputIsATreeOfItself(@TempDir Path dir) throws Exception {
+        Path pool = dir.resolve("pool.yaml");
+        Files.writeString(pool, "apiVersion: ceph.rook.io/v1\nkind: CephBlockPool\nmetadata: {name: p, namespace: rook-ceph}\n"
+                + "spec:\n  failureDomain: host\n  replicated: {size: 1}\n");
+        assertThat(run("validate", pool.toString())).isEqualTo(1);
+        assertThat(out()).contains("pool.yaml:6: error [ceph-size-one-requires-unsafe]").contains("1 files, 1 objects");
+        out.reset();
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(pool)));
+            assertThat(run("validate", "-")).isEqualTo(1);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(out()).contains("stdin.yaml:6: error [ceph-size-one-requires-unsafe]");
+    }
+
+    @Test
+    void rulesShowsTheOnesAskedFor() {
+        assertThat(run("rules", "secret-plaintext", "schema")).isZero();
+        assertThat(out().lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" +")[0]))
+                .containsExactly("secret-plaintext", "schema");
+        assertThat(run("rules", "no-such-rule")).isEqualTo(2);
+        assertThat(err()).contains("no rule 'no-such-rule'");
     }
 }

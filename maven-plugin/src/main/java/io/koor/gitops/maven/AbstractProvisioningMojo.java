@@ -51,10 +51,11 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
 
     @Override
     final void run(GitOpsSystem system) throws IOException {
-        run(new ProvisioningService(line -> line.lines().forEach(getLog()::info)), system,
+        // The plan and what was done are this goal's output, not log chatter: they print under -q too.
+        run(new ProvisioningService(System.out::println), system,
                 system.select(cluster), options());
         if (!confirm && !(this instanceof PlanMojo)) {
-            getLog().info("Run again with -Dgitops.confirm=true to do it.");
+            System.out.println("Run again with -Dgitops.confirm=true to do it.");
         }
     }
 
