@@ -111,8 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationOptions.Builder options = ValidationOptions.builder().schemaLocations(schemaLocations).strict(strict)
                 .missingSchemas(missingSchemas).kustomizeBuild(kustomizeBuild).yamllint(yamllint).excludes(excludes)
                 .schemaCache(schemaCache).offline(offline)
-                .kubeconform(requireKubeconform ? ValidationOptions.Kubeconform.REQUIRED
-                        : kubeconform ? ValidationOptions.Kubeconform.IF_INSTALLED : ValidationOptions.Kubeconform.OFF)
+                .kubeconform(ValidationOptions.Kubeconform.of(kubeconform, requireKubeconform))
                 .kubernetesVersion(kubernetesVersion);
         ValidationReport report = new ValidationService().validate(source(), options.build());
         if (output == null) {

@@ -87,8 +87,7 @@ public class ValidateMojo extends AbstractGitOpsMojo {
         ValidationOptions.Builder options = ValidationOptions.builder().schemaLocations(schemaLocations).strict(strict)
                 .missingSchemas(missingSchemas).kustomizeBuild(kustomizeBuild).yamllint(yamllint).excludes(excludes)
                 .schemaCache(schemaCache == null ? null : schemaCache.toPath()).offline(offline)
-                .kubeconform(requireKubeconform ? ValidationOptions.Kubeconform.REQUIRED
-                        : kubeconform ? ValidationOptions.Kubeconform.IF_INSTALLED : ValidationOptions.Kubeconform.OFF);
+                .kubeconform(ValidationOptions.Kubeconform.of(kubeconform, requireKubeconform));
         if (kubernetesVersion != null) {
             options.kubernetesVersion(kubernetesVersion);
         }

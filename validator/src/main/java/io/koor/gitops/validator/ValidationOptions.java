@@ -34,7 +34,14 @@ public record ValidationOptions(List<String> schemaLocations, String kubernetesV
     public static final String DEFAULT_KUBERNETES_VERSION = schemaRelease(Versions.KUBERNETES);
 
     /** Whether kubeconform runs too, and whether its absence is an error. */
-    public enum Kubeconform { OFF, IF_INSTALLED, REQUIRED }
+    public enum Kubeconform {
+        OFF, IF_INSTALLED, REQUIRED;
+
+        /** From the front ends' two switches: run it, and require it (which implies running it). */
+        public static Kubeconform of(boolean run, boolean require) {
+            return require ? REQUIRED : run ? IF_INSTALLED : OFF;
+        }
+    }
 
     public ValidationOptions {
         schemaLocations = List.copyOf(schemaLocations);
