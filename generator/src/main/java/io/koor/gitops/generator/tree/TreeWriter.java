@@ -5,14 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -105,6 +109,9 @@ public final class TreeWriter {
                 apply(tx, op);
                 done++;
             }
+            // Before the commit point, so that an interruption here is rolled back like any other step.
+            removeEmptiedDirectories(plan.changes().stream().filter(c -> c.kind() == TreePlan.Kind.DELETE)
+                    .map(c -> c.path().resolveAgainst(root)).toList());
         } catch (IOException | RuntimeException e) {
             rollback(tx, ops, done + 1);
             Files.deleteIfExists(journalFile);
@@ -114,11 +121,6 @@ public final class TreeWriter {
         }
         Files.delete(journalFile); // the commit point
         deleteRecursively(tx);
-        for (TreePlan.Change change : plan.changes()) {
-            if (change.kind() == TreePlan.Kind.DELETE) {
-                removeEmptyParents(change.path().resolveAgainst(root));
-            }
-        }
         return new Result(created, updated, deleted, unchanged, recovered);
     }
 
@@ -153,7 +155,7 @@ public final class TreeWriter {
                 boolean wasCreatedHere = kind.equals("CREATE") || kind.equals("OWNERSHIP")
                         && !Files.exists(tx.resolve("new").resolve(rel));
                 if (wasCreatedHere && Files.deleteIfExists(target)) {
-                    removeEmptyParents(target);
+                    removeEmptiedDirectories(List.of(target));
                 }
             }
         }
@@ -171,16 +173,23 @@ public final class TreeWriter {
         }
     }
 
-    private void removeEmptyParents(Path file) throws IOException {
-        Path dir = file.getParent();
-        while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    return;
-                }
+    /**
+     * Removes the directories that removing these files emptied, deepest first, whichever file
+     * emptied them. A directory that still holds anything (a hand-written file) stays, and so do its parents.
+     */
+    private void removeEmptiedDirectories(List<Path> removedFiles) throws IOException {
+        SortedSet<Path> deepestFirst = new TreeSet<>(Comparator.reverseOrder());
+        for (Path file : removedFiles) {
+            for (Path dir = file.getParent(); dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+                deepestFirst.add(dir);
             }
-            Files.delete(dir);
-            dir = dir.getParent();
+        }
+        for (Path dir : deepestFirst) {
+            try {
+                Files.delete(dir);
+            } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+                // gone already, or it holds something that stays
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -78,6 +79,55 @@ class TreeWriterTest {
         assertThat(result).isEqualTo(new TreeWriter.Result(1, 1, 1, 1, false));
         assertThat(root.resolve("infrastructure/configs/demo/old")).doesNotExist();
         assertThat(Files.readString(root.resolve("infrastructure/configs/demo/new/pool.yaml"))).isEqualTo("pool: 2\n");
+    }
+
+    /** Every directory under the root, to see that removals leave no empty ones behind. */
+    private List<String> directories() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isDirectory).filter(p -> !p.equals(root))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    @Test
+    void removingComponentsOfSeveralFilesRemovesTheirDirectoriesButKeepsHandWrittenFiles() throws IOException {
+        GitOpsTree withStorage = tree(
+                "clusters/demo/apps.yaml", "apps: 1\n",
+                "infrastructure/configs/demo/ceph-filesystems/kustomization.yaml", "k: 1\n",
+                "infrastructure/configs/demo/ceph-filesystems/shared/filesystem.yaml", "fs: 1\n",
+                "infrastructure/configs/demo/ceph-filesystems/shared/storageclass.yaml", "sc: 1\n",
+                "infrastructure/configs/demo/ceph-objectstores/kustomization.yaml", "k: 1\n",
+                "infrastructure/configs/demo/ceph-objectstores/store.yaml", "store: 1\n");
+        new TreeWriter(root).write(withStorage, false);
+        Path mine = root.resolve("infrastructure/configs/demo/ceph-objectstores/mine.yaml");
+        Files.writeString(mine, "mine: true\n");
+
+        TreeWriter.Result result = new TreeWriter(root).write(tree("clusters/demo/apps.yaml", "apps: 1\n"), false);
+
+        assertThat(result.deleted()).isEqualTo(5);
+        assertThat(Files.readString(mine)).isEqualTo("mine: true\n");
+        assertThat(directories()).containsExactly(".gitops", "clusters", "clusters/demo", "infrastructure",
+                "infrastructure/configs", "infrastructure/configs/demo", "infrastructure/configs/demo/ceph-objectstores");
+    }
+
+    @Test
+    void renamingAClusterLeavesNoDirectoryOfTheOldName() throws IOException {
+        new TreeWriter(root).write(tree(
+                "clusters/demo/apps.yaml", "apps: 1\n",
+                "clusters/demo/infrastructure.yaml", "infra: 1\n",
+                "infrastructure/configs/demo/ceph/cephcluster.yaml", "ceph: 1\n",
+                "infrastructure/configs/demo/ceph/kustomization.yaml", "k: 1\n"), false);
+
+        new TreeWriter(root).write(tree(
+                "clusters/lab/apps.yaml", "apps: 1\n",
+                "clusters/lab/infrastructure.yaml", "infra: 1\n",
+                "infrastructure/configs/lab/ceph/cephcluster.yaml", "ceph: 1\n",
+                "infrastructure/configs/lab/ceph/kustomization.yaml", "k: 1\n"), false);
+
+        assertThat(directories()).containsExactly(".gitops", "clusters", "clusters/lab", "infrastructure",
+                "infrastructure/configs", "infrastructure/configs/lab", "infrastructure/configs/lab/ceph");
+        assertThat(Ownership.read(root).hashes().keySet()).extracting(TreePath::value)
+                .allMatch(p -> p.contains("/lab/"));
     }
 
     @Test
