@@ -37,15 +37,13 @@ class TreeWriterTest {
             "infrastructure/configs/demo/ceph/cephcluster.yaml", "ceph: 1\n",
             "infrastructure/configs/demo/new/pool.yaml", "pool: 2\n");
 
-    /** Every file under the root, including the ownership record, as path -> content. */
+    private TreeWriter hooked(TreeWriter.StepHook hook) {
+        return new TreeWriter(root, hook, TreeWriter.LOCK_WAIT);
+    }
+
+    /** Every file under the root, including the ownership record but not the writers' lock, as path -> content. */
     private Map<String, String> snapshot() throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
+        return TreeSnapshot.files(root);
     }
 
     @Test
@@ -76,17 +74,14 @@ class TreeWriterTest {
     void staleGeneratedFilesArePrunedAndTheirEmptyDirectoriesWithThem() throws IOException {
         new TreeWriter(root).write(V1, false);
         TreeWriter.Result result = new TreeWriter(root).write(V2, false);
-        assertThat(result).isEqualTo(new TreeWriter.Result(1, 1, 1, 1, false));
+        assertThat(result).isEqualTo(new TreeWriter.Result(1, 1, 1, 1, false, List.of()));
         assertThat(root.resolve("infrastructure/configs/demo/old")).doesNotExist();
         assertThat(Files.readString(root.resolve("infrastructure/configs/demo/new/pool.yaml"))).isEqualTo("pool: 2\n");
     }
 
     /** Every directory under the root, to see that removals leave no empty ones behind. */
     private List<String> directories() throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isDirectory).filter(p -> !p.equals(root))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        }
+        return TreeSnapshot.directories(root);
     }
 
     @Test
@@ -206,12 +201,13 @@ class TreeWriterTest {
 
     /** A failure at any step of the swap leaves the previous tree exactly as it was. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void aFailureAtAnyStepRollsBackToThePreviousTree(int failingStep) throws IOException {
         new TreeWriter(root).write(V1, false);
         Map<String, String> before = snapshot();
+        List<String> directoriesBefore = directories();
 
-        TreeWriter failing = new TreeWriter(root, step -> {
+        TreeWriter failing = hooked(step -> {
             if (step == failingStep) {
                 throw new IOException("disk full (simulated)");
             }
@@ -221,11 +217,12 @@ class TreeWriterTest {
                 .hasMessageContaining("rolled back; the previous tree is unchanged")
                 .hasMessageContaining("disk full (simulated)");
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(directories()).isEqualTo(directoriesBefore);
     }
 
     @Test
     void aFailedFirstGenerateLeavesNothingBehind() throws IOException {
-        TreeWriter failing = new TreeWriter(root, step -> {
+        TreeWriter failing = hooked(step -> {
             if (step == 2) {
                 throw new IOException("simulated");
             }
@@ -236,12 +233,13 @@ class TreeWriterTest {
 
     /** The process dies mid-swap (no rollback runs); the next writer restores the previous tree first. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void anInterruptedGenerateIsRolledBackByTheNextRun(int crashingStep) throws IOException {
         new TreeWriter(root).write(V1, false);
         Map<String, String> before = snapshot();
+        List<String> directoriesBefore = directories();
 
-        TreeWriter crashing = new TreeWriter(root, step -> {
+        TreeWriter crashing = hooked(step -> {
             if (step == crashingStep) {
                 throw new SimulatedCrash();
             }
@@ -251,6 +249,7 @@ class TreeWriterTest {
 
         assertThat(new TreeWriter(root).recover()).isTrue();
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(directories()).isEqualTo(directoriesBefore);
 
         TreeWriter.Result result = new TreeWriter(root).write(V2, false);
         assertThat(result.recovered()).isFalse();
@@ -258,10 +257,57 @@ class TreeWriterTest {
         assertThat(root.resolve(".gitops")).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("tx-"));
     }
 
+    /** The rollback itself is interrupted at any step; running it again still gives back the previous tree. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void anInterruptedRollbackIsFinishedByTheNextRun(int crashingUndo) throws IOException {
+        new TreeWriter(root).write(V1, false);
+        Map<String, String> before = snapshot();
+        List<String> directoriesBefore = directories();
+        assertThatThrownBy(() -> hooked(step -> {
+            if (step == 5) {
+                throw new SimulatedCrash(); // every file swapped, not committed
+            }
+        }).write(V2, false)).isInstanceOf(SimulatedCrash.class);
+
+        assertThatThrownBy(() -> hooked(new TreeWriter.StepHook() {
+            @Override
+            public void beforeStep(int step) {
+            }
+
+            @Override
+            public void beforeUndo(int step) {
+                if (step == crashingUndo) {
+                    throw new SimulatedCrash();
+                }
+            }
+        }).recover()).isInstanceOf(SimulatedCrash.class);
+
+        assertThat(new TreeWriter(root).recover()).isTrue();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(directories()).isEqualTo(directoriesBefore);
+    }
+
+    @Test
+    void aFileTheUserCreatedWhileAGenerateWasInterruptedIsNotRolledBack() throws IOException {
+        new TreeWriter(root).write(V1, false);
+        assertThatThrownBy(() -> hooked(step -> {
+            if (step == 1) {
+                throw new SimulatedCrash(); // the new directory made, its file not yet in place
+            }
+        }).write(V2, false)).isInstanceOf(SimulatedCrash.class);
+        Path theirs = root.resolve("infrastructure/configs/demo/new/pool.yaml");
+        Files.writeString(theirs, "mine: true\n");
+
+        new TreeWriter(root).recover();
+
+        assertThat(Files.readString(theirs)).isEqualTo("mine: true\n");
+    }
+
     @Test
     void writeRecoversAnInterruptedRunBeforeStarting() throws IOException {
         new TreeWriter(root).write(V1, false);
-        assertThatThrownBy(() -> new TreeWriter(root, step -> {
+        assertThatThrownBy(() -> hooked(step -> {
             if (step == 2) {
                 throw new SimulatedCrash();
             }
