@@ -17,6 +17,7 @@ import io.koor.gitops.validator.report.ValidationReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * tree is rendered and has passed the same validation {@code validate} runs.
  */
 public final class GitOpsService {
+    private static final String ROLLED_BACK = "an interrupted earlier generate was rolled back before this one started";
     private final EventSink events;
 
     public GitOpsService(EventSink events) {
@@ -62,12 +64,21 @@ public final class GitOpsService {
         return new ValidationService().validate(TreeSource.inMemory(options.outputDirectory(), files), validation.build());
     }
 
+    /**
+     * Rolls back an interrupted earlier generate first, whatever the definition (a definition that
+     * no longer renders must not leave a half-written tree behind), then renders, validates and writes.
+     */
     public TreeWriter.Result generate(GitOpsSystem system, GenerateOptions options) throws IOException {
-        GitOpsTree tree = render(system, options);
-        TreeWriter.Result result = new TreeWriter(options.outputDirectory()).write(tree, options.force());
-        if (result.recovered()) {
-            events.warn("an interrupted earlier generate was rolled back before this one started");
+        TreeWriter writer = new TreeWriter(options.outputDirectory());
+        if (writer.recover()) {
+            events.warn(ROLLED_BACK);
         }
+        GitOpsTree tree = render(system, options);
+        TreeWriter.Result result = writer.write(tree, options.force());
+        if (result.recovered()) {
+            events.warn(ROLLED_BACK); // another one, interrupted while this one rendered
+        }
+        result.warnings().forEach(events::warn);
         events.info(String.format("%d files: %d created, %d updated, %d deleted, %d unchanged in %s",
                 tree.size(), result.created(), result.updated(), result.deleted(), result.unchanged(),
                 options.outputDirectory()));
@@ -76,6 +87,10 @@ public final class GitOpsService {
 
     /** What differs between the tree on disk and the one the system generates (empty when up to date). */
     public List<String> check(GitOpsSystem system, GenerateOptions options) throws IOException {
+        Optional<String> pending = new TreeWriter(options.outputDirectory()).pendingTransaction();
+        if (pending.isPresent()) {
+            return List.of(pending.get()); // comparing a half-written tree would only list its accidents
+        }
         GitOpsTree tree = render(system, options);
         TreePlan plan = TreePlan.compute(options.outputDirectory(), tree, false);
         List<String> drift = new ArrayList<>();

@@ -81,4 +81,40 @@ class GitOpsServiceTest {
                         + " definition, or regenerate with force to discard it",
                 "apps/lab/kustomization.yaml is missing");
     }
+
+    /** An interrupted deletion of clusters/lab/apps.yaml, as a killed generate leaves it: the file moved aside, the journal kept. */
+    private void interruptDeletingApps() throws IOException {
+        Path aside = out.resolve(".gitops/tx-interrupted/old/clusters/lab/apps.yaml");
+        Files.createDirectories(aside.getParent());
+        Files.move(out.resolve("clusters/lab/apps.yaml"), aside);
+        Files.writeString(out.resolve(".gitops/transaction"), "tx-interrupted\nDELETE clusters/lab/apps.yaml\n");
+    }
+
+    @Test
+    void checkReportsAnInterruptedGenerateAndHowToFinishIt() throws IOException {
+        GenerateOptions config = config(SharedData.schemaLocations(), MissingSchemaPolicy.FAIL);
+        service.generate(TestSystems.oneCluster(), config);
+        interruptDeletingApps();
+
+        assertThat(service.check(TestSystems.oneCluster(), config)).singleElement().asString()
+                .startsWith(".gitops/transaction: a generate was interrupted")
+                .contains("run generate again: it first rolls the interrupted one back");
+        assertThat(out.resolve(".gitops/transaction")).exists(); // check only looks
+    }
+
+    @Test
+    void generateRollsBackAnInterruptedOneEvenWhenTheDefinitionIsInvalid() throws IOException {
+        GenerateOptions config = config(SharedData.schemaLocations(), MissingSchemaPolicy.FAIL);
+        service.generate(TestSystems.oneCluster(), config);
+        String apps = Files.readString(out.resolve("clusters/lab/apps.yaml"));
+        interruptDeletingApps();
+
+        List<String> coreOnly = List.of(SharedData.schemas().toString());
+        assertThatThrownBy(() -> service.generate(TestSystems.oneCluster(), config(coreOnly, MissingSchemaPolicy.FAIL)))
+                .isInstanceOf(TreeValidationException.class);
+
+        assertThat(warnings).contains("an interrupted earlier generate was rolled back before this one started");
+        assertThat(Files.readString(out.resolve("clusters/lab/apps.yaml"))).isEqualTo(apps);
+        assertThat(service.check(TestSystems.oneCluster(), config)).isEmpty();
+    }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -36,15 +37,13 @@ class TreeWriterTest {
             "infrastructure/configs/demo/ceph/cephcluster.yaml", "ceph: 1\n",
             "infrastructure/configs/demo/new/pool.yaml", "pool: 2\n");
 
-    /** Every file under the root, including the ownership record, as path -> content. */
+    private TreeWriter hooked(TreeWriter.StepHook hook) {
+        return new TreeWriter(root, hook, TreeWriter.LOCK_WAIT);
+    }
+
+    /** Every file under the root, including the ownership record but not the writers' lock, as path -> content. */
     private Map<String, String> snapshot() throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
+        return TreeSnapshot.files(root);
     }
 
     @Test
@@ -75,9 +74,55 @@ class TreeWriterTest {
     void staleGeneratedFilesArePrunedAndTheirEmptyDirectoriesWithThem() throws IOException {
         new TreeWriter(root).write(V1, false);
         TreeWriter.Result result = new TreeWriter(root).write(V2, false);
-        assertThat(result).isEqualTo(new TreeWriter.Result(1, 1, 1, 1, false));
+        assertThat(result).isEqualTo(new TreeWriter.Result(1, 1, 1, 1, false, List.of()));
         assertThat(root.resolve("infrastructure/configs/demo/old")).doesNotExist();
         assertThat(Files.readString(root.resolve("infrastructure/configs/demo/new/pool.yaml"))).isEqualTo("pool: 2\n");
+    }
+
+    /** Every directory under the root, to see that removals leave no empty ones behind. */
+    private List<String> directories() throws IOException {
+        return TreeSnapshot.directories(root);
+    }
+
+    @Test
+    void removingComponentsOfSeveralFilesRemovesTheirDirectoriesButKeepsHandWrittenFiles() throws IOException {
+        GitOpsTree withStorage = tree(
+                "clusters/demo/apps.yaml", "apps: 1\n",
+                "infrastructure/configs/demo/ceph-filesystems/kustomization.yaml", "k: 1\n",
+                "infrastructure/configs/demo/ceph-filesystems/shared/filesystem.yaml", "fs: 1\n",
+                "infrastructure/configs/demo/ceph-filesystems/shared/storageclass.yaml", "sc: 1\n",
+                "infrastructure/configs/demo/ceph-objectstores/kustomization.yaml", "k: 1\n",
+                "infrastructure/configs/demo/ceph-objectstores/store.yaml", "store: 1\n");
+        new TreeWriter(root).write(withStorage, false);
+        Path mine = root.resolve("infrastructure/configs/demo/ceph-objectstores/mine.yaml");
+        Files.writeString(mine, "mine: true\n");
+
+        TreeWriter.Result result = new TreeWriter(root).write(tree("clusters/demo/apps.yaml", "apps: 1\n"), false);
+
+        assertThat(result.deleted()).isEqualTo(5);
+        assertThat(Files.readString(mine)).isEqualTo("mine: true\n");
+        assertThat(directories()).containsExactly(".gitops", "clusters", "clusters/demo", "infrastructure",
+                "infrastructure/configs", "infrastructure/configs/demo", "infrastructure/configs/demo/ceph-objectstores");
+    }
+
+    @Test
+    void renamingAClusterLeavesNoDirectoryOfTheOldName() throws IOException {
+        new TreeWriter(root).write(tree(
+                "clusters/demo/apps.yaml", "apps: 1\n",
+                "clusters/demo/infrastructure.yaml", "infra: 1\n",
+                "infrastructure/configs/demo/ceph/cephcluster.yaml", "ceph: 1\n",
+                "infrastructure/configs/demo/ceph/kustomization.yaml", "k: 1\n"), false);
+
+        new TreeWriter(root).write(tree(
+                "clusters/lab/apps.yaml", "apps: 1\n",
+                "clusters/lab/infrastructure.yaml", "infra: 1\n",
+                "infrastructure/configs/lab/ceph/cephcluster.yaml", "ceph: 1\n",
+                "infrastructure/configs/lab/ceph/kustomization.yaml", "k: 1\n"), false);
+
+        assertThat(directories()).containsExactly(".gitops", "clusters", "clusters/lab", "infrastructure",
+                "infrastructure/configs", "infrastructure/configs/lab", "infrastructure/configs/lab/ceph");
+        assertThat(Ownership.read(root).hashes().keySet()).extracting(TreePath::value)
+                .allMatch(p -> p.contains("/lab/"));
     }
 
     @Test
@@ -156,12 +201,13 @@ class TreeWriterTest {
 
     /** A failure at any step of the swap leaves the previous tree exactly as it was. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void aFailureAtAnyStepRollsBackToThePreviousTree(int failingStep) throws IOException {
         new TreeWriter(root).write(V1, false);
         Map<String, String> before = snapshot();
+        List<String> directoriesBefore = directories();
 
-        TreeWriter failing = new TreeWriter(root, step -> {
+        TreeWriter failing = hooked(step -> {
             if (step == failingStep) {
                 throw new IOException("disk full (simulated)");
             }
@@ -171,11 +217,12 @@ class TreeWriterTest {
                 .hasMessageContaining("rolled back; the previous tree is unchanged")
                 .hasMessageContaining("disk full (simulated)");
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(directories()).isEqualTo(directoriesBefore);
     }
 
     @Test
     void aFailedFirstGenerateLeavesNothingBehind() throws IOException {
-        TreeWriter failing = new TreeWriter(root, step -> {
+        TreeWriter failing = hooked(step -> {
             if (step == 2) {
                 throw new IOException("simulated");
             }
@@ -186,12 +233,13 @@ class TreeWriterTest {
 
     /** The process dies mid-swap (no rollback runs); the next writer restores the previous tree first. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void anInterruptedGenerateIsRolledBackByTheNextRun(int crashingStep) throws IOException {
         new TreeWriter(root).write(V1, false);
         Map<String, String> before = snapshot();
+        List<String> directoriesBefore = directories();
 
-        TreeWriter crashing = new TreeWriter(root, step -> {
+        TreeWriter crashing = hooked(step -> {
             if (step == crashingStep) {
                 throw new SimulatedCrash();
             }
@@ -201,6 +249,7 @@ class TreeWriterTest {
 
         assertThat(new TreeWriter(root).recover()).isTrue();
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(directories()).isEqualTo(directoriesBefore);
 
         TreeWriter.Result result = new TreeWriter(root).write(V2, false);
         assertThat(result.recovered()).isFalse();
@@ -208,10 +257,57 @@ class TreeWriterTest {
         assertThat(root.resolve(".gitops")).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("tx-"));
     }
 
+    /** The rollback itself is interrupted at any step; running it again still gives back the previous tree. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void anInterruptedRollbackIsFinishedByTheNextRun(int crashingUndo) throws IOException {
+        new TreeWriter(root).write(V1, false);
+        Map<String, String> before = snapshot();
+        List<String> directoriesBefore = directories();
+        assertThatThrownBy(() -> hooked(step -> {
+            if (step == 5) {
+                throw new SimulatedCrash(); // every file swapped, not committed
+            }
+        }).write(V2, false)).isInstanceOf(SimulatedCrash.class);
+
+        assertThatThrownBy(() -> hooked(new TreeWriter.StepHook() {
+            @Override
+            public void beforeStep(int step) {
+            }
+
+            @Override
+            public void beforeUndo(int step) {
+                if (step == crashingUndo) {
+                    throw new SimulatedCrash();
+                }
+            }
+        }).recover()).isInstanceOf(SimulatedCrash.class);
+
+        assertThat(new TreeWriter(root).recover()).isTrue();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(directories()).isEqualTo(directoriesBefore);
+    }
+
+    @Test
+    void aFileTheUserCreatedWhileAGenerateWasInterruptedIsNotRolledBack() throws IOException {
+        new TreeWriter(root).write(V1, false);
+        assertThatThrownBy(() -> hooked(step -> {
+            if (step == 1) {
+                throw new SimulatedCrash(); // the new directory made, its file not yet in place
+            }
+        }).write(V2, false)).isInstanceOf(SimulatedCrash.class);
+        Path theirs = root.resolve("infrastructure/configs/demo/new/pool.yaml");
+        Files.writeString(theirs, "mine: true\n");
+
+        new TreeWriter(root).recover();
+
+        assertThat(Files.readString(theirs)).isEqualTo("mine: true\n");
+    }
+
     @Test
     void writeRecoversAnInterruptedRunBeforeStarting() throws IOException {
         new TreeWriter(root).write(V1, false);
-        assertThatThrownBy(() -> new TreeWriter(root, step -> {
+        assertThatThrownBy(() -> hooked(step -> {
             if (step == 2) {
                 throw new SimulatedCrash();
             }
