@@ -1,0 +1,76 @@
+package io.koor.gitops.lab;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a program with an argument list (never a shell), a timeout, and both streams drained. */
+final class Command {
+    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+        /** The result when the program succeeded; otherwise a failure naming the program and its error output. */
+        Result orFail() {
+            if (exitCode != 0) {
+                throw new LabException(String.join(" ", command) + " exited with " + exitCode + ": "
+                        + (stderr.isBlank() ? stdout : stderr).strip());
+            }
+            return this;
+        }
+    }
+
+    private Command() {
+    }
+
+    /** The executable's path when it is on PATH. */
+    static Optional<Path> which(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Result run(List<String> command, Path workDir, Duration timeout) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new LabException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new LabException(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            return new Result(command, process.exitValue(), out.join(), err.join());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while running " + command.get(0), e);
+        }
+    }
+
+    private static String drain(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
