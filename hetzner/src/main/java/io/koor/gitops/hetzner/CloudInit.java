@@ -6,22 +6,45 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.NetworkPlugin;
 import io.koor.gitops.model.cluster.NetworkPluginRelease;
 import io.koor.gitops.model.cluster.NodeRole;
 import io.koor.gitops.model.values.Version;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
- * cloud-init user data for Ubuntu 22.04 nodes with kubeadm and CRI-O: kernel modules and sysctls,
- * CRI-O and the Kubernetes packages from their current repositories at the definition's version,
- * the kubelet on the node's private address, {@code kubeadm init} on the first control-plane node
- * (which then installs the network plugin and Flux, pointed at the cluster's path) and
- * {@code kubeadm join} on the others, with storage nodes labelled and, if dedicated, tainted.
+ * cloud-init user data for Ubuntu 22.04 nodes with kubeadm and CRI-O. Every node: a guard that keeps
+ * pods away from the metadata service, kernel modules and sysctls, CRI-O and the Kubernetes packages
+ * at the definition's version, and a wait for its private address. The first control-plane node then
+ * runs {@code kubeadm init}, installs the network plugin and hands the cluster to Flux or Argo CD; the
+ * others stop there and are joined over SSH by {@link ClusterJoin}. No user data holds a secret: Hetzner
+ * serves it at 169.254.169.254 for the server's whole life.
+ * Progress is in /var/lib/koor/phase ({@code preparing}, then {@code prepared} or {@code initialised}
+ * and {@code ready}, or {@code failed}), which {@link ClusterJoin} reads.
  */
 public final class CloudInit {
     /** Hetzner refuses larger user data. */
     public static final int MAX_BYTES = 32 * 1024;
+    /** A kubeconfig for the administrator's machine: the API at the first node's public address. */
+    static final String PUBLIC_KUBECONFIG = "/root/kubeconfig";
+    static final String PUBLIC_IP = KubeadmConfig.PUBLIC_IP;
+    static final String ARGO_CM_PATCH = "/etc/kubeadm/argocd-cm-patch.yaml";
+    static final String ARGO_ROOT = "/etc/kubeadm/argocd-root.yaml";
+    static final String SCRIPT = "/usr/local/sbin/koor-bootstrap";
+    static final String PHASE_FILE = "/var/lib/koor/phase";
+    static final String METADATA_GUARD = "/etc/koor/metadata-guard.nft";
+    static final String METADATA_ADDRESS = "169.254.169.254";
+    /**
+     * Calico's default (first found) takes the first interface, on Hetzner the public one, and VXLAN
+     * would then run between public addresses the firewall drops. The Node's InternalIP is the
+     * kubelet's --node-ip, the private address. Set on the live Installation, not in the release's
+     * values: those are the GitOps tree's as well, and Helm's upgrade (a merge patch from the old
+     * manifest to the new) would remove a field bootstrap added that the tree lacks, while it leaves
+     * alone one that neither manifest has.
+     */
+    static final String CALICO_NODE_ADDRESS_PATCH =
+            "{\"spec\":{\"calicoNetwork\":{\"nodeAddressAutodetectionV4\":{\"firstFound\":null,\"kubernetes\":\"NodeInternalIP\"}}}}";
+
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -33,36 +56,31 @@ public final class CloudInit {
 
     public static String userData(DesiredState desired, DesiredResource.Server server, Bootstrap bootstrap) {
         Cluster cluster = desired.cluster();
-        Version k8s = cluster.kubernetesVersion();
-        String minor = "v" + k8s.major() + "." + k8s.minor();
         boolean first = server.name().equals(desired.firstControlPlane().name());
 
         ObjectNode doc = YAML.createObjectNode();
         doc.put("hostname", server.name());
-        doc.put("package_update", true);
-        ArrayNode packages = doc.putArray("packages");
-        List.of("apt-transport-https", "ca-certificates", "curl", "gpg", "jq").forEach(packages::add);
         ArrayNode files = doc.putArray("write_files");
         file(files, "/etc/modules-load.d/kubernetes.conf", "overlay\nbr_netfilter\nrbd\n", "0644");
         file(files, "/etc/sysctl.d/90-kubernetes.conf", "net.bridge.bridge-nf-call-iptables = 1\n"
                 + "net.bridge.bridge-nf-call-ip6tables = 1\nnet.ipv4.ip_forward = 1\n", "0644");
-        file(files, "/etc/kubeadm/config.yaml", first ? initConfig(desired, server, bootstrap) : joinConfig(desired, server,
-                bootstrap), "0600");
+        file(files, METADATA_GUARD, metadataGuard(), "0644");
+        file(files, "/etc/systemd/system/koor-metadata-guard.service", metadataGuardUnit(), "0644");
         if (first) {
+            file(files, "/etc/kubeadm/config.yaml", KubeadmConfig.init(desired, server), "0600");
             try {
                 file(files, "/etc/kubeadm/network-values.yaml",
                         YAML.writeValueAsString(NetworkPluginRelease.of(cluster).values()), "0644");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
+            if (bootstrap.argoCd()) {
+                file(files, ARGO_CM_PATCH, argoCdHealthPatch(), "0644");
+                file(files, ARGO_ROOT, argoCdRoot(cluster, bootstrap), "0644");
+            }
         }
-        if (first && bootstrap.argoCd()) {
-            file(files, ARGO_CM_PATCH, argoCdHealthPatch(), "0644");
-            file(files, ARGO_ROOT, argoCdRoot(cluster, bootstrap), "0644");
-        }
-        file(files, "/usr/local/sbin/koor-bootstrap", script(cluster, minor, k8s, first, bootstrap,
-                server.privateIp()), "0700");
-        doc.putArray("runcmd").add("/usr/local/sbin/koor-bootstrap");
+        file(files, SCRIPT, script(desired, server, first, bootstrap), "0700");
+        doc.putArray("runcmd").add(SCRIPT);
         try {
             return "#cloud-config\n" + YAML.writeValueAsString(doc);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -70,12 +88,31 @@ public final class CloudInit {
         }
     }
 
-    /** Replaced at boot by the server's public IPv4 from Hetzner's metadata service (or its private one). */
-    static final String PUBLIC_IP = "PUBLIC_IPV4";
-    /** A kubeconfig for the administrator's machine: the API at the first node's public address. */
-    static final String PUBLIC_KUBECONFIG = "/root/kubeconfig";
-    static final String ARGO_CM_PATCH = "/etc/kubeadm/argocd-cm-patch.yaml";
-    static final String ARGO_ROOT = "/etc/kubeadm/argocd-root.yaml";
+    /**
+     * A table of its own on the forward hook: in nftables a packet dropped by any base chain is gone,
+     * whatever the network plugin's chains (iptables-nft or legacy) accept, so the plugin cannot
+     * override it. The host's own requests are output, not forwarded, and still reach the service.
+     * Re-created whole when loaded again (the add-delete-define idiom), so reloading is harmless.
+     */
+    static String metadataGuard() {
+        return "#!/usr/sbin/nft -f\n"
+                + "# Pods must not read this server's user data or metadata at " + METADATA_ADDRESS + ".\n"
+                + "table inet koor_metadata_guard\n"
+                + "delete table inet koor_metadata_guard\n"
+                + "table inet koor_metadata_guard {\n"
+                + "  chain forward {\n"
+                + "    type filter hook forward priority -10; policy accept;\n"
+                + "    ip daddr " + METADATA_ADDRESS + " counter drop comment \"no routed traffic to the metadata service\"\n"
+                + "  }\n"
+                + "}\n";
+    }
+
+    private static String metadataGuardUnit() {
+        return "[Unit]\nDescription=Keep forwarded (pod) traffic away from the metadata service\n"
+                + "Before=kubelet.service crio.service\n\n"
+                + "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/sbin/nft -f " + METADATA_GUARD + "\n\n"
+                + "[Install]\nWantedBy=multi-user.target\n";
+    }
 
     /**
      * Argo CD stopped judging Applications' health in 1.8, and without it the sync waves of an app of
@@ -106,110 +143,148 @@ public final class CloudInit {
         files.addObject().put("path", path).put("permissions", permissions).put("owner", "root:root").put("content", content);
     }
 
-    private static String nodeRegistration(DesiredState desired, DesiredResource.Server server) {
+    /**
+     * Shell helpers: every network step retried with exponential backoff (5 s doubling, at most 60 s
+     * apart), every wait bounded and announced, every download of a binary checked against its pinned
+     * SHA-256. Log lines go to standard error, which cloud-init keeps in /var/log/cloud-init-output.log.
+     */
+    static final String HELPERS = """
+            log() { echo "koor-bootstrap: $*" >&2; }
+            phase() { echo "$1" > %s; log "phase: $1"; }
+            trap 'phase failed; log "failed at line $LINENO; the whole log is /var/log/cloud-init-output.log"' ERR
+            # retry ATTEMPTS COMMAND...: runs COMMAND until it succeeds, waiting 5 s, 10 s, 20 s ... (at most 60 s) between tries
+            retry() {
+              local attempts=$1 delay=5 n=1; shift
+              until "$@"; do
+                if [ "$n" -ge "$attempts" ]; then log "giving up after $n attempts: $1"; return 1; fi
+                log "attempt $n of $attempts failed, again in ${delay}s: $1"
+                sleep "$delay"; n=$((n + 1)); delay=$((delay * 2 > 60 ? 60 : delay * 2))
+              done
+            }
+            # wait_for TRIES PAUSE WHAT COMMAND...: polls COMMAND, at most TRIES times PAUSE seconds
+            wait_for() {
+              local tries=$1 pause=$2 what=$3 n=1; shift 3
+              log "waiting for $what (at most $((tries * pause)) s)"
+              until "$@"; do
+                if [ "$n" -ge "$tries" ]; then log "gave up waiting for $what"; return 1; fi
+                sleep "$pause"; n=$((n + 1))
+              done
+              log "ready: $what"
+            }
+            download() { retry 8 curl -fsSL --connect-timeout 20 --max-time 900 -o "$2" "$1"; }
+            # verified FILE SHA256: a file that does not match its pinned checksum is deleted and the script stops
+            verified() { echo "$2  $1" | sha256sum --check --strict --quiet - || { log "checksum mismatch: $1"; rm -f "$1"; return 1; }; }
+            apt_get() { retry 8 apt-get -q -o DPkg::Lock::Timeout=600 "$@"; }
+            """.formatted(PHASE_FILE);
+
+    private static String script(DesiredState desired, DesiredResource.Server server, boolean first, Bootstrap bootstrap) {
         Cluster cluster = desired.cluster();
-        boolean storage = server.role() == NodeRole.STORAGE;
-        StringBuilder reg = new StringBuilder("nodeRegistration:\n  name: " + server.name() + "\n  criSocket: unix:///var/run/crio/crio.sock\n"
-                + "  kubeletExtraArgs:\n    - name: node-ip\n      value: " + server.privateIp() + "\n");
-        if (storage) {
-            reg.append("    - name: node-labels\n      value: ").append(Cluster.STORAGE_NODE_LABEL).append("=true\n");
-        }
-        if (storage && cluster.rook().dedicatedStorageNodes()) {
-            reg.append("  taints:\n    - key: ").append(Cluster.STORAGE_TAINT_KEY)
-                    .append("\n      value: \"true\"\n      effect: NoSchedule\n");
-        } else if (server.role() == NodeRole.CONTROL_PLANE && cluster.workers().count() == 0) {
-            reg.append("  taints: []\n"); // no workers: the control plane runs the applications too
-        }
-        return reg.toString();
-    }
-
-    static String initConfig(DesiredState desired, DesiredResource.Server server, Bootstrap bootstrap) {
-        Cluster cluster = desired.cluster();
-        return "apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\n"
-                + "bootstrapTokens:\n  - token: " + bootstrap.joinToken() + "\n    ttl: 24h0m0s\n"
-                + "certificateKey: " + bootstrap.certificateKey() + "\n"
-                + "localAPIEndpoint:\n  advertiseAddress: " + server.privateIp() + "\n  bindPort: 6443\n"
-                + nodeRegistration(desired, server)
-                + "---\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n"
-                + "kubernetesVersion: v" + cluster.kubernetesVersion() + "\n"
-                + "clusterName: " + cluster.name() + "\n"
-                + "controlPlaneEndpoint: " + desired.controlPlaneEndpoint() + ":6443\n"
-                // the first node's public address, filled in at boot: kubectl from outside then verifies the API
-                + "apiServer:\n  certSANs:\n    - " + PUBLIC_IP + "\n"
-                + "networking:\n  podSubnet: " + cluster.network().podCidr() + "\n  serviceSubnet: "
-                + cluster.network().serviceCidr() + "\n";
-    }
-
-    static String joinConfig(DesiredState desired, DesiredResource.Server server, Bootstrap bootstrap) {
-        boolean controlPlane = server.role() == NodeRole.CONTROL_PLANE;
-        return "apiVersion: kubeadm.k8s.io/v1beta4\nkind: JoinConfiguration\n"
-                + "discovery:\n  bootstrapToken:\n    apiServerEndpoint: " + desired.controlPlaneEndpoint() + ":6443\n"
-                + "    token: " + bootstrap.joinToken() + "\n"
-                // the CA's hash is not known before the first node exists; discovery stays on the private network
-                + "    unsafeSkipCAVerification: true\n"
-                + (controlPlane ? "controlPlane:\n  localAPIEndpoint:\n    advertiseAddress: " + server.privateIp()
-                + "\n    bindPort: 6443\n  certificateKey: " + bootstrap.certificateKey() + "\n" : "")
-                + nodeRegistration(desired, server);
-    }
-
-    private static String script(Cluster cluster, String minor, Version k8s, boolean first, Bootstrap bootstrap,
-                                 String privateIp) {
-        StringBuilder s = new StringBuilder("#!/bin/bash\n# Written by demo-gitops provisioning; runs once, at first boot.\n"
-                + "set -euo pipefail\n"
-                + "modprobe overlay; modprobe br_netfilter; modprobe rbd\nsysctl --system\n"
-                + "install -d -m 0755 /etc/apt/keyrings\n"
-                + "curl -fsSL https://pkgs.k8s.io/core:/stable:/" + minor + "/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/kubernetes.gpg\n"
-                + "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/" + minor
-                + "/deb/ /' > /etc/apt/sources.list.d/kubernetes.list\n"
-                + "curl -fsSL https://download.opensuse.org/repositories/isv:/cri-o:/stable:/" + minor
-                + "/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/cri-o.gpg\n"
-                + "echo 'deb [signed-by=/etc/apt/keyrings/cri-o.gpg] https://download.opensuse.org/repositories/isv:/cri-o:/stable:/"
-                + minor + "/deb/ /' > /etc/apt/sources.list.d/cri-o.list\n"
-                + "apt-get update\n"
-                + "apt-get install -y cri-o kubelet=" + k8s + "-1.1 kubeadm=" + k8s + "-1.1 kubectl=" + k8s + "-1.1\n"
-                + "apt-mark hold kubelet kubeadm kubectl\n"
-                + "systemctl enable --now crio kubelet\n");
+        Version k8s = cluster.kubernetesVersion();
+        String minor = "v" + k8s.major() + "." + k8s.minor();
+        String ip = server.privateIp();
+        StringBuilder s = new StringBuilder("#!/bin/bash\n# Written by demo-gitops provisioning; runs once, at first boot."
+                + " It holds no secret.\nset -Eeuo pipefail\ninstall -d -m 0755 /var/lib/koor\n")
+                .append(HELPERS)
+                .append("phase preparing\n")
+                .append("arch=$(dpkg --print-architecture)\n")
+                .append("apt_get update\n")
+                .append("apt_get install -y apt-transport-https ca-certificates curl gpg jq nftables\n")
+                .append("systemctl daemon-reload\nsystemctl enable --now koor-metadata-guard.service\n")
+                .append("modprobe overlay; modprobe br_netfilter; modprobe rbd\nsysctl --system\n")
+                .append("install -d -m 0755 /etc/apt/keyrings\n")
+                .append("download https://pkgs.k8s.io/core:/stable:/").append(minor).append("/deb/Release.key /run/kubernetes.key\n")
+                .append("gpg --batch --yes --dearmor -o /etc/apt/keyrings/kubernetes.gpg /run/kubernetes.key\n")
+                .append("echo 'deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/").append(minor)
+                .append("/deb/ /' > /etc/apt/sources.list.d/kubernetes.list\n")
+                .append("download https://download.opensuse.org/repositories/isv:/cri-o:/stable:/").append(minor)
+                .append("/deb/Release.key /run/cri-o.key\n")
+                .append("gpg --batch --yes --dearmor -o /etc/apt/keyrings/cri-o.gpg /run/cri-o.key\n")
+                .append("echo 'deb [signed-by=/etc/apt/keyrings/cri-o.gpg] https://download.opensuse.org/repositories/isv:/cri-o:/stable:/")
+                .append(minor).append("/deb/ /' > /etc/apt/sources.list.d/cri-o.list\n")
+                .append("apt_get update\n")
+                .append("apt_get install -y cri-o kubelet=").append(k8s).append("-1.1 kubeadm=").append(k8s)
+                .append("-1.1 kubectl=").append(k8s).append("-1.1\n")
+                .append("apt-mark hold kubelet kubeadm kubectl\n")
+                // Provisioning attaches the private network after the server has booted: the kubelet and
+                // kubeadm must not start before the address they are configured with exists.
+                .append("has_private_address() { ip -4 -o addr show | grep -qF \" inet ").append(ip).append("/\"; }\n")
+                .append("wait_for 120 5 \"the private address ").append(ip)
+                .append(" (Hetzner attaches the network after boot)\" has_private_address\n")
+                .append("systemctl enable --now crio\nsystemctl enable kubelet\n");
         if (!first) {
-            s.append("until kubeadm join --config /etc/kubeadm/config.yaml; do sleep 20; kubeadm reset -f; done\n");
-            return s.toString();
+            return s.append("phase prepared # joined later over SSH, with secrets made for that moment\n").toString();
         }
-        s.append("public_ip=$(curl -fsS --retry 5 http://169.254.169.254/hetzner/v1/metadata/public-ipv4 || true)\n"
-                + "public_ip=${public_ip:-" + privateIp + "}\n"
-                + "sed -i \"s/" + PUBLIC_IP + "/$public_ip/\" /etc/kubeadm/config.yaml\n"
-                + "kubeadm init --config /etc/kubeadm/config.yaml --upload-certs\n"
-                + "export KUBECONFIG=/etc/kubernetes/admin.conf\n"
-                + "install -m 0600 /dev/null " + PUBLIC_KUBECONFIG + "\n"
-                + "sed \"s#server: https://.*:6443#server: https://$public_ip:6443#\" $KUBECONFIG > " + PUBLIC_KUBECONFIG + "\n");
+        s.append("public_ip=$(retry 5 curl -fsS --connect-timeout 5 http://").append(METADATA_ADDRESS)
+                .append("/hetzner/v1/metadata/public-ipv4 || true)\n")
+                .append("public_ip=${public_ip:-").append(ip).append("}\n")
+                .append("sed -i \"s/").append(PUBLIC_IP).append("/$public_ip/\" /etc/kubeadm/config.yaml\n")
+                // kubeadm init pulls the control-plane images itself, without retrying: pull them first, with retries
+                .append("retry 5 kubeadm config images pull --config /etc/kubeadm/config.yaml\n")
+                .append("kubeadm init --config /etc/kubeadm/config.yaml --skip-token-print\n")
+                .append("export KUBECONFIG=/etc/kubernetes/admin.conf\n")
+                .append("# kubeadm made a default bootstrap token that nobody needs: joins get short-lived tokens of their own\n")
+                .append("kubectl -n kube-system delete secret --field-selector type=bootstrap.kubernetes.io/token\n")
+                .append("install -m 0600 /dev/null ").append(PUBLIC_KUBECONFIG).append('\n')
+                .append("sed \"s#server: https://.*:6443#server: https://$public_ip:6443#\" $KUBECONFIG > ")
+                .append(PUBLIC_KUBECONFIG).append('\n');
         // The network plugin goes in as the Helm release the GitOps tree declares, so Flux takes it over.
         NetworkPluginRelease cni = NetworkPluginRelease.of(cluster);
-        s.append("curl -fsSL https://get.helm.sh/helm-").append(BootstrapVersions.HELM)
-                .append("-linux-amd64.tar.gz | tar -xz --strip-components=1 -C /usr/local/bin linux-amd64/helm\n")
-                .append("helm repo add ").append(cni.repositoryName()).append(' ').append(cni.repositoryUrl()).append('\n')
-                .append("helm install ").append(cni.releaseName()).append(' ').append(cni.repositoryName()).append('/')
-                .append(cni.chart()).append(" --version ").append(cni.version()).append(" --namespace ")
-                .append(cni.namespace()).append(" --create-namespace --values /etc/kubeadm/network-values.yaml --wait\n");
-        if (cluster.network().multus()) {
-            s.append("kubectl apply -f https://raw.githubusercontent.com/k8snetworkplumbingwg/multus-cni/")
-                    .append(BootstrapVersions.MULTUS).append('/').append(NetworkPluginRelease.MULTUS_MANIFEST).append('\n');
+        s.append("download https://get.helm.sh/helm-").append(BootstrapVersions.HELM).append("-linux-$arch.tar.gz /run/helm.tar.gz\n")
+                .append(checksumByArch("helm", BootstrapVersions.HELM_SHA256))
+                .append("verified /run/helm.tar.gz \"$helm_sha256\"\n")
+                .append("tar -xzf /run/helm.tar.gz --strip-components=1 -C /usr/local/bin linux-$arch/helm\n")
+                .append("retry 8 helm repo add ").append(cni.repositoryName()).append(' ').append(cni.repositoryUrl()).append('\n')
+                .append("retry 5 helm upgrade --install ").append(cni.releaseName()).append(' ').append(cni.repositoryName())
+                .append('/').append(cni.chart()).append(" --version ").append(cni.version()).append(" --namespace ")
+                .append(cni.namespace()).append(" --create-namespace --values /etc/kubeadm/network-values.yaml --wait --timeout 10m\n");
+        if (cluster.network().plugin() == NetworkPlugin.CALICO) {
+            s.append("retry 10 kubectl patch installation default --type merge -p '").append(CALICO_NODE_ADDRESS_PATCH).append("'\n");
         }
+        if (cluster.network().multus()) {
+            s.append("download https://raw.githubusercontent.com/k8snetworkplumbingwg/multus-cni/").append(BootstrapVersions.MULTUS)
+                    .append('/').append(NetworkPluginRelease.MULTUS_MANIFEST).append(" /etc/kubeadm/multus.yaml\n")
+                    .append("retry 5 kubectl apply -f /etc/kubeadm/multus.yaml\n");
+        }
+        s.append("wait_for 90 10 \"node ").append(server.name()).append(" Ready\" kubectl wait --for=condition=Ready node/")
+                .append(server.name()).append(" --timeout=10s\n")
+                .append("phase initialised # the other nodes can join now\n");
         if (bootstrap.argoCd()) {
-            s.append("kubectl create namespace argocd\n")
+            // Argo CD's manifests tolerate no taint: it waits for a node that takes ordinary pods (a joined
+            // worker, or this node when the cluster has no workers and so no control-plane taint).
+            s.append("schedulable_node() { kubectl get nodes -o json | jq -e '[.items[] | select(any(.status.conditions[];"
+                            + " .type == \"Ready\" and .status == \"True\")) | select([.spec.taints[]? | select(.effect != \"PreferNoSchedule\")]"
+                            + " | length == 0)] | length > 0' > /dev/null; }\n")
+                    .append("wait_for 180 10 \"a Ready node without taints for Argo CD\" schedulable_node\n")
+                    .append("kubectl create namespace argocd --dry-run=client -o yaml | kubectl apply -f -\n")
+                    .append("download https://raw.githubusercontent.com/argoproj/argo-cd/").append(BootstrapVersions.ARGO_CD)
+                    .append("/manifests/install.yaml /etc/kubeadm/argocd-install.yaml\n")
                     // the CRDs outgrew client-side apply's annotation limit: server-side, as Argo CD's own guide says
-                    .append("kubectl apply -n argocd --server-side --force-conflicts -f https://raw.githubusercontent.com/argoproj/argo-cd/")
-                    .append(BootstrapVersions.ARGO_CD).append("/manifests/install.yaml\n")
-                    .append("kubectl -n argocd patch configmap argocd-cm --type merge --patch-file ").append(ARGO_CM_PATCH).append('\n')
+                    .append("retry 5 kubectl apply -n argocd --server-side --force-conflicts -f /etc/kubeadm/argocd-install.yaml\n")
+                    .append("retry 5 kubectl -n argocd patch configmap argocd-cm --type merge --patch-file ").append(ARGO_CM_PATCH).append('\n')
                     .append("kubectl -n argocd rollout status deployment/argocd-repo-server --timeout=15m\n")
                     .append("kubectl -n argocd rollout status statefulset/argocd-application-controller --timeout=15m\n")
-                    .append("kubectl apply -f ").append(ARGO_ROOT).append('\n');
-            return s.toString();
+                    .append("retry 5 kubectl apply -f ").append(ARGO_ROOT).append('\n');
+        } else {
+            s.append("download https://github.com/fluxcd/flux2/releases/download/v").append(BootstrapVersions.FLUX)
+                    .append("/flux_").append(BootstrapVersions.FLUX).append("_linux_$arch.tar.gz /run/flux.tar.gz\n")
+                    .append(checksumByArch("flux", BootstrapVersions.FLUX_SHA256))
+                    .append("verified /run/flux.tar.gz \"$flux_sha256\"\n")
+                    .append("tar -xzf /run/flux.tar.gz -C /usr/local/bin flux\n")
+                    // the controllers may run on this node before any worker has joined, instead of waiting for one
+                    .append("retry 3 flux install --toleration-keys=node-role.kubernetes.io/control-plane\n")
+                    .append("retry 5 flux create source git flux-system --url=").append(bootstrap.gitUrl()).append(" --branch=")
+                    .append(bootstrap.gitBranch()).append(" --interval=1m\n")
+                    .append("retry 5 flux create kustomization flux-system --source=GitRepository/flux-system --path=./clusters/")
+                    .append(cluster.name()).append(" --prune=true --interval=10m\n");
         }
-        s.append("curl -fsSL https://github.com/fluxcd/flux2/releases/download/v").append(BootstrapVersions.FLUX)
-                .append("/flux_").append(BootstrapVersions.FLUX).append("_linux_amd64.tar.gz | tar -xz -C /usr/local/bin\n")
-                .append("flux install\n")
-                .append("flux create source git flux-system --url=").append(bootstrap.gitUrl()).append(" --branch=")
-                .append(bootstrap.gitBranch()).append(" --interval=1m\n")
-                .append("flux create kustomization flux-system --source=GitRepository/flux-system --path=./clusters/")
-                .append(cluster.name()).append(" --prune=true --interval=10m\n");
-        return s.toString();
+        return s.append("phase ready\n").toString();
+    }
+
+    /** Sets {@code <name>_sha256} to the pinned checksum for this server's architecture, or stops on another. */
+    private static String checksumByArch(String name, java.util.Map<String, String> sha256) {
+        StringBuilder s = new StringBuilder("case $arch in\n");
+        new java.util.TreeMap<>(sha256).forEach((arch, sum) -> s.append("  ").append(arch).append(") ").append(name)
+                .append("_sha256=").append(sum).append(" ;;\n"));
+        return s.append("  *) log \"no pinned ").append(name).append(" checksum for $arch\"; false ;;\nesac\n").toString();
     }
 }

@@ -52,8 +52,8 @@ public sealed interface DesiredResource {
         }
     }
 
-    /** Applies to every server carrying the cluster's labels. */
-    record Firewall(String name, SortedMap<String, String> labels) implements DesiredResource {
+    /** Applies to every server carrying the cluster's labels; lets in SSH and the API from {@code sources}. */
+    record Firewall(String name, SortedMap<String, String> labels, AdminSources sources) implements DesiredResource {
         public Firewall {
             labels = Labels.copyOf(labels);
         }

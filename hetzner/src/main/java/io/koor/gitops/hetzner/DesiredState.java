@@ -30,13 +30,18 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
     }
 
     public static DesiredState of(Cluster cluster, String owner) {
+        return of(cluster, owner, AdminSources.anywhere());
+    }
+
+    /** With SSH and the API open to {@code sources} only. */
+    public static DesiredState of(Cluster cluster, String owner, AdminSources sources) {
         String name = cluster.name().value();
         List<DesiredResource> out = new ArrayList<>();
         out.add(new DesiredResource.SshKey(name + "-admin", Labels.of(name, owner, null)));
         Cidr nodes = cluster.network().nodeCidr();
         out.add(new DesiredResource.Network(name + "-network", Labels.of(name, owner, null), nodes,
                 cluster.location().networkZone(), subnet(nodes)));
-        out.add(new DesiredResource.Firewall(name + "-firewall", Labels.of(name, owner, null)));
+        out.add(new DesiredResource.Firewall(name + "-firewall", Labels.of(name, owner, null), sources));
         Map<String, ResourceRef> groupOf = new HashMap<>();
         for (NodeRole role : List.of(NodeRole.CONTROL_PLANE, NodeRole.STORAGE)) {
             List<Node> members = cluster.nodes(role);

@@ -99,7 +99,9 @@ final class HcloudJson {
         Optional<String> serverType = kind == ResourceKind.SERVER
                 ? Optional.of(item.path("server_type").path("name").asText()) : Optional.empty();
         return new HetznerApi.Resource(kind, item.path("id").asLong(), item.path("name").asText(), labels, serverType,
-                networks, item.path("targets").size(), item.path("public_net").path("enabled").asBoolean(true));
+                networks, item.path("targets").size(), item.path("public_net").path("enabled").asBoolean(true),
+                kind == ResourceKind.SERVER ? Optional.ofNullable(item.path("public_net").path("ipv4").path("ip").textValue())
+                        : Optional.empty());
     }
 
     /** The ids of the actions an answer started: {@code action}, {@code actions} or {@code next_actions}. */

@@ -49,9 +49,10 @@ public interface HetznerApi {
      * @param networks        the private networks a server or load balancer is attached to
      * @param targets         how many targets a load balancer has
      * @param publicInterface whether a load balancer's public interface is enabled (true where the API does not say)
+     * @param publicIpv4      a server's public IPv4 address, if it has one; empty for other kinds
      */
     record Resource(ResourceKind kind, long id, String name, Map<String, String> labels, Optional<String> serverType,
-                    Set<Long> networks, int targets, boolean publicInterface) {
+                    Set<Long> networks, int targets, boolean publicInterface, Optional<String> publicIpv4) {
         public Resource {
             labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
             networks = Set.copyOf(networks);
@@ -133,9 +134,9 @@ public interface HetznerApi {
             sourceIps = List.copyOf(sourceIps);
         }
 
-        /** Lets in what comes from any address, IPv4 and IPv6. */
-        public static FirewallRule inbound(String protocol, Optional<String> port, String description) {
-            return new FirewallRule("in", protocol, port, List.of("0.0.0.0/0", "::/0"), description);
+        /** Lets in what comes from the given networks. */
+        public static FirewallRule inbound(String protocol, Optional<String> port, List<String> sources, String description) {
+            return new FirewallRule("in", protocol, port, sources, description);
         }
     }
 

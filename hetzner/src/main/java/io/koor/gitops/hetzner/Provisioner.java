@@ -198,10 +198,12 @@ public final class Provisioner {
                     network.subnet());
         }
         if (r instanceof DesiredResource.Firewall firewall) {
+            // Hetzner's firewalls filter the public interface only, so traffic between the nodes on the
+            // private network (VXLAN 4789, Cilium's 8472, kubelet, etcd, Ceph) needs no rule and no rule
+            // could block it; the public side is SSH and the API, from the given networks, nothing else.
             return new HetznerApi.CreateFirewall(firewall.name(), firewall.labels(), List.of(
-                    HetznerApi.FirewallRule.inbound("tcp", Optional.of("22"), "SSH"),
-                    HetznerApi.FirewallRule.inbound("tcp", Optional.of("6443"), "Kubernetes API"),
-                    HetznerApi.FirewallRule.inbound("icmp", Optional.empty(), "ICMP")),
+                    HetznerApi.FirewallRule.inbound("tcp", Optional.of("22"), firewall.sources().ssh(), "SSH"),
+                    HetznerApi.FirewallRule.inbound("tcp", Optional.of("6443"), firewall.sources().api(), "Kubernetes API")),
                     Labels.selector(desired.cluster().name().value()));
         }
         if (r instanceof DesiredResource.PlacementGroup group) {

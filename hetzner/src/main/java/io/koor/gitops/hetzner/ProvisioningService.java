@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Plan, provision and destroy for one cluster: the one implementation the Maven goals and
@@ -26,21 +29,42 @@ public final class ProvisioningService {
      * @param sshPublicKey the OpenSSH public key file put on every server
      * @param gitUrl       the repository Flux reconciles from (needed to provision)
      * @param confirm      actually change the project; otherwise a dry run
+     * @param sources      the networks SSH and the Kubernetes API are open to (they must include this machine's address)
      */
     public record Options(Optional<Token> token, String owner, Path sshPublicKey, String gitUrl, String gitBranch,
-                          boolean confirm) {
+                          boolean confirm, AdminSources sources) {
+        public Options {
+            java.util.Objects.requireNonNull(sources, "sources");
+        }
+
+        /** SSH and the API open to every address. */
+        public Options(Optional<Token> token, String owner, Path sshPublicKey, String gitUrl, String gitBranch,
+                       boolean confirm) {
+            this(token, owner, sshPublicKey, gitUrl, gitBranch, confirm, AdminSources.anywhere());
+        }
     }
 
     private final Consumer<String> out;
     private final Function<Token, HcloudClient> clients;
+    private final BiFunction<Cluster, Options, NodeShell> shells;
+    private final HcloudClient.Sleeper sleeper;
 
     public ProvisioningService(Consumer<String> out) {
-        this(out, HcloudClient::new);
+        this(out, HcloudClient::new, ProvisioningService::ssh, d -> Thread.sleep(d.toMillis()));
     }
 
-    ProvisioningService(Consumer<String> out, Function<Token, HcloudClient> clients) {
+    ProvisioningService(Consumer<String> out, Function<Token, HcloudClient> clients,
+                        BiFunction<Cluster, Options, NodeShell> shells, HcloudClient.Sleeper sleeper) {
         this.out = out;
         this.clients = clients;
+        this.shells = shells;
+        this.sleeper = sleeper;
+    }
+
+    /** OpenSSH with the private key next to the public one, host keys pinned per cluster under ~/.ssh. */
+    private static NodeShell ssh(Cluster cluster, Options options) {
+        Path knownHosts = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts.demo-gitops-" + cluster.name());
+        return new SshNodeShell(knownHosts, SshNodeShell.identityFor(options.sshPublicKey()));
     }
 
     public ProvisioningPlan plan(Cluster cluster, Options options) {
@@ -60,13 +84,13 @@ public final class ProvisioningService {
         }
         options = system.reconciler() instanceof Reconciler.ArgoCd argo
                 ? new Options(options.token(), options.owner(), options.sshPublicKey(), argo.repoUrl(), argo.revision(),
-                options.confirm())
+                options.confirm(), options.sources())
                 : options;
         Token token = options.token().orElseThrow(() -> ConfigurationException.ofEnvironment(
                 "provisioning needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
         HcloudClient client = clients.apply(token);
         Provisioner provisioner = new Provisioner(client, out);
-        DesiredState desired = DesiredState.of(cluster, options.owner());
+        DesiredState desired = DesiredState.of(cluster, options.owner(), options.sources());
         ProvisioningPlan plan = provisioner.plan(desired);
         out.accept(plan.text());
         if (!options.confirm()) {
@@ -82,12 +106,16 @@ public final class ProvisioningService {
                     "no such file; give the OpenSSH public key to put on the servers");
         }
         String key = Files.readString(options.sshPublicKey()).strip();
-        Bootstrap bootstrap = Bootstrap.derive(token, cluster.name().value(), options.gitUrl(), options.gitBranch());
+        Bootstrap bootstrap = Bootstrap.flux(options.gitUrl(), options.gitBranch());
         boolean argoCd = system.reconciler() instanceof Reconciler.ArgoCd;
         provisioner.apply(desired, plan, key, argoCd ? bootstrap.withArgoCd() : bootstrap);
-        out.accept("Cluster " + cluster.name() + " provisioned (" + client.requestCount() + " API requests). The first"
-                + " control-plane node bootstraps Kubernetes and " + (argoCd ? "Argo CD" : "Flux") + "; the rest join it."
-                + " When it is up: scp root@<its public address>:" + CloudInit.PUBLIC_KUBECONFIG + " ./kubeconfig");
+        Set<String> created = plan.steps().stream()
+                .filter(s -> s.verb() == ProvisioningPlan.Verb.CREATE && s.kind() == ResourceKind.SERVER)
+                .map(ProvisioningPlan.Step::name).collect(Collectors.toSet());
+        new ClusterJoin(client, shells.apply(cluster, options), sleeper, out).join(desired, created);
+        out.accept("Cluster " + cluster.name() + " provisioned (" + client.requestCount() + " API requests): the first"
+                + " control-plane node is up and installs " + (argoCd ? "Argo CD" : "Flux") + ", and every node has joined."
+                + " The kubeconfig: scp root@<its public address>:" + CloudInit.PUBLIC_KUBECONFIG + " ./kubeconfig");
     }
 
     public void destroy(Cluster cluster, Options options) {

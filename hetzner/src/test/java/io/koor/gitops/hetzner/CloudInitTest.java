@@ -10,12 +10,15 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.NetworkPluginRelease;
 import io.koor.gitops.model.presets.Patterns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,17 +29,38 @@ class CloudInitTest {
     static final Path SCHEMA = Path.of(System.getProperty("gitops.shared", "../../shared"), "hetzner", "cloud-init",
             "schema-cloud-config-v1.json").toAbsolutePath().normalize();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Bootstrap BOOTSTRAP = Bootstrap.derive(Token.of("secret-api-token"), "demo",
-            "https://git.example.com/koor/demo-gitops.git", "main");
+    private static final Bootstrap BOOTSTRAP = Bootstrap.flux("https://git.example.com/koor/demo-gitops.git", "main");
 
     static Stream<Cluster> clusters() {
         return Stream.of(Patterns.minimalProduction("demo").build(), Patterns.highlyAvailable("ha").build(),
                 Patterns.singleNodeExperiment("lab").build());
     }
 
+    /** Every user data the patterns produce, with Flux and with Argo CD. */
+    static Stream<String> everyUserData() {
+        return clusters().flatMap(c -> {
+            DesiredState d = DesiredState.of(c, "ops");
+            return d.ofType(DesiredResource.Server.class).stream()
+                    .flatMap(s -> Stream.of(CloudInit.userData(d, s, BOOTSTRAP), CloudInit.userData(d, s, BOOTSTRAP.withArgoCd())));
+        });
+    }
+
     private static String userData(DesiredState desired, String server) {
-        return CloudInit.userData(desired, desired.ofType(DesiredResource.Server.class).stream().filter(s -> s.name().equals(server))
-                .findFirst().orElseThrow(), BOOTSTRAP);
+        return CloudInit.userData(desired, server(desired, server), BOOTSTRAP);
+    }
+
+    private static DesiredResource.Server server(DesiredState desired, String name) {
+        return desired.ofType(DesiredResource.Server.class).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static Map<String, String> files(String userData) throws Exception {
+        Map<String, String> files = new HashMap<>();
+        YAML.readTree(userData).path("write_files").forEach(f -> files.put(f.path("path").asText(), f.path("content").asText()));
+        return files;
+    }
+
+    static String script(String userData) throws Exception {
+        return files(userData).get(CloudInit.SCRIPT);
     }
 
     @ParameterizedTest
@@ -60,23 +84,41 @@ class CloudInitTest {
     }
 
     @Test
-    void theFirstControlPlaneInitsInstallsTheNetworkAndHandsTheClusterToFlux() {
+    void theFirstControlPlaneInitsInstallsTheNetworkAndHandsTheClusterToFlux() throws Exception {
         DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
         String first = userData(desired, "demo-control-plane-1");
-        assertThat(first).contains("kubeadm init --config /etc/kubeadm/config.yaml --upload-certs",
+        assertThat(first).contains("kubeadm init --config /etc/kubeadm/config.yaml --skip-token-print",
                 "kubelet=1.32.4-1.1", "pkgs.k8s.io/core:/stable:/v1.32/deb/", "isv:/cri-o:/stable:/v1.32/deb/",
-                "helm install calico projectcalico/tigera-operator --version " + BootstrapVersions.CALICO,
+                "helm upgrade --install calico projectcalico/tigera-operator --version " + BootstrapVersions.CALICO,
                 "cidr: 10.244.0.0/16", "--path=./clusters/demo",
                 "--url=https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
-                "podSubnet: 10.244.0.0/16", "token: " + BOOTSTRAP.joinToken());
-        assertThat(first).doesNotContain("kubeadm join").doesNotContain("multus");
+                "podSubnet: 10.244.0.0/16");
+        assertThat(first).doesNotContain("kubeadm join").doesNotContain("multus").doesNotContain("--upload-certs");
         // kubectl from outside: the public address joins the API certificate, and a kubeconfig names it
         int sans = first.indexOf("certSANs:\n        - " + CloudInit.PUBLIC_IP);
         int fill = first.indexOf("hetzner/v1/metadata/public-ipv4");
         int init = first.indexOf("kubeadm init");
         assertThat(sans).as("certSANs placeholder in the ClusterConfiguration").isPositive();
         assertThat(fill).isPositive().isLessThan(init);
+        assertThat(first.indexOf("retry 5 kubeadm config images pull")).isPositive().isLessThan(init);
         assertThat(first).contains("public_ip=${public_ip:-10.0.0.2}", "> " + CloudInit.PUBLIC_KUBECONFIG);
+        // the default token kubeadm init makes is deleted at once; the joins get their own
+        String script = script(first);
+        assertThat(script.indexOf("delete secret --field-selector type=bootstrap.kubernetes.io/token"))
+                .isGreaterThan(script.indexOf("kubeadm init"));
+    }
+
+    @Test
+    void fluxWaitsForTheNodeAndToleratesTheControlPlaneTaint() throws Exception {
+        DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        String script = script(userData(desired, "demo-control-plane-1"));
+        int ready = script.indexOf("kubectl wait --for=condition=Ready node/demo-control-plane-1");
+        int initialised = script.indexOf("phase initialised");
+        int flux = script.indexOf("flux install --toleration-keys=node-role.kubernetes.io/control-plane");
+        assertThat(ready).isPositive().isLessThan(initialised);
+        assertThat(flux).isGreaterThan(initialised);
+        assertThat(script).contains("wait_for 90 10 \"node demo-control-plane-1 Ready\"");
+        assertThat(script).endsWith("phase ready\n");
     }
 
     @Test
@@ -84,8 +126,7 @@ class CloudInitTest {
         DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
         Bootstrap argo = BOOTSTRAP.withArgoCd();
         String data = CloudInit.userData(desired, desired.firstControlPlane(), argo);
-        Map<String, String> files = new java.util.HashMap<>();
-        YAML.readTree(data).path("write_files").forEach(f -> files.put(f.path("path").asText(), f.path("content").asText()));
+        Map<String, String> files = files(data);
 
         JsonNode root = YAML.readTree(files.get(CloudInit.ARGO_ROOT));
         Path appSchema = Path.of(System.getProperty("gitops.shared", "../../shared"), "schemas", "argoproj.io",
@@ -101,11 +142,15 @@ class CloudInitTest {
                 .path("data").path("resource.customizations.health.argoproj.io_Application").asText();
         assertThat(health).contains("obj.status.health.status", "return hs");
 
-        String script = files.get("/usr/local/sbin/koor-bootstrap");
+        String script = files.get(CloudInit.SCRIPT);
+        int initialised = script.indexOf("phase initialised");
+        int schedulable = script.indexOf("wait_for 180 10 \"a Ready node without taints for Argo CD\" schedulable_node");
         int install = script.indexOf("argo-cd/" + BootstrapVersions.ARGO_CD + "/manifests/install.yaml");
         int patch = script.indexOf("patch configmap argocd-cm");
         int apply = script.indexOf("kubectl apply -f " + CloudInit.ARGO_ROOT);
-        assertThat(install).isPositive();
+        // Argo CD's pods tolerate no taint: it waits, after the other nodes may join, for a node that takes them
+        assertThat(schedulable).isGreaterThan(initialised);
+        assertThat(install).isGreaterThan(schedulable);
         assertThat(patch).isGreaterThan(install);
         assertThat(apply).isGreaterThan(patch);
         assertThat(data).doesNotContain("flux");
@@ -113,20 +158,30 @@ class CloudInitTest {
     }
 
     @Test
-    void otherNodesJoinAndStorageNodesAreLabelled() {
+    void otherNodesPrepareAndWaitToBeJoined() throws Exception {
         DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
         String storage = userData(desired, "demo-storage-2");
-        assertThat(storage).contains("kubeadm join", "apiServerEndpoint: 10.0.0.2:6443", "value: 10.0.0.4",
-                "storage.koor.io/node=true").doesNotContain("flux install").doesNotContain("taints:");
-        assertThat(userData(desired, "demo-worker-1")).doesNotContain("storage.koor.io/node");
+        assertThat(storage).doesNotContain("kubeadm join").doesNotContain("kubeadm init").doesNotContain("flux install")
+                .doesNotContain("JoinConfiguration");
+        assertThat(script(storage)).endsWith("phase prepared # joined later over SSH, with secrets made for that moment\n");
+        // what they are joined with comes later, over SSH
+        JoinSecrets secrets = new JoinSecrets(NodeShellStandIn.TOKEN, NodeShellStandIn.CA_HASH, Optional.empty());
+        String join = KubeadmConfig.join(desired, server(desired, "demo-storage-2"), secrets);
+        assertThat(join).contains("apiServerEndpoint: 10.0.0.2:6443", "value: 10.0.0.4", "storage.koor.io/node=true",
+                "caCertHashes:\n      - " + NodeShellStandIn.CA_HASH).doesNotContain("taints:").doesNotContain("unsafeSkipCAVerification");
+        assertThat(KubeadmConfig.join(desired, server(desired, "demo-worker-1"), secrets)).doesNotContain("storage.koor.io/node");
     }
 
     @Test
     void dedicatedStorageNodesAreTaintedAndControlPlanesJoinWithTheCertificateKey() {
         DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
-        assertThat(userData(ha, "ha-storage-1")).contains("key: storage.koor.io/dedicated", "effect: NoSchedule");
-        assertThat(userData(ha, "ha-control-plane-2")).contains("controlPlane:", "certificateKey: " + BOOTSTRAP.certificateKey());
-        assertThat(userData(ha, "ha-control-plane-1")).contains("helm install cilium cilium/cilium --version "
+        JoinSecrets secrets = new JoinSecrets(NodeShellStandIn.TOKEN, NodeShellStandIn.CA_HASH,
+                Optional.of(NodeShellStandIn.CERTIFICATE_KEY));
+        assertThat(KubeadmConfig.join(ha, server(ha, "ha-storage-1"), secrets)).contains("key: storage.koor.io/dedicated",
+                "effect: NoSchedule").doesNotContain("certificateKey");
+        assertThat(KubeadmConfig.join(ha, server(ha, "ha-control-plane-2"), secrets)).contains("controlPlane:",
+                "certificateKey: " + NodeShellStandIn.CERTIFICATE_KEY, "apiServerEndpoint: 10.0.0.254:6443");
+        assertThat(userData(ha, "ha-control-plane-1")).contains("helm upgrade --install cilium cilium/cilium --version "
                 + BootstrapVersions.CILIUM + " --namespace kube-system", "mode: kubernetes");
         DesiredState multus = DesiredState.of(Patterns.minimalProduction("m")
                 .network(io.koor.gitops.model.cluster.Network.calico().withMultus()).build(), "ops");
@@ -135,47 +190,152 @@ class CloudInitTest {
     }
 
     @Test
-    void bootstrapSecretsAreStableSecretAndWellFormed() {
-        Bootstrap again = Bootstrap.derive(Token.of("secret-api-token"), "demo", "u", "b");
-        assertThat(again.joinToken()).isEqualTo(BOOTSTRAP.joinToken()).matches("[a-z0-9]{6}\\.[a-z0-9]{16}");
-        assertThat(Bootstrap.derive(Token.of("secret-api-token"), "staging", "u", "b").joinToken())
-                .isNotEqualTo(BOOTSTRAP.joinToken());
-        assertThat(BOOTSTRAP.toString()).doesNotContain(BOOTSTRAP.joinToken()).contains("secrets=***");
-        String all = String.join("", clusters().flatMap(c -> {
-            DesiredState d = DesiredState.of(c, "ops");
-            return d.ofType(DesiredResource.Server.class).stream().map(s -> CloudInit.userData(d, s, BOOTSTRAP));
-        }).toList());
-        assertThat(Token.of("secret-api-token").appearsIn(all)).isFalse();
+    void noUserDataHoldsAJoinSecretOrTheApiToken() {
+        Token token = Token.of("secret-api-token");
+        everyUserData().forEach(data -> {
+            assertThat(data).doesNotContain("JoinConfiguration", "bootstrapTokens", "token:", "certificateKey",
+                    "caCertHashes", "unsafeSkipCAVerification", "--upload-certs", "kubeadm token create");
+            assertThat(token.appearsIn(data)).isFalse();
+        });
+    }
+
+    @Test
+    void calicoTakesTheNodeAddressFromTheKubeletsPrivateNodeIp() throws Exception {
+        DesiredState demo = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        String data = userData(demo, "demo-control-plane-1");
+        // the release is installed with exactly the tree's values, so that Flux takes it over unchanged ...
+        assertThat(YAML.readTree(files(data).get("/etc/kubeadm/network-values.yaml")))
+                .isEqualTo(YAML.valueToTree(NetworkPluginRelease.of(demo.cluster()).values()));
+        // ... and the live Installation is then told to use the Node's InternalIP, before the node is Ready
+        String script = script(data);
+        int install = script.indexOf("helm upgrade --install calico");
+        int patch = script.indexOf("kubectl patch installation default --type merge -p '" + CloudInit.CALICO_NODE_ADDRESS_PATCH + "'");
+        assertThat(patch).isGreaterThan(install).isLessThan(script.indexOf("phase initialised"));
+        JsonNode autodetection = new ObjectMapper().readTree(CloudInit.CALICO_NODE_ADDRESS_PATCH)
+                .at("/spec/calicoNetwork/nodeAddressAutodetectionV4");
+        assertThat(autodetection.path("kubernetes").asText()).isEqualTo("NodeInternalIP");
+        assertThat(autodetection.path("firstFound").isNull()).as("the operator's default is removed, not left beside it").isTrue();
+        assertThat(files(data).get("/etc/kubeadm/config.yaml")).contains("- name: node-ip\n      value: 10.0.0.2");
+        // Cilium prefers the Node's InternalIP by itself: nothing to patch
+        DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
+        assertThat(userData(ha, "ha-control-plane-1")).doesNotContain("kubectl patch installation");
+    }
+
+    @Test
+    void theKubeletAndKubeadmWaitForThePrivateAddress() throws Exception {
+        DesiredState demo = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        for (String node : List.of("demo-control-plane-1", "demo-worker-2")) {
+            String script = script(userData(demo, node));
+            String ip = server(demo, node).privateIp();
+            int wait = script.indexOf("wait_for 120 5 \"the private address " + ip);
+            assertThat(script).contains("has_private_address() { ip -4 -o addr show | grep -qF \" inet " + ip + "/\"; }");
+            assertThat(wait).as(node).isPositive().isLessThan(script.indexOf("systemctl enable --now crio"));
+            int kubeadm = script.indexOf("kubeadm init");
+            assertThat(kubeadm < 0 || kubeadm > wait).isTrue();
+            assertThat(script.indexOf("phase prepared") < 0 || script.indexOf("phase prepared") > wait).isTrue();
+        }
+    }
+
+    @Test
+    void everyNetworkStepIsRetriedAndEveryBinaryChecked() throws Exception {
+        List<String> scripts = everyUserData().map(d -> {
+            try {
+                return script(d);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        for (String script : scripts) {
+            String body = script.substring(script.indexOf(CloudInit.HELPERS) + CloudInit.HELPERS.length());
+            for (String line : body.lines().toList()) {
+                boolean network = line.matches(".*\\b(curl|apt-get|helm (repo|upgrade)|kubectl apply|flux (install|create)"
+                        + "|kubeadm config images pull)\\b.*");
+                boolean guarded = line.matches("(public_ip=\\$\\()?(retry \\d+|download|apt_get) .*")
+                        || line.startsWith("kubectl create namespace argocd --dry-run=client -o yaml | kubectl apply -f -");
+                assertThat(!network || guarded).as("retried: " + line).isTrue();
+                assertThat(line).as("no bare apt-get").doesNotStartWith("apt-get ");
+            }
+            for (String archive : List.of("/run/helm.tar.gz", "/run/flux.tar.gz")) {
+                int download = body.indexOf(" " + archive + "\n");
+                if (download >= 0) {
+                    assertThat(body.indexOf("verified " + archive)).as(archive).isGreaterThan(download)
+                            .isLessThan(body.indexOf("tar -xzf " + archive));
+                }
+            }
+        }
+        assertThat(String.join("", scripts)).contains("helm_sha256=" + BootstrapVersions.HELM_SHA256.get("amd64"),
+                "helm_sha256=" + BootstrapVersions.HELM_SHA256.get("arm64"),
+                "flux_sha256=" + BootstrapVersions.FLUX_SHA256.get("amd64"),
+                "flux_sha256=" + BootstrapVersions.FLUX_SHA256.get("arm64"));
+    }
+
+    @Test
+    void theChecksumsArePinnedForTheseVersions() {
+        // a new Helm or Flux needs its own published checksums: this fails until they are updated with the version
+        assertThat(BootstrapVersions.HELM).as("update HELM_SHA256 from get.helm.sh's .sha256sum files").isEqualTo("v3.16.4");
+        assertThat(BootstrapVersions.FLUX).as("update FLUX_SHA256 from the release's checksums.txt").isEqualTo("2.7.5");
+        Stream.of(BootstrapVersions.HELM_SHA256, BootstrapVersions.FLUX_SHA256).forEach(pins -> {
+            assertThat(pins).containsOnlyKeys("amd64", "arm64");
+            assertThat(pins.values()).allMatch(v -> v.matches("[0-9a-f]{64}"));
+        });
+    }
+
+    @Test
+    void theMetadataServiceIsClosedToForwardedTrafficOnly() throws Exception {
+        String guard = CloudInit.metadataGuard();
+        assertThat(guard).contains("type filter hook forward", "ip daddr 169.254.169.254 counter drop");
+        DesiredState demo = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        for (String node : List.of("demo-control-plane-1", "demo-storage-1")) {
+            String data = userData(demo, node);
+            String script = script(data);
+            assertThat(files(data)).containsEntry(CloudInit.METADATA_GUARD, guard);
+            assertThat(files(data).get("/etc/systemd/system/koor-metadata-guard.service")).contains("Before=kubelet.service",
+                    "ExecStart=/usr/sbin/nft -f " + CloudInit.METADATA_GUARD, "WantedBy=multi-user.target");
+            assertThat(script.indexOf("systemctl enable --now koor-metadata-guard.service")).isPositive()
+                    .isLessThan(script.indexOf("systemctl enable --now crio"));
+        }
     }
 
     @Test
     void cloudInitsOwnCheckWhenInstalled() throws Exception {
-        List<String> found = Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, "cloud-init"))
-                .filter(Files::isExecutable).map(Path::toString).toList();
-        if (found.isEmpty()) {
+        Optional<String> cloudInit = onPath("cloud-init");
+        if (cloudInit.isEmpty()) {
             System.err.println("SKIPPED: cloud-init is not installed; the user data were checked against its JSON schema instead");
         }
-        assumeTrue(!found.isEmpty(), "cloud-init is not installed");
-        DesiredState demo = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
-        DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
-        Map<String, String> samples = Map.of(
-                "first control plane, Flux", userData(demo, "demo-control-plane-1"),
-                "first control plane, Argo CD", CloudInit.userData(demo, demo.firstControlPlane(), BOOTSTRAP.withArgoCd()),
-                "joining control plane", userData(ha, "ha-control-plane-2"),
-                "dedicated storage node", userData(ha, "ha-storage-1"));
-        for (Map.Entry<String, String> sample : samples.entrySet()) {
-            assertThat(cloudInitSchema(found.get(0), sample.getValue())).as(sample.getKey()).startsWith("ok");
+        assumeTrue(cloudInit.isPresent(), "cloud-init is not installed");
+        List<String> all = everyUserData().distinct().toList();
+        assertThat(all).hasSizeGreaterThan(10);
+        for (String data : all) {
+            assertThat(run(List.of(cloudInit.get(), "schema", "--config-file"), data, ".yaml")).as(data.lines().skip(1).findFirst()
+                    .orElse("")).startsWith("ok");
         }
         // and the check can fail
-        assertThat(cloudInitSchema(found.get(0), "#cloud-config\nruncmd: 5\n")).startsWith("failed");
+        assertThat(run(List.of(cloudInit.get(), "schema", "--config-file"), "#cloud-config\nruncmd: 5\n", ".yaml")).startsWith("failed");
     }
 
-    private static String cloudInitSchema(String cloudInit, String userData) throws Exception {
-        Path file = Files.createTempFile("user-data", ".yaml");
+    @Test
+    void everyScriptIsValidBash() throws Exception {
+        Optional<String> bash = onPath("bash");
+        assumeTrue(bash.isPresent(), "SKIPPED: no bash");
+        for (String data : everyUserData().distinct().toList()) {
+            assertThat(run(List.of(bash.get(), "-n"), script(data), ".sh")).startsWith("ok");
+        }
+        assertThat(run(List.of(bash.get(), "-n"), "if then fi\n", ".sh")).startsWith("failed");
+    }
+
+    static Optional<String> onPath(String tool) {
+        return Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, tool)).filter(Files::isExecutable)
+                .map(Path::toString).findFirst();
+    }
+
+    /** Runs the command with a file holding {@code content} as its last argument: "ok: ..." or "failed: ...". */
+    static String run(List<String> command, String content, String suffix) throws Exception {
+        Path file = Files.createTempFile("koor-test", suffix);
         try {
-            Files.writeString(file, userData);
-            Process p = new ProcessBuilder(cloudInit, "schema", "--config-file", file.toString()).redirectErrorStream(true)
-                    .start();
+            Files.writeString(file, content);
+            List<String> args = new java.util.ArrayList<>(command);
+            args.add(file.toString());
+            Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return (p.waitFor() == 0 ? "ok: " : "failed: ") + out;
         } finally {

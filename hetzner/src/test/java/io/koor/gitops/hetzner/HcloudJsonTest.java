@@ -30,8 +30,9 @@ class HcloudJsonTest {
                 new HetznerApi.CreateNetwork("demo-network", LABELS, Cidr.parse("10.0.0.0/16"), "eu-central",
                         Cidr.parse("10.0.0.0/24")),
                 new HetznerApi.CreateFirewall("demo-firewall", LABELS, List.of(
-                        HetznerApi.FirewallRule.inbound("tcp", Optional.of("22"), "SSH"),
-                        HetznerApi.FirewallRule.inbound("icmp", Optional.empty(), "ICMP")), "koor.io/cluster=demo"),
+                        HetznerApi.FirewallRule.inbound("tcp", Optional.of("22"), List.of("198.51.100.0/24"), "SSH"),
+                        HetznerApi.FirewallRule.inbound("icmp", Optional.empty(), List.of("0.0.0.0/0", "::/0"), "ICMP")),
+                        "koor.io/cluster=demo"),
                 new HetznerApi.CreatePlacementGroup("demo-storage-1", LABELS, "spread"),
                 new HetznerApi.CreateLoadBalancer("demo-api", LABELS, "lb11", "fsn1", List.of(new HetznerApi.Service("tcp",
                         6443, 6443, false, new HetznerApi.HealthCheck("tcp", 6443, 5, 3, 3)))),
@@ -88,6 +89,8 @@ class HcloudJsonTest {
         JsonNode server = example(spec, "/servers");
         HetznerApi.Resource s = HcloudJson.resource(ResourceKind.SERVER, server.path("server"));
         assertThat(s.serverType()).contains(server.path("server").path("server_type").path("name").asText());
+        assertThat(s.publicIpv4()).contains("1.2.3.4").as("the example's address: SSH reaches the server there");
+        assertThat(balancer.publicIpv4()).isEmpty();
         List<Long> expected = new ArrayList<>(List.of(server.path("action").path("id").asLong()));
         server.path("next_actions").forEach(a -> expected.add(a.path("id").asLong()));
         assertThat(HcloudJson.actionIds(server)).isEqualTo(expected).isNotEmpty();

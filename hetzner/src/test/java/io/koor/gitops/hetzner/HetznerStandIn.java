@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * placement groups, servers, volumes, actions that finish after a number of polls, pricing. Every
  * request and every response is checked against ../shared/hetzner/hcloud-openapi.json, and faults
  * can be injected (429 with RateLimit-Reset, 5xx, conflicts, a request that fails outright).
+ * {@link #requests} is the timeline of the run: {@link NodeShellStandIn} adds its SSH commands to it.
  */
 final class HetznerStandIn implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +60,7 @@ final class HetznerStandIn implements AutoCloseable {
     private final Map<Long, ObjectNode> actions = new HashMap<>();
     private final Map<Long, Integer> pollsLeft = new HashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
+    private final AtomicLong servers = new AtomicLong();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
@@ -87,6 +89,12 @@ final class HetznerStandIn implements AutoCloseable {
 
     void inject(Fault fault) {
         faults.add(fault);
+    }
+
+    /** The name of the server at this public address, if any. */
+    synchronized java.util.Optional<String> serverAt(String ip) {
+        return state.get("servers").values().stream().filter(s -> s.path("public_net").path("ipv4").path("ip").asText().equals(ip))
+                .map(s -> s.path("name").asText()).findFirst();
     }
 
     synchronized Map<Long, ObjectNode> all(String kind) {
@@ -375,6 +383,8 @@ final class HetznerStandIn implements AutoCloseable {
             case "servers" -> {
                 item = example("/servers", "post", "201", "server");
                 item.put("status", "running");
+                // an address of its own (documentation range), for SSH to reach this server and no other
+                ((ObjectNode) item.path("public_net").path("ipv4")).put("ip", "203.0.113." + servers.incrementAndGet());
                 ((ObjectNode) item.get("server_type")).put("name", body.path("server_type").asText());
                 item.putArray("private_net");
                 item.putNull("placement_group");

@@ -34,8 +34,7 @@ class ProvisionerTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final Cluster demo = Patterns.minimalProduction("demo").build();
     private final DesiredState desired = DesiredState.of(demo, "ops");
-    private final Bootstrap bootstrap = Bootstrap.derive(Token.of(SECRET), "demo", "https://git.example.com/koor/demo-gitops.git",
-            "main");
+    private final Bootstrap bootstrap = Bootstrap.flux("https://git.example.com/koor/demo-gitops.git", "main");
 
     @BeforeEach
     void start() throws Exception {
@@ -84,7 +83,34 @@ class ProvisionerTest {
                 assertThat(b).contains("\"automount\":false").doesNotContain("\"format\""));
         assertThat(api.bodies).filteredOn(b -> b.contains("\"user_data\"")).hasSize(7)
                 .allSatisfy(b -> assertThat(b.length()).isLessThan(CloudInit.MAX_BYTES + 4096));
-        assertThat(api.all("firewalls").values().iterator().next().path("rules")).hasSize(3);
+        assertThat(api.all("firewalls").values().iterator().next().path("rules")).hasSize(2);
+    }
+
+    @Test
+    void theFirewallOpensOnlySshAndTheApiAndOnlyToTheGivenNetworks() {
+        AdminSources sources = AdminSources.of(List.of("198.51.100.0/24", "2001:db8::/32"), List.of("203.0.113.7/32"));
+        DesiredState restricted = DesiredState.of(demo, "ops", sources);
+        provisioner.apply(restricted, provisioner.plan(restricted), SSH_KEY, bootstrap);
+        JsonNode firewall = api.all("firewalls").values().iterator().next();
+        List<String> rules = new ArrayList<>();
+        firewall.path("rules").forEach(r -> rules.add(r.path("direction").asText() + " " + r.path("protocol").asText() + " "
+                + r.path("port").asText() + " from " + r.path("source_ips")));
+        assertThat(rules).containsExactly("in tcp 22 from [\"198.51.100.0/24\",\"2001:db8::/32\"]",
+                "in tcp 6443 from [\"203.0.113.7/32\"]");
+        // unrestricted, the same two ports are open to every address, and nothing else
+        assertThat(AdminSources.of(List.of(), List.of())).isEqualTo(AdminSources.anywhere());
+        assertThat(AdminSources.anywhere().ssh()).containsExactly("0.0.0.0/0", "::/0");
+    }
+
+    @Test
+    void aSourceThatIsNoNetworkIsRefusedNamingTheSetting() {
+        for (String bad : List.of("office", "203.0.113.7", "203.0.113.0/33", "2001:db8::/129", "example.com/24", "300.1.1.1/32")) {
+            assertThatThrownBy(() -> AdminSources.of(List.of(bad), List.of()))
+                    .isInstanceOf(io.koor.gitops.model.ConfigurationException.class)
+                    .hasMessageContaining("sshSources=" + bad + ": not a network in CIDR notation; write e.g. 203.0.113.0/24");
+        }
+        assertThatThrownBy(() -> AdminSources.of(List.of(), java.util.Collections.nCopies(101, "10.0.0.0/8")))
+                .hasMessageContaining("apiSources=").hasMessageContaining("give 1 to 100 networks");
     }
 
     @Test
@@ -207,7 +233,7 @@ class ProvisionerTest {
     @Test
     void aHighlyAvailableControlPlaneGetsAPrivateLoadBalancerAsItsEndpoint() {
         DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
-        Bootstrap haBootstrap = Bootstrap.derive(Token.of(SECRET), "ha", "https://git.example.com/koor/demo-gitops.git", "main");
+        Bootstrap haBootstrap = Bootstrap.flux("https://git.example.com/koor/demo-gitops.git", "main");
         ProvisioningPlan plan = provisioner.plan(ha);
         assertThat(plan.cost().lines()).filteredOn(l -> l.item().equals("load balancer lb11 (API)"))
                 .singleElement().satisfies(l -> assertThat(l.monthly()).isEqualTo(5.0)); // the stand-in's lb11 price
@@ -227,11 +253,11 @@ class ProvisionerTest {
                 .map(s -> s.path("name").asText()).toList();
         assertThat(selected).containsExactlyInAnyOrder("ha-control-plane-1", "ha-control-plane-2", "ha-control-plane-3");
 
-        // one node initialises, the others join through the balancer, which therefore outlives any one node
+        // one node initialises with the balancer as the endpoint (which therefore outlives any one node); the
+        // others join through it later, over SSH (ClusterJoinTest)
         List<String> userData = api.bodies.stream().filter(b -> b.contains("\"user_data\"")).toList();
-        assertThat(userData).filteredOn(b -> b.contains("kubeadm init")).hasSize(1)
-                .allSatisfy(b -> assertThat(b).contains("ha-control-plane-1"));
-        assertThat(userData).allSatisfy(b -> assertThat(b).contains("10.0.0.254:6443"));
+        assertThat(userData).filteredOn(b -> b.contains("kubeadm init")).singleElement()
+                .satisfies(b -> assertThat(b).contains("ha-control-plane-1", "controlPlaneEndpoint: 10.0.0.254:6443"));
 
         assertThat(provisioner.destroy("ha")).isEqualTo(provisioner.plan(ha).count(ProvisioningPlan.Verb.CREATE));
         assertThat(api.all("load_balancers")).isEmpty();
@@ -240,7 +266,7 @@ class ProvisionerTest {
     @Test
     void aResumedRunFinishesTheSetUpAnInterruptedOneLeftHalfDone() {
         DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
-        Bootstrap haBootstrap = Bootstrap.derive(Token.of(SECRET), "ha", "https://git.example.com/koor/demo-gitops.git", "main");
+        Bootstrap haBootstrap = Bootstrap.flux("https://git.example.com/koor/demo-gitops.git", "main");
         // the balancer is created, then attaching it to the network fails: no targets, still public
         api.inject(new HetznerStandIn.Fault("POST", "/load_balancers/", 500, "server_error", Map.of()));
         assertThatThrownBy(() -> provisioner.apply(ha, provisioner.plan(ha), SSH_KEY, haBootstrap))
