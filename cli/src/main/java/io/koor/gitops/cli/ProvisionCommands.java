@@ -1,11 +1,14 @@
 package io.koor.gitops.cli;
 
+import io.koor.gitops.hetzner.AdminSources;
 import io.koor.gitops.hetzner.ProvisioningService;
 import io.koor.gitops.hetzner.Token;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.cluster.Cluster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,6 +49,14 @@ final class ProvisionCommands {
         @Option(names = "--confirm", description = "change the Hetzner project; without it provision and destroy are dry runs")
         boolean confirm;
 
+        @Option(names = "--ssh-sources", paramLabel = "CIDR", split = ",", description = "networks that may SSH to the"
+                + " nodes (default anywhere); they must include this machine, which joins the nodes over SSH")
+        List<String> sshSources = new ArrayList<>();
+
+        @Option(names = "--api-sources", paramLabel = "CIDR", split = ",", description = "networks that may reach the"
+                + " Kubernetes API on 6443 (default anywhere)")
+        List<String> apiSources = new ArrayList<>();
+
         @Override
         public Integer call() throws IOException {
             GitOpsSystem system = definition.load();
@@ -54,7 +65,8 @@ final class ProvisionCommands {
                 spec.commandLine().getOut().flush();
             });
             ProvisioningService.Options options = new ProvisioningService.Options(Token.fromEnvironment(),
-                    owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"), sshKey, gitUrl, branch, confirm);
+                    owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"), sshKey, gitUrl, branch, confirm,
+                    AdminSources.of(sshSources, apiSources));
             run(service, system, system.select(cluster), options);
             if (!confirm && !(this instanceof Plan)) {
                 spec.commandLine().getOut().println("Run again with --confirm to do it.");

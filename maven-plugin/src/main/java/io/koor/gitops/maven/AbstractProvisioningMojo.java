@@ -1,11 +1,14 @@
 package io.koor.gitops.maven;
 
+import io.koor.gitops.hetzner.AdminSources;
 import io.koor.gitops.hetzner.ProvisioningService;
 import io.koor.gitops.hetzner.Token;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.cluster.Cluster;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -39,6 +42,14 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
     @Parameter(property = "gitops.owner", defaultValue = "${user.name}")
     String owner;
 
+    /** Networks (CIDR) that may SSH to the nodes; empty means anywhere. They must include this machine. */
+    @Parameter(property = "gitops.sshSources")
+    List<String> sshSources = new ArrayList<>();
+
+    /** Networks (CIDR) that may reach the Kubernetes API on 6443; empty means anywhere. */
+    @Parameter(property = "gitops.apiSources")
+    List<String> apiSources = new ArrayList<>();
+
     /** Change the project; without it provision and destroy are dry runs. */
     @Parameter(property = "gitops.confirm", defaultValue = "false")
     boolean confirm;
@@ -65,7 +76,7 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
     ProvisioningService.Options options() {
         return new ProvisioningService.Options(token(), owner == null || owner.isBlank() ? "unknown" : owner
                 .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"), sshPublicKey.toPath(), gitUrl, gitBranch,
-                confirm);
+                confirm, AdminSources.of(sshSources, apiSources));
     }
 
     private Optional<Token> token() {
