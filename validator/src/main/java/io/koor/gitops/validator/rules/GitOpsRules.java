@@ -32,6 +32,11 @@ final class GitOpsRules {
             "kustomize.toolkit.fluxcd.io/v1beta2", "kustomize.toolkit.fluxcd.io/v1",
             "notification.toolkit.fluxcd.io/v1beta2", "notification.toolkit.fluxcd.io/v1beta3");
     private static final Pattern VERSION_RANGE = Pattern.compile(".*([*xX^~<>|]| - |^$).*");
+    /**
+     * Values that name a secret kept elsewhere, filled in before applying: 1Password's op inject
+     * ({@code op://vault/item/field}), argocd-vault-plugin ({@code <path:...#key>}), vals ({@code ref+...}).
+     */
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("op://[^\\s]+|<path:[^>]+>|ref\\+[a-z0-9]+://\\S+");
     private static final Set<String> SOURCE_KINDS = Set.of("HelmRepository", "GitRepository", "OCIRepository", "Bucket",
             "HelmChart", "ExternalArtifact");
 
@@ -232,9 +237,15 @@ final class GitOpsRules {
      * new name each time, so they never collide.
      */
     private static void ownedTwice(TreeIndex index, Findings out) {
+        for (Set<String> unit : index.applyUnits()) {
+            ownedTwice(index, unit, out);
+        }
+    }
+
+    private static void ownedTwice(TreeIndex index, Set<String> unit, Findings out) {
         String cluster = index.clusters().isEmpty() ? "" : index.clusters().get(0);
         Map<String, SourceObject> owners = new HashMap<>();
-        List<SourceObject> sorted = index.objects().stream()
+        List<SourceObject> sorted = index.objects().stream().filter(o -> unit.contains(o.file()))
                 .sorted(java.util.Comparator.comparing(SourceObject::file).thenComparingInt(SourceObject::line)).toList();
         for (SourceObject o : sorted) {
             if (o.name().isEmpty()) {
@@ -319,8 +330,8 @@ final class GitOpsRules {
             for (String field : List.of("data", "stringData")) {
                 JsonNode values = secret.node().path(field);
                 values.fieldNames().forEachRemaining(key -> {
-                    String value = values.path(key).asText("");
-                    if (!value.isEmpty() && !value.startsWith("ENC[")) {
+                    String value = values.path(key).asText("").strip();
+                    if (!value.isEmpty() && !value.startsWith("ENC[") && !SECRET_REFERENCE.matcher(value).matches()) {
                         out.at(secret, "/" + field + "/" + key, "the value of " + key + " is in Git in plain text"
                                 + (field.equals("data") ? " (base64 is an encoding, not encryption)" : ""),
                                 "encrypt it with SOPS (age), or use a SealedSecret / ExternalSecret");

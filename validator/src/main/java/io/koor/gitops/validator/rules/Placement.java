@@ -45,9 +45,13 @@ record Placement(String namespace, String defaultNamespace, String prefix, Strin
                 ns = defaultNamespace;
             }
         }
-        // kustomize leaves the names of Namespaces and CRDs alone; an object named by generateName has none yet
+        // kustomize's namespace transformer names a Namespace object after the namespace it sets; prefixes leave
+        // Namespaces and CRDs alone; an object named by generateName has no name yet
         boolean renamed = !o.name().isEmpty() && !o.kind().equals("Namespace") && !o.kind().equals("CustomResourceDefinition");
         String name = renamed ? prefix + o.name() + suffix : o.name();
+        if (o.kind().equals("Namespace") && namespace != null && !namespace.isEmpty()) {
+            name = namespace;
+        }
         if (ns.equals(o.namespace()) && name.equals(o.name())) {
             return o;
         }

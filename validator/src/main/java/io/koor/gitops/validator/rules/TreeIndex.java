@@ -163,6 +163,30 @@ public final class TreeIndex {
         return views;
     }
 
+    /**
+     * Files applied together, in one build: the whole view where appliers or clusters/ say what a
+     * cluster gets; otherwise each kustomization that no other one includes, and each file that no
+     * kustomization reaches on its own (examples applied one at a time, as kubectl apply -f FILE).
+     */
+    public List<Set<String>> applyUnits() {
+        if (hasAppliers || !applied.containsKey("") || applied.size() > 1) {
+            return List.of(new HashSet<>(byFile.keySet()));
+        }
+        Set<String> included = new HashSet<>();
+        tree.kustomizations().values().forEach(k -> included.addAll(k.resources()));
+        List<Set<String>> units = new ArrayList<>();
+        Set<String> reached = new HashSet<>();
+        for (KustomizationFile k : tree.kustomizations().values()) {
+            if (!included.contains(k.dir())) {
+                Set<String> unit = filesUnder(k.dir().isEmpty() ? "." : k.dir());
+                units.add(unit);
+                reached.addAll(unit);
+            }
+        }
+        byFile.keySet().stream().filter(f -> !reached.contains(f)).forEach(f -> units.add(Set.of(f)));
+        return units;
+    }
+
     /** Whether Flux Kustomizations or Argo CD Applications say what this tree applies. */
     public boolean hasAppliers() {
         return hasAppliers;
@@ -212,15 +236,24 @@ public final class TreeIndex {
         List<SourceObject> appliers = objects.stream().filter(o -> isFluxKustomization(o) && fromThisTree(o)
                 || ArgoApplications.is(o)).toList();
         hasAppliers = !appliers.isEmpty();
-        if (!hasAppliers) {
+        Set<String> clusterDirs = yamlFilesUnder("clusters/").stream().filter(f -> f.split("/").length > 2)
+                .map(f -> f.split("/")[1]).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!hasAppliers && clusterDirs.isEmpty()) {
             applied.put("", new LinkedHashMap<>(Map.of(ENTRY, new HashSet<>(tree.yamlFiles()))));
             views.add(this);
             return;
         }
-        Set<String> clusterDirs = yamlFilesUnder("clusters/").stream().filter(f -> f.split("/").length > 2)
-                .map(f -> f.split("/")[1]).collect(Collectors.toCollection(java.util.TreeSet::new));
         Deque<Pending> pending = new ArrayDeque<>();
-        if (!clusterDirs.isEmpty()) {
+        if (!hasAppliers) {
+            // clusters/<name>/ whose Kustomizations apply other sources (an ArtifactGenerator's, say): each cluster
+            // gets its own directory, and the rest of the tree is taken as shared by all of them
+            Map<String, Set<Placement>> shared = new java.util.TreeMap<>();
+            tree.yamlFiles().stream().filter(f -> !f.startsWith("clusters/")).forEach(f -> shared.put(f, Set.of(Placement.AS_WRITTEN)));
+            for (String cluster : clusterDirs) {
+                apply(cluster, ENTRY, placedFilesUnder("clusters/" + cluster, Placement.AS_WRITTEN), pending);
+                apply(cluster, ENTRY, shared, pending);
+            }
+        } else if (!clusterDirs.isEmpty()) {
             for (String cluster : clusterDirs) {
                 apply(cluster, ENTRY, placedFilesUnder("clusters/" + cluster, Placement.AS_WRITTEN), pending);
             }

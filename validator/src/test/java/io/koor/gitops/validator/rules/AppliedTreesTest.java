@@ -77,4 +77,15 @@ class AppliedTreesTest {
     void objectsInDifferentClustersRenamedOrGeneratedAreNotOwnedTwice() throws IOException {
         assertThat(findings("owned-apart")).noneMatch(v -> v.ruleId().equals("object-owned-twice"));
     }
+
+    @Test
+    void withoutAppliersOnlyObjectsOfOneBuildAreOwnedTwice() throws IOException {
+        assertThat(findings("example-alternatives")).filteredOn(v -> v.ruleId().equals("object-owned-twice"))
+                .extracting(Violation::file).containsExactly("bundle/settings.yaml");
+    }
+
+    @Test
+    void clustersWhoseKustomizationsApplyOtherSourcesStayApart() throws IOException {
+        assertThat(errors("artifact-clusters")).isEmpty();
+    }
 }
