@@ -66,7 +66,7 @@ final class CephRules {
                         (index, out) -> erasureCoded(index, out, 1)),
                 Rule.object("ceph-pool-size-one", WARNING, "A pool that keeps a single copy: any failed drive loses data.", "keep 3 copies (replicated.size: 3) for data you care about",
                         CephRules::sizeOne),
-                Rule.object("ceph-size-one-requires-unsafe", ERROR, "A size-1 pool without requireSafeReplicaSize: false, which Rook refuses to create.", "set replicated.requireSafeReplicaSize: false, or raise the size",
+                Rule.object("ceph-size-one-requires-unsafe", ERROR, "A size-1 pool with requireSafeReplicaSize: true, which Rook refuses to create.", "set replicated.requireSafeReplicaSize: false, or raise the size",
                         CephRules::sizeOneRefused),
                 Rule.object("ceph-metadata-pool-erasure-coded", ERROR, "A filesystem or object store metadata pool that is erasure coded; Ceph needs it replicated.", "make the metadata pool replicated; keep erasure coding for data pools",
                         CephRules::metadataErasureCoded),
@@ -98,13 +98,15 @@ final class CephRules {
         for (SourceObject c : index.ofKind("ceph.rook.io", "CephCluster")) {
             specs.add(new CephClusterSpec(c, "/spec", c.namespace(), c.spec()));
         }
-        for (SourceObject r : index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease")) {
-            if (ChartKnowledge.chart(r).equals(ChartKnowledge.ROOK_CLUSTER)) {
-                JsonNode spec = r.spec().path("values").path("cephClusterSpec");
-                specs.add(new CephClusterSpec(r, "/spec/values/cephClusterSpec", ChartKnowledge.targetNamespace(r), spec));
-            }
+        for (ChartKnowledge.Install r : rookClusterCharts(index)) {
+            specs.add(new CephClusterSpec(r.source(), r.valuesPointer() + "/cephClusterSpec", r.namespace(),
+                    r.values().path("cephClusterSpec")));
         }
         return specs;
+    }
+
+    private static List<ChartKnowledge.Install> rookClusterCharts(TreeIndex index) {
+        return ChartKnowledge.installs(index).stream().filter(i -> i.chart().equals(ChartKnowledge.ROOK_CLUSTER)).toList();
     }
 
     static Optional<CephClusterSpec> clusterIn(TreeIndex index, String namespace) {
@@ -122,26 +124,25 @@ final class CephRules {
         for (SourceObject store : index.ofKind("ceph.rook.io", "CephObjectStore")) {
             addObjectStore(pools, store, "/spec", store.namespace(), store.name(), store.spec());
         }
-        for (SourceObject r : index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease")) {
-            if (!ChartKnowledge.chart(r).equals(ChartKnowledge.ROOK_CLUSTER)) {
-                continue;
-            }
-            String ns = ChartKnowledge.targetNamespace(r);
-            JsonNode values = r.spec().path("values");
+        for (ChartKnowledge.Install chart : rookClusterCharts(index)) {
+            SourceObject r = chart.source();
+            String ns = chart.namespace();
+            JsonNode values = chart.values();
+            String at = chart.valuesPointer();
             int i = 0;
             for (JsonNode p : values.path("cephBlockPools")) {
-                pools.add(new Pool(r, "/spec/values/cephBlockPools/" + i + "/spec", ns, "pool " + p.path("name").asText(),
+                pools.add(new Pool(r, at + "/cephBlockPools/" + i + "/spec", ns, "pool " + p.path("name").asText(),
                         p.path("spec"), false));
                 i++;
             }
             i = 0;
             for (JsonNode fs : values.path("cephFileSystems")) {
-                addFilesystem(pools, r, "/spec/values/cephFileSystems/" + i + "/spec", ns, fs.path("name").asText(), fs.path("spec"));
+                addFilesystem(pools, r, at + "/cephFileSystems/" + i + "/spec", ns, fs.path("name").asText(), fs.path("spec"));
                 i++;
             }
             i = 0;
             for (JsonNode store : values.path("cephObjectStores")) {
-                addObjectStore(pools, r, "/spec/values/cephObjectStores/" + i + "/spec", ns, store.path("name").asText(),
+                addObjectStore(pools, r, at + "/cephObjectStores/" + i + "/spec", ns, store.path("name").asText(),
                         store.path("spec"));
                 i++;
             }
@@ -212,12 +213,17 @@ final class CephRules {
         }
     }
 
+    /**
+     * Rook refuses a size-1 pool only when requireSafeReplicaSize is true; the field is a plain bool
+     * with omitempty and no CRD default, so it is false unless set (rook/rook@d0c3b9ce,
+     * pkg/apis/ceph.rook.io/v1/types.go ReplicatedSpec and pkg/operator/ceph/pool/validate.go).
+     */
     private static void sizeOneRefused(TreeIndex index, Findings out) {
         for (Pool pool : pools(index)) {
             JsonNode replicated = pool.spec().path("replicated");
-            if (replicated.path("size").asInt(0) == 1 && replicated.path("requireSafeReplicaSize").asBoolean(true)) {
+            if (replicated.path("size").asInt(0) == 1 && replicated.path("requireSafeReplicaSize").asBoolean(false)) {
                 out.at(pool.source(), pool.pointer() + "/replicated", pool.label() + ": Rook refuses size 1 while"
-                        + " requireSafeReplicaSize is true (its default)", "set requireSafeReplicaSize: false, or size 3");
+                        + " requireSafeReplicaSize is true", "set requireSafeReplicaSize: false, or size 3");
             }
         }
     }

@@ -2,13 +2,17 @@ package io.koor.gitops.validator.rules;
 
 import io.koor.gitops.validator.finding.Violation;
 import io.koor.gitops.validator.load.SourceObject;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Collects the violations of one rule, filling in the rule's id and severity. */
+/**
+ * Collects the violations of one rule, filling in the rule's id and severity. A file several
+ * clusters get is judged in each: the same finding is kept once.
+ */
 public final class Findings {
     private final Rule rule;
-    private final List<Violation> out = new ArrayList<>();
+    private final Set<Violation> out = new LinkedHashSet<>();
 
     Findings(Rule rule) {
         this.rule = rule;
@@ -23,6 +27,6 @@ public final class Findings {
     }
 
     List<Violation> violations() {
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -1,6 +1,7 @@
 package io.koor.gitops.validator.rules;
 
 import static io.koor.gitops.validator.finding.Severity.ERROR;
+import static io.koor.gitops.validator.finding.Severity.NOTE;
 import static io.koor.gitops.validator.finding.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,11 @@ final class GitOpsRules {
             "kustomize.toolkit.fluxcd.io/v1beta2", "kustomize.toolkit.fluxcd.io/v1",
             "notification.toolkit.fluxcd.io/v1beta2", "notification.toolkit.fluxcd.io/v1beta3");
     private static final Pattern VERSION_RANGE = Pattern.compile(".*([*xX^~<>|]| - |^$).*");
+    /**
+     * Values that name a secret kept elsewhere, filled in before applying: 1Password's op inject
+     * ({@code op://vault/item/field}), argocd-vault-plugin ({@code <path:...#key>}), vals ({@code ref+...}).
+     */
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("op://[^\\s]+|<path:[^>]+>|ref\\+[a-z0-9]+://\\S+");
     private static final Set<String> SOURCE_KINDS = Set.of("HelmRepository", "GitRepository", "OCIRepository", "Bucket",
             "HelmChart", "ExternalArtifact");
 
@@ -57,10 +63,12 @@ final class GitOpsRules {
                         GitOpsRules::dependsOnCycles),
                 Rule.tree("object-owned-twice", ERROR, "One object defined twice in a cluster (two files, or a manifest and a chart), so two owners fight.", "keep one definition of the object; patch it in overlays instead of copying it",
                         GitOpsRules::ownedTwice),
-                Rule.tree("kustomize-resource-missing", ERROR, "A kustomization lists a resource that does not exist.", "fix the path in resources, or add the file",
+                Rule.files("kustomize-resource-missing", ERROR, "A kustomization lists a resource that does not exist.", "fix the path in resources, or add the file",
                         GitOpsRules::missingResources),
-                Rule.tree("kustomize-unlisted-file", WARNING, "A YAML file beside a kustomization.yaml that does not list it: it is never applied.", "list the file in the kustomization.yaml, or move it out of the directory",
+                Rule.files("kustomize-unlisted-file", WARNING, "A YAML file beside a kustomization.yaml that does not list it: it is never applied.", "list the file in the kustomization.yaml, or move it out of the directory",
                         GitOpsRules::unlistedFiles),
+                Rule.files("file-not-applied", NOTE, "A file with objects that no Flux Kustomization or Argo CD Application applies: rules that compare objects do not judge it.", "apply it from a Kustomization or Application, or keep documentation and examples outside the applied tree",
+                        GitOpsRules::unapplied),
                 Rule.object("secret-plaintext", ERROR, "A Secret with values in Git that are not encrypted (SOPS).", "encrypt the Secret (SOPS, Sealed Secrets) or create it outside Git",
                         GitOpsRules::plaintextSecrets));
     }
@@ -119,13 +127,11 @@ final class GitOpsRules {
         return kind.equals("GitRepository") && name.equals("flux-system") && ns.equals("flux-system");
     }
 
+    /** Only paths of this repository's own source are this tree's; other sources' paths are theirs. */
     private static void kustomizationPaths(TreeIndex index, Findings out) {
         for (SourceObject k : index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization")) {
-            JsonNode source = k.spec().path("sourceRef");
-            boolean thisRepo = source.path("kind").asText("GitRepository").equals("GitRepository")
-                    && source.path("name").asText("flux-system").equals("flux-system");
             String path = k.spec().path("path").asText("./");
-            if (thisRepo && !index.directoryExists(path)) {
+            if (TreeIndex.fromThisTree(k) && !index.directoryExists(path)) {
                 out.at(k, "/spec/path", "path " + path + " is not a directory of this repository",
                         "paths are relative to the repository root: validate from the root, create the directory, or"
                                 + " fix the path");
@@ -225,35 +231,59 @@ final class GitOpsRules {
         return null;
     }
 
+    /**
+     * Within one cluster's view (objects with the namespace and name they are applied with), one
+     * identity defined twice, or by a manifest and a chart. Objects named by generateName get a
+     * new name each time, so they never collide.
+     */
     private static void ownedTwice(TreeIndex index, Findings out) {
-        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
-            Set<String> files = new java.util.TreeSet<>();
-            cluster.getValue().values().forEach(files::addAll);
-            Map<String, SourceObject> owners = new HashMap<>();
-            for (String file : files) {
-                for (SourceObject o : index.inFile(file)) {
-                    SourceObject first = owners.putIfAbsent(identity(o), o);
-                    if (first != null && first != o) {
-                        out.at(o, "", o.id() + " is also defined at " + first.file() + ":" + first.line()
-                                + where(cluster.getKey()), "keep one definition; two owners overwrite each other");
-                    }
-                }
+        for (Set<String> unit : index.applyUnits()) {
+            ownedTwice(index, unit, out);
+        }
+    }
+
+    private static void ownedTwice(TreeIndex index, Set<String> unit, Findings out) {
+        String cluster = index.clusters().isEmpty() ? "" : index.clusters().get(0);
+        Map<String, SourceObject> owners = new HashMap<>();
+        List<SourceObject> sorted = index.objects().stream().filter(o -> unit.contains(o.file()))
+                .sorted(java.util.Comparator.comparing(SourceObject::file).thenComparingInt(SourceObject::line)).toList();
+        for (SourceObject o : sorted) {
+            if (o.name().isEmpty()) {
+                continue;
             }
-            for (String file : files) {
-                for (SourceObject release : index.inFile(file)) {
-                    if (release.kind().equals("HelmRelease")) {
-                        for (String id : ChartKnowledge.objectsCreatedBy(release)) {
-                            SourceObject raw = owners.get(id);
-                            if (raw != null) {
-                                out.at(raw, "", raw.id() + " is also created by HelmRelease " + release.id() + " ("
-                                        + release.file() + ":" + release.line() + ")" + where(cluster.getKey()),
-                                        "let one of them own it: drop the manifest, or turn the chart's part off");
-                            }
-                        }
-                    }
+            SourceObject first = owners.putIfAbsent(identity(o), o);
+            if (first != null && first != o) {
+                out.at(o, "", o.id() + " is also defined at " + first.file() + ":" + first.line()
+                        + where(cluster), "keep one definition; two owners overwrite each other");
+            }
+        }
+        for (SourceObject release : sorted) {
+            for (String id : ChartKnowledge.objectsCreatedBy(index, release)) {
+                SourceObject raw = owners.get(id);
+                if (raw != null) {
+                    out.at(raw, "", raw.id() + " is also created by " + release.kind() + " " + release.id() + " ("
+                            + release.file() + ":" + release.line() + ")" + where(cluster),
+                            "let one of them own it: drop the manifest, or turn the chart's part off");
                 }
             }
         }
+    }
+
+    /** One note per directory, so that a folder of examples is one line of the report. */
+    private static void unapplied(TreeIndex index, Findings out) {
+        Map<String, List<String>> byDir = new java.util.TreeMap<>();
+        for (String file : index.unappliedFiles()) {
+            byDir.computeIfAbsent(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".", d -> new ArrayList<>())
+                    .add(file.substring(file.lastIndexOf('/') + 1));
+        }
+        byDir.forEach((dir, names) -> {
+            String first = dir.equals(".") ? names.get(0) : dir + "/" + names.get(0);
+            out.atFile(first, index.inFile(first).get(0).line(), dir, "no Flux Kustomization or Argo CD Application applies "
+                    + (names.size() == 1 ? first : names.size() + " files of " + dir + " (" + String.join(", ", names) + ")")
+                    + ", so references, ordering and ownership are not judged for them",
+                    "apply them from a Kustomization or Application if they are meant for a cluster; documentation and"
+                            + " examples can stay as they are");
+        });
     }
 
     private static String where(String cluster) {
@@ -300,8 +330,8 @@ final class GitOpsRules {
             for (String field : List.of("data", "stringData")) {
                 JsonNode values = secret.node().path(field);
                 values.fieldNames().forEachRemaining(key -> {
-                    String value = values.path(key).asText("");
-                    if (!value.isEmpty() && !value.startsWith("ENC[")) {
+                    String value = values.path(key).asText("").strip();
+                    if (!value.isEmpty() && !value.startsWith("ENC[") && !SECRET_REFERENCE.matcher(value).matches()) {
                         out.at(secret, "/" + field + "/" + key, "the value of " + key + " is in Git in plain text"
                                 + (field.equals("data") ? " (base64 is an encoding, not encryption)" : ""),
                                 "encrypt it with SOPS (age), or use a SealedSecret / ExternalSecret");

@@ -86,14 +86,14 @@ final class RookRules {
             apps.forEach(app -> deployed.put(app, deployedBy(index, app, new HashSet<>())));
             for (SourceObject provider : apps) {
                 List<SourceObject> provides = deployed.get(provider);
-                boolean operator = provides.stream().anyMatch(o -> isOperator(o) || argoChart(o, ChartKnowledge.ROOK_OPERATOR));
-                boolean cluster = provides.stream().anyMatch(o -> definesCephCluster(o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER));
+                boolean operator = provides.stream().anyMatch(o -> isOperator(index, o) || argoChart(o, ChartKnowledge.ROOK_OPERATOR));
+                boolean cluster = provides.stream().anyMatch(o -> definesCephCluster(index, o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER));
                 for (SourceObject user : apps) {
                     if (user == provider || wave(user) > wave(provider)) {
                         continue;
                     }
                     List<SourceObject> uses = deployed.get(user);
-                    String what = operator && uses.stream().anyMatch(o -> usesRookCrds(o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER))
+                    String what = operator && uses.stream().anyMatch(o -> usesRookCrds(index, o) || argoChart(o, ChartKnowledge.ROOK_CLUSTER))
                             ? "creates Ceph resources, but " + provider.name() + " installs the Rook operator"
                             : cluster && uses.stream().anyMatch(o -> claimedClasses(o).stream().anyMatch(cephClasses::contains))
                             ? "claims Ceph storage, but " + provider.name() + " creates the Ceph cluster" : null;
@@ -108,38 +108,50 @@ final class RookRules {
         }
     }
 
+    /**
+     * The operator and cluster charts of one cluster at different releases. The version is read
+     * where it is written: a HelmRelease's chart.spec, the OCIRepository (tag or semver) or
+     * HelmChart its chartRef names, an Application's targetRevision, a helmCharts entry; a tag's
+     * leading 'v' is not part of the release. '*' (or no version) is the latest release, which
+     * differs from a pinned one; other ranges cannot be compared and are left alone.
+     */
     private static void chartVersions(TreeIndex index, Findings out) {
-        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
-            SourceObject operator = null;
-            SourceObject cephCluster = null;
-            for (Set<String> files : cluster.getValue().values()) {
-                for (String file : files) {
-                    for (SourceObject o : index.inFile(file)) {
-                        if (o.kind().equals("HelmRelease") && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_OPERATOR)) {
-                            operator = o;
-                        } else if (o.kind().equals("HelmRelease") && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_CLUSTER)) {
-                            cephCluster = o;
-                        }
-                    }
-                }
+        List<ChartKnowledge.Install> installs = ChartKnowledge.installs(index);
+        for (ChartKnowledge.Install cluster : installs) {
+            if (!cluster.chart().equals(ChartKnowledge.ROOK_CLUSTER) || release(cluster).isEmpty()) {
+                continue;
             }
-            if (operator != null && cephCluster != null
-                    && !ChartKnowledge.version(operator).equals(ChartKnowledge.version(cephCluster))) {
-                out.at(cephCluster, "/spec/chart/spec/version", "rook-ceph-cluster " + ChartKnowledge.version(cephCluster)
-                        + " but the operator chart rook-ceph is " + ChartKnowledge.version(operator) + " ("
-                        + operator.file() + ":" + operator.line() + ")", "upgrade both charts to the same version together");
+            for (ChartKnowledge.Install operator : installs) {
+                if (operator.chart().equals(ChartKnowledge.ROOK_OPERATOR) && !release(operator).isEmpty()
+                        && !release(operator).equals(release(cluster))
+                        && !(release(operator).equals(LATEST) && release(cluster).equals(LATEST))) {
+                    out.at(cluster.versionSource(), cluster.versionPointer(), "rook-ceph-cluster " + cluster.version()
+                            + " but the operator chart rook-ceph is " + operator.version() + " (" + operator.versionSource().file()
+                            + ":" + operator.versionSource().line() + ")", "upgrade both charts to the same version together");
+                }
             }
         }
     }
 
-    private static boolean isOperator(SourceObject o) {
-        return o.kind().equals("HelmRelease") && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_OPERATOR)
+    private static final String LATEST = "*";
+
+    /** An exact release X.Y.Z (without a tag's 'v'), {@link #LATEST} for '*' or none, or "" for another range. */
+    private static String release(ChartKnowledge.Install install) {
+        String v = install.version().strip().replaceFirst("^v", "");
+        if (v.isEmpty() || v.equals(LATEST)) {
+            return LATEST;
+        }
+        return v.matches("\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?") ? v : "";
+    }
+
+    private static boolean isOperator(TreeIndex index, SourceObject o) {
+        return o.kind().equals("HelmRelease") && ChartKnowledge.chart(index, o).equals(ChartKnowledge.ROOK_OPERATOR)
                 || o.kind().equals("Deployment") && o.name().equals("rook-ceph-operator");
     }
 
-    private static boolean usesRookCrds(SourceObject o) {
+    private static boolean usesRookCrds(TreeIndex index, SourceObject o) {
         return o.group().equals("ceph.rook.io") || o.kind().equals("HelmRelease")
-                && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_CLUSTER);
+                && ChartKnowledge.chart(index, o).equals(ChartKnowledge.ROOK_CLUSTER);
     }
 
     private static void ordering(TreeIndex index, Findings out) {
@@ -149,7 +161,7 @@ final class RookRules {
             String operatorKs = null;
             for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
                 for (String file : ks.getValue()) {
-                    if (index.inFile(file).stream().anyMatch(RookRules::isOperator) && !ks.getKey().equals("(entry)")) {
+                    if (TreeIndex.isFluxApplier(ks.getKey()) && index.inFile(file).stream().anyMatch(o -> isOperator(index, o))) {
                         operatorKs = ks.getKey();
                     }
                 }
@@ -158,20 +170,18 @@ final class RookRules {
                 continue; // Rook is installed outside this tree, or not by Flux
             }
             for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
-                if (ks.getKey().equals("(entry)")) {
+                if (!TreeIndex.isFluxApplier(ks.getKey())) {
                     continue;
                 }
                 for (String file : ks.getValue()) {
                     for (SourceObject o : index.inFile(file)) {
-                        if (!usesRookCrds(o)) {
-                            continue;
+                        if (!usesRookCrds(index, o) || releaseWaitsFor(index, o, r -> isOperator(index, r))) {
+                            continue; // helm-controller waits for the releases a HelmRelease dependsOn, whichever Kustomization applies them
                         }
                         if (ks.getKey().equals(operatorKs)) {
-                            if (!o.kind().equals("HelmRelease") || !dependsOnOperatorRelease(o)) {
-                                out.at(o, "", o.id() + " is applied by Flux Kustomization " + ks.getKey()
-                                        + ", the same one that installs the Rook operator, so its CRDs may not exist yet",
-                                        "move it to a Kustomization with dependsOn " + operatorKs);
-                            }
+                            out.at(o, "", o.id() + " is applied by Flux Kustomization " + ks.getKey()
+                                    + ", the same one that installs the Rook operator, so its CRDs may not exist yet",
+                                    "move it to a Kustomization with dependsOn " + operatorKs);
                         } else if (!dependsOn(fluxById, ks.getKey(), operatorKs)) {
                             out.at(o, "", o.id() + " is applied by Flux Kustomization " + ks.getKey()
                                     + ", which does not depend on " + operatorKs + " (the Rook operator)",
@@ -184,9 +194,9 @@ final class RookRules {
         }
     }
 
-    private static boolean definesCephCluster(SourceObject o) {
+    private static boolean definesCephCluster(TreeIndex index, SourceObject o) {
         return o.kind().equals("CephCluster") && o.group().equals("ceph.rook.io") || o.kind().equals("HelmRelease")
-                && ChartKnowledge.chart(o).equals(ChartKnowledge.ROOK_CLUSTER);
+                && ChartKnowledge.chart(index, o).equals(ChartKnowledge.ROOK_CLUSTER);
     }
 
     /** Storage class names served by Ceph: Ceph CSI provisioners in the tree, and those Rook's cluster chart creates. */
@@ -196,7 +206,7 @@ final class RookRules {
                 .filter(sc -> sc.node().path("provisioner").asText("").endsWith(".ceph.com")
                         || sc.node().path("provisioner").asText("").endsWith(".ceph.rook.io/bucket"))
                 .forEach(sc -> classes.add(sc.name()));
-        index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease").forEach(r -> classes.addAll(ChartKnowledge.storageClassesCreatedBy(r)));
+        classes.addAll(ChartKnowledge.storageClassesCreated(index));
         return classes;
     }
 
@@ -220,7 +230,7 @@ final class RookRules {
             String clusterKs = null;
             for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
                 for (String file : ks.getValue()) {
-                    if (!ks.getKey().equals("(entry)") && index.inFile(file).stream().anyMatch(RookRules::definesCephCluster)) {
+                    if (TreeIndex.isFluxApplier(ks.getKey()) && index.inFile(file).stream().anyMatch(o -> definesCephCluster(index, o))) {
                         clusterKs = ks.getKey();
                     }
                 }
@@ -229,13 +239,14 @@ final class RookRules {
                 continue;
             }
             for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
-                if (ks.getKey().equals("(entry)") || ks.getKey().equals(clusterKs) || dependsOn(fluxById, ks.getKey(), clusterKs)) {
+                if (!TreeIndex.isFluxApplier(ks.getKey()) || ks.getKey().equals(clusterKs) || dependsOn(fluxById, ks.getKey(), clusterKs)) {
                     continue;
                 }
                 for (String file : ks.getValue()) {
                     for (SourceObject o : index.inFile(file)) {
                         List<String> classes = claimedClasses(o);
-                        if (classes.stream().anyMatch(cephClasses::contains)) {
+                        if (classes.stream().anyMatch(cephClasses::contains)
+                                && !releaseWaitsFor(index, o, r -> definesCephCluster(index, r))) {
                             out.at(o, "", o.id() + " claims Ceph storage but Flux Kustomization " + ks.getKey()
                                     + " does not depend on " + clusterKs + ", which creates the Ceph cluster",
                                     "add dependsOn: [{name: " + clusterKs.substring(clusterKs.indexOf('/') + 1) + "}] to "
@@ -247,10 +258,21 @@ final class RookRules {
         }
     }
 
-    private static boolean dependsOnOperatorRelease(SourceObject release) {
-        for (var dep : release.spec().path("dependsOn")) {
-            if (dep.path("name").asText().equals(ChartKnowledge.ROOK_OPERATOR)) {
-                return true;
+    /** Whether a HelmRelease depends, directly or through other releases, on a release that {@code target} accepts. */
+    private static boolean releaseWaitsFor(TreeIndex index, SourceObject release, java.util.function.Predicate<SourceObject> target) {
+        Deque<SourceObject> pending = new ArrayDeque<>(List.of(release));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty() && pending.peek().kind().equals("HelmRelease")) {
+            SourceObject r = pending.pop();
+            for (var dep : r.spec().path("dependsOn")) {
+                String ns = dep.path("namespace").asText(r.namespace());
+                var found = index.find("helm.toolkit.fluxcd.io", "HelmRelease", ns, dep.path("name").asText());
+                if (found.isPresent() && target.test(found.get())) {
+                    return true;
+                }
+                if (found.isPresent() && seen.add(ns + "/" + found.get().name())) {
+                    pending.push(found.get());
+                }
             }
         }
         return false;

@@ -26,7 +26,9 @@ public final class RuleSet {
     private static List<Violation> run(Rule rule, TreeIndex index) {
         Findings findings = new Findings(rule);
         try {
-            rule.check().accept(index, findings);
+            for (TreeIndex view : rule.perCluster() ? index.clusterViews() : List.of(index)) {
+                rule.check().accept(view, findings);
+            }
             return findings.violations();
         } catch (RuntimeException e) {
             return List.of(new Violation(rule.id(), Severity.ERROR, "(validator)", "", 0,

@@ -121,6 +121,7 @@ final class WorkloadRules {
     private static Set<String> chartNamespaces(TreeIndex index) {
         Set<String> namespaces = new HashSet<>();
         index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease").forEach(r -> namespaces.add(ChartKnowledge.targetNamespace(r)));
+        ChartKnowledge.installs(index).forEach(i -> namespaces.add(i.namespace()));
         index.ofKind("argoproj.io", "Application").stream().filter(a -> a.spec().path("source").has("chart"))
                 .forEach(a -> namespaces.add(a.spec().path("destination").path("namespace").asText("")));
         return namespaces;
@@ -321,10 +322,11 @@ final class WorkloadRules {
     private static void claimClasses(TreeIndex index, Findings out) {
         Set<String> classes = new HashSet<>();
         index.ofKind("storage.k8s.io", "StorageClass").forEach(sc -> classes.add(sc.name()));
-        index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease")
-                .forEach(r -> classes.addAll(ChartKnowledge.storageClassesCreatedBy(r)));
+        classes.addAll(ChartKnowledge.storageClassesCreated(index));
         for (SourceObject pvc : index.ofKind("", "PersistentVolumeClaim")) {
-            check(out, classes, pvc, "/spec/storageClassName", pvc.spec().path("storageClassName"));
+            if (pvc.spec().path("volumeName").asText("").isEmpty()) { // a claim bound to a named PV needs no class
+                check(out, classes, pvc, "/spec/storageClassName", pvc.spec().path("storageClassName"));
+            }
         }
         for (SourceObject sts : index.ofKind("apps", "StatefulSet")) {
             int i = 0;
