@@ -123,7 +123,7 @@ class MainTest {
     void oneFileOrStandardInputIsATreeOfItself(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("pool.yaml");
         Files.writeString(pool, "apiVersion: ceph.rook.io/v1\nkind: CephBlockPool\nmetadata: {name: p, namespace: rook-ceph}\n"
-                + "spec:\n  failureDomain: host\n  replicated: {size: 1}\n");
+                + "spec:\n  failureDomain: host\n  replicated: {size: 1, requireSafeReplicaSize: true}\n");
         assertThat(run("validate", pool.toString())).isEqualTo(1);
         assertThat(out()).contains("pool.yaml:6: error [ceph-size-one-requires-unsafe]").contains("1 files, 1 objects");
         out.reset();
