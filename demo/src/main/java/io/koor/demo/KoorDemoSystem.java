@@ -10,24 +10,34 @@ import io.koor.gitops.model.presets.Patterns;
 
 /**
  * Koor's demo system: {@code demo} is the environment shown to people; {@code staging} has the
- * same shape and runs the next Rook release first, to rehearse the upgrade. Both start from the
- * minimal production pattern and add the file and object storage the demo applications use: a
- * shared filesystem, and buckets for the CDN's static site and the database backups.
+ * same shape and runs the next Kubernetes minor, Rook and Ceph first, to rehearse the upgrade. Both
+ * start from the minimal production pattern and add the file and object storage the demo
+ * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups.
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
-    static final String DEMO_ROOK = "v1.20.5";
-    static final String STAGING_ROOK = "v1.20.6";
+    /**
+     * What a cluster runs. Both are fixed for CVE-2025-30156: Rook v1.19.10 with Squid v19.2.6 is the
+     * supported 1.19 line (Kubernetes 1.30-1.35); Rook v1.20.6 with Tentacle v20.2.4 (Kubernetes
+     * 1.31-1.36) is the upgrade staging rehearses.
+     */
+    record Release(String kubernetes, String rook, String cephImage) {
+    }
+
+    static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6");
+    static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4");
 
     @Override
     public GitOpsSystem system() {
-        return GitOpsSystem.of(cluster("demo", DEMO_ROOK), cluster("staging", STAGING_ROOK));
+        return GitOpsSystem.of(cluster("demo", DEMO), cluster("staging", STAGING));
     }
 
     /** One cluster of the demo's shape (also what the fleet benchmark multiplies). */
-    static Cluster cluster(String name, String rookVersion) {
+    static Cluster cluster(String name, Release release) {
         return Patterns.minimalProduction(name)
+                .kubernetesVersion(release.kubernetes())
                 .rook(rook -> rook
-                        .operatorChart(ChartSource.rook(rookVersion))
+                        .operatorChart(ChartSource.rook(release.rook()))
+                        .cephImage(release.cephImage())
                         .filesystem(Filesystem.named("cephfs"))
                         .objectStore(ObjectStore.named("objectstore")
                                 .bucket("cdn", "static-site")

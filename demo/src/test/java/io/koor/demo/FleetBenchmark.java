@@ -38,14 +38,15 @@ public final class FleetBenchmark {
         long start = System.nanoTime();
         List<Cluster> clusters = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            clusters.add(KoorDemoSystem.cluster(String.format("fleet-%03d", i), i % 2 == 0 ? "v1.20.6" : "v1.20.5"));
+            clusters.add(KoorDemoSystem.cluster(String.format("fleet-%03d", i), i % 2 == 0 ? KoorDemoSystem.STAGING : KoorDemoSystem.DEMO));
         }
         GitOpsSystem system = GitOpsSystem.of(clusters.toArray(Cluster[]::new));
         GitOpsTree tree = Layouts.render(system, "io.koor.demo.FleetBenchmark", PriceTable.snapshot2026());
         long rendered = System.nanoTime();
         Path out = Files.createTempDirectory("fleet");
         GenerateOptions options = GenerateOptions.builder(out, "io.koor.demo.FleetBenchmark").validation(
-                ValidationOptions.builder().schemaLocations(List.of(schemas.toString(),
+                ValidationOptions.builder().schemaLocations(List.of(
+                        schemas + "/v1.32.0-standalone-strict/{{.ResourceKind}}{{.KindSuffix}}.json",
                         schemas + "/generated-rook-v1.20.6/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
                         schemas + "/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"))
                         .missingSchemas(SchemaValidator.MissingSchemaPolicy.FAIL).build()).build();

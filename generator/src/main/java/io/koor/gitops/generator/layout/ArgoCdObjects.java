@@ -31,6 +31,12 @@ final class ArgoCdObjects implements ReconcilerObjects {
                         "valuesObject", chart.values())), chart.namespace()));
     }
 
+    /** Argo CD's automated prune leaves objects with this sync option alone (it reports them as to prune). */
+    @Override
+    public void retain(HasMetadata object) {
+        ReconcilerObjects.annotate(object, "argocd.argoproj.io/sync-options", "Prune=false");
+    }
+
     @Override
     public List<HasMetadata> remoteManifest(Part.RemoteManifest manifest) {
         return List.of(application(manifest.name(), null, map(

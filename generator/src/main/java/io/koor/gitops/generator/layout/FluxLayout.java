@@ -71,16 +71,17 @@ public final class FluxLayout {
 
         String clusterDir = "clusters/" + name;
         List<HasMetadata> infrastructure = List.of(
-                fluxKustomization(cluster, Layer.CONTROLLERS, graph),
-                fluxKustomization(cluster, Layer.CONFIGS, graph));
+                fluxKustomization(cluster, Layer.CONTROLLERS, graph, components),
+                fluxKustomization(cluster, Layer.CONFIGS, graph, components));
         tree.add(TreePath.of(clusterDir, "infrastructure.yaml"), ManifestYaml.write(header, infrastructure));
         tree.add(TreePath.of(clusterDir, "apps.yaml"),
-                ManifestYaml.write(header, List.of(fluxKustomization(cluster, Layer.APPS, graph))));
+                ManifestYaml.write(header, List.of(fluxKustomization(cluster, Layer.APPS, graph, components))));
         tree.add(TreePath.of(clusterDir, "README.md"),
                 ClusterReadme.render(cluster, Reconciler.flux(), prices, generatedFrom));
     }
 
-    private static GenericKubernetesResource fluxKustomization(Cluster cluster, Layer layer, LayerGraph graph) {
+    private static GenericKubernetesResource fluxKustomization(Cluster cluster, Layer layer, LayerGraph graph,
+                                                               List<Component> components) {
         List<Map<String, Object>> dependsOn = graph.dependenciesOf(layer).stream()
                 .map(l -> map("name", l.kustomizationName())).toList();
         GenericKubernetesResource k = new GenericKubernetesResourceBuilder()
@@ -97,7 +98,8 @@ public final class FluxLayout {
                 "path", "./" + layer.directory() + "/" + cluster.name(),
                 "prune", true,
                 // Health-check everything applied, so CRDs and the Ceph cluster are ready before dependents start.
-                "wait", true));
+                "wait", true,
+                "healthCheckExprs", CephHealthChecks.of(components, layer)));
         return k;
     }
 }

@@ -37,6 +37,12 @@ final class FluxObjects implements ReconcilerObjects {
         return List.of(repository, release);
     }
 
+    /** Flux's garbage collection skips objects annotated so (kustomize-controller's prune policy). */
+    @Override
+    public void retain(HasMetadata object) {
+        ReconcilerObjects.annotate(object, "kustomize.toolkit.fluxcd.io/prune", "disabled");
+    }
+
     @Override
     public List<HasMetadata> remoteManifest(Part.RemoteManifest manifest) {
         HasMetadata repository = Resources.custom("source.toolkit.fluxcd.io/v1", "GitRepository",

@@ -5,6 +5,8 @@ import io.koor.gitops.generator.render.Component;
 import io.koor.gitops.generator.render.Part;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How one reconciler installs the parts that only a reconciler can: a chart, a remote manifest.
@@ -16,11 +18,27 @@ interface ReconcilerObjects {
 
     List<HasMetadata> remoteManifest(Part.RemoteManifest manifest);
 
+    /** Marks an object its reconciler must never delete, even when it leaves the tree. */
+    void retain(HasMetadata object);
+
+    /** Adds an annotation, keeping those the object has (sorted, so files read the same every time). */
+    static void annotate(HasMetadata object, String key, String value) {
+        Map<String, String> annotations = new TreeMap<>();
+        if (object.getMetadata().getAnnotations() != null) {
+            annotations.putAll(object.getMetadata().getAnnotations());
+        }
+        annotations.put(key, value);
+        object.getMetadata().setAnnotations(annotations);
+    }
+
     /** The objects of a component's directory, part by part. */
     default List<HasMetadata> objects(Component component) {
         List<HasMetadata> objects = new ArrayList<>();
         for (Part part : component.parts()) {
             if (part instanceof Part.Manifests manifests) {
+                if (manifests.retained()) {
+                    manifests.objects().forEach(this::retain);
+                }
                 objects.addAll(manifests.objects());
             } else if (part instanceof Part.ChartInstall chart) {
                 objects.addAll(chart(chart));

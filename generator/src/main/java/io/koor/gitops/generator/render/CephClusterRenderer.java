@@ -21,11 +21,14 @@ import java.util.Set;
  */
 public final class CephClusterRenderer {
     public static final String COMPONENT = "ceph-cluster";
+    /** Raise it to rotate the daemons' CephX keys again, e.g. together with a Ceph upgrade. */
+    static final int DAEMON_KEY_GENERATION = 2;
 
     private CephClusterRenderer() {
     }
 
-    public static Component render(Cluster cluster) {
+    /** @param dependsOn the operator, and the platform components the cluster's objects need */
+    public static Component render(Cluster cluster, Set<String> dependsOn) {
         RookCeph rook = cluster.rook();
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(cephCluster(cluster));
@@ -33,7 +36,7 @@ public final class CephClusterRenderer {
         if (rook.snapshotClasses()) {
             objects.add(ToolsRenderer.blockSnapshotClass(rook));
         }
-        return Component.ofManifests(COMPONENT, Layer.CONFIGS, Set.of(RookOperatorRenderer.COMPONENT), true, objects);
+        return Component.ofCeph(COMPONENT, Layer.CONFIGS, dependsOn, true, objects);
     }
 
     static HasMetadata cephCluster(Cluster cluster) {
@@ -51,10 +54,12 @@ public final class CephClusterRenderer {
                         "cephVersion", map("image", rook.cephImage().toString(), "allowUnsupported", false),
                         "dataDirHostPath", "/var/lib/rook",
                         "skipUpgradeChecks", false,
+                        "security", map("cephx", cephx()),
                         "mon", map("count", rook.mons(), "allowMultiplePerNode", false),
-                        "mgr", map("count", rook.mgrs(), "allowMultiplePerNode", false,
-                                "modules", List.of(map("name", "rook", "enabled", true))),
-                        "dashboard", map("enabled", true, "ssl", true),
+                        // No mgr modules: Rook's examples disable its own "rook" module as not recommended.
+                        "mgr", map("count", rook.mgrs(), "allowMultiplePerNode", false),
+                        // Behind an Ingress the controller terminates TLS; otherwise the dashboard serves it.
+                        "dashboard", map("enabled", true, "ssl", rook.dashboard().isEmpty()),
                         "monitoring", map("enabled", rook.monitoring()),
                         "network", network(rook.network()),
                         "crashCollector", map("disable", false),
@@ -66,6 +71,17 @@ public final class CephClusterRenderer {
                         "priorityClassNames", map("mon", "system-node-critical", "osd", "system-node-critical",
                                 "mgr", "system-cluster-critical"),
                         "storage", storage));
+    }
+
+    /**
+     * CVE-2025-30156: rotate the daemon keys once (generation 2), which moves them to AES256K on a
+     * fixed Ceph; CSI keys stay AES, since kernel mounts need Linux 7.0 for AES256K (Rook's
+     * "CephX Keys and Rotation" guide, and its v1.20.6 cluster.yaml).
+     */
+    private static Map<String, Object> cephx() {
+        return map(
+                "daemon", map("keyRotationPolicy", "KeyGeneration", "keyGeneration", DAEMON_KEY_GENERATION),
+                "csi", map("keyType", "aes"));
     }
 
     private static Map<String, Object> network(CephNetwork network) {

@@ -1,10 +1,13 @@
 package io.koor.gitops.generator.render;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Every component a cluster's definition asks for, rendered. The single list renderers are added to. */
 public final class ClusterComponents {
@@ -22,27 +25,49 @@ public final class ClusterComponents {
         List<Component> components = new ArrayList<>();
         components.add(NetworkPluginRenderer.render(cluster));
         components.add(RookOperatorRenderer.render(rook));
-        components.add(CephClusterRenderer.render(cluster));
+        List<Component> platform = PlatformRenderer.render(cluster);
+        components.addAll(platform);
+        Set<String> installed = platform.stream().map(Component::name).collect(Collectors.toSet());
+        // What each config needs besides the operator, when the tree installs it.
+        Set<String> snapshots = neededIf(PlatformRenderer.needsSnapshots(rook), PlatformRenderer.SNAPSHOT_CONTROLLER,
+                installed);
+        Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook),
+                PlatformRenderer.PROMETHEUS_OPERATOR_CRDS, installed);
+        Set<String> ingress = neededIf(PlatformRenderer.needsIngress(rook), PlatformRenderer.INGRESS_CONTROLLER, installed);
+        components.add(CephClusterRenderer.render(cluster, union(operator, snapshots, monitoring)));
         if (!rook.filesystems().isEmpty()) {
-            List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new ArrayList<>();
+            List<HasMetadata> objects = new ArrayList<>();
             rook.filesystems().forEach(fs -> objects.addAll(FilesystemRenderer.render(cluster, fs)));
             if (rook.snapshotClasses()) {
                 objects.add(ToolsRenderer.filesystemSnapshotClass(rook));
             }
-            components.add(Component.ofManifests(FILESYSTEMS, Layer.CONFIGS, operator, true, objects));
+            components.add(Component.ofCeph(FILESYSTEMS, Layer.CONFIGS, union(operator, snapshots), true, objects));
         }
         if (!rook.objectStores().isEmpty()) {
-            components.add(Component.ofManifests(OBJECT_STORES, Layer.CONFIGS, operator, true, rook.objectStores()
+            components.add(Component.ofCeph(OBJECT_STORES, Layer.CONFIGS, operator, true, rook.objectStores()
                     .stream().flatMap(store -> ObjectStoreRenderer.render(cluster, store).stream()).toList()));
         }
         var tools = ToolsRenderer.render(rook);
         if (!tools.isEmpty()) {
-            components.add(Component.ofManifests(TOOLS, Layer.CONFIGS, operator, false, tools));
+            components.add(Component.ofManifests(TOOLS, Layer.CONFIGS, union(operator, monitoring, ingress), false, tools));
         }
         var claims = ObjectStoreRenderer.bucketClaims(rook);
         if (!claims.isEmpty()) {
             components.add(Component.ofManifests(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
         }
         return components;
+    }
+
+    private static Set<String> neededIf(boolean needed, String component, Set<String> installed) {
+        return needed && installed.contains(component) ? Set.of(component) : Set.of();
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
     }
 }

@@ -25,4 +25,10 @@ public record Component(String name, Layer layer, Set<String> dependsOn, boolean
                                         List<HasMetadata> objects) {
         return new Component(name, layer, dependsOn, providesStorage, List.of(new Part.Manifests(objects)));
     }
+
+    /** A component of Ceph objects, whose stateful ones (see {@link Part.Manifests#ofCeph}) are retained. */
+    public static Component ofCeph(String name, Layer layer, Set<String> dependsOn, boolean providesStorage,
+                                   List<HasMetadata> objects) {
+        return new Component(name, layer, dependsOn, providesStorage, Part.Manifests.ofCeph(objects));
+    }
 }

@@ -30,9 +30,12 @@ public final class NetworkPluginRenderer {
                     new NamespaceBuilder().withNewMetadata().withName(release.namespace()).endMetadata().build())));
         }
         // The release name is bootstrap's, so the tree takes over that release instead of installing a second one.
+        // Calico's operator CRDs sit in the chart's crds/ directory, which Helm never upgrades by itself;
+        // Cilium's agent and operator create their CRDs at run time, so its chart ships none.
+        Part.CrdPolicy crds = release.chart().equals("tigera-operator") ? Part.CrdPolicy.CREATE_REPLACE
+                : Part.CrdPolicy.DEFAULT;
         parts.add(new Part.ChartInstall(release.repositoryName(), release.repositoryUrl(), release.chart(),
-                release.version(), release.namespace(), Optional.of(release.releaseName()), Part.CrdPolicy.DEFAULT,
-                release.values()));
+                release.version(), release.namespace(), Optional.of(release.releaseName()), crds, release.values()));
         if (cluster.network().multus()) {
             parts.add(new Part.RemoteManifest("multus", "multus-cni", NetworkPluginRelease.MULTUS_REPOSITORY,
                     Versions.MULTUS, NetworkPluginRelease.MULTUS_MANIFEST, MULTUS_NAMESPACE));

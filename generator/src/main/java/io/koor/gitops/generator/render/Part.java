@@ -1,12 +1,14 @@
 package io.koor.gitops.generator.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a component is made of, said without naming a reconciler. Renderers say which chart or
@@ -16,10 +18,41 @@ import java.util.Optional;
  */
 public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.RemoteManifest {
 
-    /** Plain Kubernetes objects, written as they are whatever reconciles them. */
-    record Manifests(List<HasMetadata> objects) implements Part {
+    /**
+     * Plain Kubernetes objects, written as they are whatever reconciles them.
+     *
+     * @param retained the objects hold data (a Ceph cluster, its pools, their namespace): when they leave
+     *                 the tree, or the directory holding them is renamed, the reconciler must not delete them
+     */
+    record Manifests(List<HasMetadata> objects, boolean retained) implements Part {
+        /** Ceph's stateful kinds: deleting one destroys the data in it. */
+        private static final Set<String> STATEFUL_CEPH_KINDS = Set.of("CephCluster", "CephBlockPool", "CephFilesystem",
+                "CephObjectStore");
+
         public Manifests {
             objects = List.copyOf(objects);
+        }
+
+        public Manifests(List<HasMetadata> objects) {
+            this(objects, false);
+        }
+
+        /** The objects as parts: the stateful Ceph objects retained, the rest (StorageClasses, users) not. */
+        public static List<Part> ofCeph(List<HasMetadata> objects) {
+            List<HasMetadata> stateful = objects.stream().filter(Manifests::stateful).toList();
+            List<HasMetadata> rest = objects.stream().filter(o -> !stateful(o)).toList();
+            List<Part> parts = new ArrayList<>();
+            if (!stateful.isEmpty()) {
+                parts.add(new Manifests(stateful, true));
+            }
+            if (!rest.isEmpty()) {
+                parts.add(new Manifests(rest, false));
+            }
+            return parts;
+        }
+
+        private static boolean stateful(HasMetadata object) {
+            return object.getApiVersion().startsWith("ceph.rook.io/") && STATEFUL_CEPH_KINDS.contains(object.getKind());
         }
     }
 

@@ -19,8 +19,9 @@ public final class RookOperatorRenderer {
     public static Component render(RookCeph rook) {
         String namespace = rook.namespace().value();
         ChartSource chart = rook.operatorChart();
+        // Deleting the namespace would delete the Ceph cluster and everything in it: retained.
         Part.Manifests ns = new Part.Manifests(List.of(
-                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()));
+                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()), true);
         Part.ChartInstall operator = new Part.ChartInstall(chart.repositoryName().value(), chart.url().toString(),
                 chart.chart().value(), chart.version().text(), namespace, Optional.empty(),
                 // CRDs come with the chart and must follow chart upgrades, or new fields are dropped.

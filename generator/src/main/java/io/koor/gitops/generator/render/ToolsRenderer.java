@@ -23,6 +23,9 @@ final class ToolsRenderer {
             "printf '[%s]\\nkey = %s\\n' \"$user\" \"$(cat /etc/rook-secret/ceph-secret)\" > /etc/ceph/keyring",
             "exec sleep infinity");
 
+    /** The port Rook's dashboard Service serves when dashboard.ssl is false. */
+    static final int DASHBOARD_HTTP_PORT = 7000;
+
     private ToolsRenderer() {
     }
 
@@ -78,11 +81,10 @@ final class ToolsRenderer {
         spec.put("rules", List.of(map("host", d.host(), "http", map("paths", List.of(map(
                 "path", "/",
                 "pathType", "Prefix",
-                "backend", map("service", map("name", "rook-ceph-mgr-dashboard", "port", map("number", 8443)))))))));
-        var ingress = Resources.custom("networking.k8s.io/v1", "Ingress", "rook-ceph-mgr-dashboard", ns, spec);
-        // The dashboard serves HTTPS itself (dashboard.ssl: true).
-        ingress.getMetadata().setAnnotations(Map.of("nginx.ingress.kubernetes.io/backend-protocol", "HTTPS"));
-        return ingress;
+                "backend", map("service", map("name", "rook-ceph-mgr-dashboard", "port", map("number", DASHBOARD_HTTP_PORT)))))))));
+        // Any controller can serve it: TLS ends at the controller, the dashboard behind it speaks plain HTTP
+        // (dashboard.ssl: false), so no controller-specific backend annotation is needed.
+        return Resources.custom("networking.k8s.io/v1", "Ingress", "rook-ceph-mgr-dashboard", ns, spec);
     }
 
     private static HasMetadata alerts(String ns) {

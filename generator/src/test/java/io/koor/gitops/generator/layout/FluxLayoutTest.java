@@ -48,7 +48,10 @@ class FluxLayoutTest {
                         "infrastructure/controllers/lab/rook-ceph-operator/helmrelease-rook-ceph.yaml",
                         "infrastructure/controllers/lab/rook-ceph-operator/helmrepository-rook-release.yaml",
                         "infrastructure/controllers/lab/rook-ceph-operator/kustomization.yaml",
-                        "infrastructure/controllers/lab/rook-ceph-operator/namespace-rook-ceph.yaml");
+                        "infrastructure/controllers/lab/rook-ceph-operator/namespace-rook-ceph.yaml",
+                        "infrastructure/controllers/lab/snapshot-controller/helmrelease-snapshot-controller.yaml",
+                        "infrastructure/controllers/lab/snapshot-controller/helmrepository-piraeus-charts.yaml",
+                        "infrastructure/controllers/lab/snapshot-controller/kustomization.yaml");
     }
 
     @Test

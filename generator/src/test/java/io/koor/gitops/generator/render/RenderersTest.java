@@ -14,6 +14,7 @@ import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.NetworkPluginRelease;
 import io.koor.gitops.model.presets.Versions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RenderersTest {
@@ -95,7 +96,7 @@ class RenderersTest {
 
     @Test
     void cephClusterFollowsTheModel() {
-        Component ceph = CephClusterRenderer.render(cluster);
+        Component ceph = CephClusterRenderer.render(cluster, Set.of(RookOperatorRenderer.COMPONENT));
         assertThat(ceph.dependsOn()).containsExactly(RookOperatorRenderer.COMPONENT);
         assertThat(ceph.providesStorage()).isTrue();
         JsonNode spec = find(ceph, "CephCluster", "rook-ceph").get("spec");
@@ -119,14 +120,14 @@ class RenderersTest {
                 .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3")
                         .devices(Devices.matching("^sd[b-z]")))
                 .build();
-        JsonNode node = find(CephClusterRenderer.render(filtered), "CephCluster", "rook-ceph").at("/spec/storage/nodes/0");
+        JsonNode node = find(CephClusterRenderer.render(filtered, Set.of(RookOperatorRenderer.COMPONENT)), "CephCluster", "rook-ceph").at("/spec/storage/nodes/0");
         assertThat(node.get("deviceFilter").asText()).isEqualTo("^sd[b-z]");
         assertThat(node.has("devices")).isFalse();
     }
 
     @Test
     void poolsAndStorageClasses() {
-        Component ceph = CephClusterRenderer.render(cluster);
+        Component ceph = CephClusterRenderer.render(cluster, Set.of(RookOperatorRenderer.COMPONENT));
         JsonNode pool = find(ceph, "CephBlockPool", "replicapool");
         assertThat(pool.at("/spec/failureDomain").asText()).isEqualTo("host");
         assertThat(pool.at("/spec/replicated/size").asInt()).isEqualTo(3);
@@ -150,7 +151,7 @@ class RenderersTest {
                 .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1).mgrs(1)
                         .blockPool(BlockPool.singleCopyForTesting("scratch")))
                 .build();
-        JsonNode pool = find(CephClusterRenderer.render(test), "CephBlockPool", "scratch");
+        JsonNode pool = find(CephClusterRenderer.render(test, Set.of(RookOperatorRenderer.COMPONENT)), "CephBlockPool", "scratch");
         assertThat(pool.at("/spec/failureDomain").asText()).isEqualTo("osd");
         assertThat(pool.at("/spec/replicated/requireSafeReplicaSize").asBoolean(true)).isFalse();
     }
@@ -159,7 +160,7 @@ class RenderersTest {
     void clusterComponentsAreListedInDependencyOrder() {
         List<Component> components = ClusterComponents.of(cluster);
         assertThat(components).extracting(Component::name)
-                .containsExactly(NetworkPluginRenderer.COMPONENT, RookOperatorRenderer.COMPONENT, CephClusterRenderer.COMPONENT,
-                        ClusterComponents.TOOLS);
+                .containsExactly(NetworkPluginRenderer.COMPONENT, RookOperatorRenderer.COMPONENT,
+                        PlatformRenderer.SNAPSHOT_CONTROLLER, CephClusterRenderer.COMPONENT, ClusterComponents.TOOLS);
     }
 }

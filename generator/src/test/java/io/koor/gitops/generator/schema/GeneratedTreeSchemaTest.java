@@ -46,7 +46,7 @@ class GeneratedTreeSchemaTest {
             }
         }
         assertThat(violations).isEmpty();
-        assertThat(objects).isEqualTo(22);
+        assertThat(objects).isEqualTo(25);
     }
 
     private static ObjectNode cephCluster() {

@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * Build with {@link #named(String)}.
  */
 public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation location, ControlPlane controlPlane,
-                      StorageNodes storage, Workers workers, Network network, RookCeph rook) {
+                      StorageNodes storage, Workers workers, Network network, RookCeph rook, Platform platform) {
     /** Leaves room in 63-character node names for suffixes such as {@code -control-plane-3}. */
     static final int MAX_NAME_LENGTH = 40;
     /** Servers one Hetzner private network holds; every node is on the cluster's network. */
@@ -37,6 +37,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(rook, "rook");
+        Objects.requireNonNull(platform, "platform");
         Problems problems = new Problems();
         problems.require(name.value().length() <= MAX_NAME_LENGTH, "name", "name='" + name + "' is "
                 + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
@@ -150,6 +151,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         private Workers workers = Workers.none();
         private Network network = Network.calico();
         private RookCeph rook;
+        private Platform platform = Platform.whenNeeded();
 
         private Builder(String name) {
             this.name = name;
@@ -199,6 +201,12 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             return this;
         }
 
+        /** Which platform components the tree installs; by default each when something needs it. */
+        public Builder platform(Platform platform) {
+            this.platform = platform;
+            return this;
+        }
+
         /** Changes the Rook settings a pattern started with. */
         public Builder rook(java.util.function.UnaryOperator<RookCeph> change) {
             this.rook = change.apply(Objects.requireNonNull(rook, "call rook(RookCeph) first"));
@@ -230,7 +238,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             }
             problems.throwIfAny();
             return Problems.at(at, () -> new Cluster(label, version, where, controlPlane, storage, workers, network,
-                    rook));
+                    rook, platform));
         }
     }
 }

@@ -8,14 +8,24 @@ public final class Versions {
     public static final String KUBERNETES = "1.32.4";
     /** The Rook chart whose CRDs the validator's schemas describe (v1.20.6). */
     public static final String ROOK = "v1.20.6";
-    public static final String CEPH_IMAGE = "quay.io/ceph/ceph:v19.2.3";
+    /** Tentacle, as Rook v1.20.6's examples pin it: fixed for CVE-2025-30156 (see {@code CephAdvisories}). */
+    public static final String CEPH_IMAGE = "quay.io/ceph/ceph:v20.2.4";
     /**
      * The network plugins: installed at bootstrap and then owned by the GitOps tree, with the same
      * release names, charts, versions and values, so that Flux takes the running release over.
      */
-    public static final String CILIUM_CHART = "1.17.4";
-    public static final String CALICO_CHART = "v3.29.3";
+    public static final String CILIUM_CHART = "1.19.6";
+    public static final String CALICO_CHART = "v3.32.2";
     public static final String MULTUS = "v4.2.2";
+    /**
+     * Platform charts the tree installs when its own objects need them (see {@code Platform}):
+     * the CSI snapshot CRDs and controller (piraeus-charts snapshot-controller, external-snapshotter
+     * v8.6.0), the Prometheus Operator CRDs (prometheus-community, operator v0.93.1), and Traefik
+     * (v3.7.11) as the dashboard's ingress controller.
+     */
+    public static final String SNAPSHOT_CONTROLLER_CHART = "5.2.0";
+    public static final String PROMETHEUS_OPERATOR_CRDS_CHART = "31.0.1";
+    public static final String TRAEFIK_CHART = "41.3.0";
     public static final String FLUX = "2.7.5";
     public static final String HELM = "v3.16.4";
     /**

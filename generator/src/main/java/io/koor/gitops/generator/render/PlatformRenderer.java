@@ -1,0 +1,108 @@
+package io.koor.gitops.generator.render;
+
+import static io.koor.gitops.generator.yaml.Fields.map;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.koor.gitops.model.ceph.DashboardIngress;
+import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.Platform;
+import io.koor.gitops.model.presets.Versions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The cluster-wide components the tree's own objects need (see {@link Platform}), each a pinned
+ * chart in the controllers layer, so the configs that use their CRDs apply after them.
+ */
+public final class PlatformRenderer {
+    public static final String SNAPSHOT_CONTROLLER = "snapshot-controller";
+    public static final String PROMETHEUS_OPERATOR_CRDS = "prometheus-operator-crds";
+    public static final String INGRESS_CONTROLLER = "ingress-controller";
+    /** The IngressClass Traefik registers when nothing in the definition names one. */
+    static final String DEFAULT_INGRESS_CLASS = "traefik";
+
+    private PlatformRenderer() {
+    }
+
+    /** Whether the definition emits VolumeSnapshotClasses, which need the snapshot CRDs and controller. */
+    static boolean needsSnapshots(RookCeph rook) {
+        return rook.snapshotClasses();
+    }
+
+    /** Whether the tree (PrometheusRule) or Rook (ServiceMonitors, for monitoring.enabled) creates monitoring.coreos.com objects. */
+    static boolean needsPrometheusCrds(RookCeph rook) {
+        return rook.monitoring();
+    }
+
+    static boolean needsIngress(RookCeph rook) {
+        return rook.dashboard().isPresent();
+    }
+
+    public static List<Component> render(Cluster cluster) {
+        Platform platform = cluster.platform();
+        RookCeph rook = cluster.rook();
+        List<Component> out = new ArrayList<>();
+        if (platform.snapshotController().installs(needsSnapshots(rook))) {
+            out.add(snapshotController());
+        }
+        if (platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
+            out.add(prometheusOperatorCrds());
+        }
+        if (platform.ingressController().installs(needsIngress(rook))) {
+            out.add(ingressController(rook.dashboard().map(DashboardIngress::ingressClass)
+                    .map(c -> c.value()).orElse(DEFAULT_INGRESS_CLASS)));
+        }
+        return out;
+    }
+
+    /**
+     * external-snapshotter's CRDs and snapshot-controller, where Rook's snapshot guide installs them
+     * (kube-system). The chart renders the CRDs as templates, so they follow chart upgrades.
+     */
+    private static Component snapshotController() {
+        Part.ChartInstall chart = new Part.ChartInstall("piraeus-charts", "https://piraeus.io/helm-charts/",
+                "snapshot-controller", Versions.SNAPSHOT_CONTROLLER_CHART, "kube-system", Optional.empty(),
+                Part.CrdPolicy.CREATE_REPLACE, map("installCRDs", true));
+        return new Component(SNAPSHOT_CONTROLLER, Layer.CONTROLLERS, Set.of(), false, List.of(chart));
+    }
+
+    /**
+     * Only the monitoring.coreos.com CRDs, so ServiceMonitors and PrometheusRules apply; the Prometheus
+     * that reads them is the cluster's own choice. Kept on uninstall: Helm would otherwise delete
+     * the CRDs, and with them every ServiceMonitor and rule in the cluster.
+     */
+    private static Component prometheusOperatorCrds() {
+        String namespace = "monitoring";
+        Part.ChartInstall chart = new Part.ChartInstall("prometheus-community",
+                "https://prometheus-community.github.io/helm-charts", "prometheus-operator-crds",
+                Versions.PROMETHEUS_OPERATOR_CRDS_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE,
+                map("crds", map("annotations", map("helm.sh/resource-policy", "keep"))));
+        return new Component(PROMETHEUS_OPERATOR_CRDS, Layer.CONTROLLERS, Set.of(), false,
+                List.of(namespace(namespace), chart));
+    }
+
+    /**
+     * Traefik, which serves Kubernetes Ingresses (and Gateway API routes) and is maintained, unlike
+     * the retired ingress-nginx. It registers the IngressClass the dashboard names, not as the
+     * cluster default. Its Service is a NodePort: without a cloud controller manager a LoadBalancer
+     * Service never gets an address and the release would never become ready; put a Hetzner load
+     * balancer in front of the node ports. Its own CRDs live in the chart's crds/ directory, which
+     * Helm leaves alone on upgrade unless told to replace them.
+     */
+    private static Component ingressController(String ingressClass) {
+        String namespace = "traefik";
+        Part.ChartInstall chart = new Part.ChartInstall("traefik", "https://traefik.github.io/charts", "traefik",
+                Versions.TRAEFIK_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE, map(
+                        "ingressClass", map("enabled", true, "isDefaultClass", false, "name", ingressClass),
+                        "service", map("spec", map("type", "NodePort"))));
+        return new Component(INGRESS_CONTROLLER, Layer.CONTROLLERS, Set.of(), false,
+                List.of(namespace(namespace), chart));
+    }
+
+    private static Part.Manifests namespace(String name) {
+        return new Part.Manifests(List.of(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()));
+    }
+}

@@ -1,0 +1,112 @@
+package io.koor.gitops.generator.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.koor.gitops.generator.testing.TestSystems;
+import io.koor.gitops.model.ceph.DashboardIngress;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.Platform;
+import io.koor.gitops.model.cluster.Platform.Install;
+import io.koor.gitops.model.presets.Patterns;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PlatformComponentsTest {
+
+    private static Map<String, Component> byName(Cluster cluster) {
+        return ClusterComponents.of(cluster).stream().collect(Collectors.toMap(Component::name, Function.identity()));
+    }
+
+    private static Part.ChartInstall chart(Component component) {
+        return component.parts().stream().filter(p -> p instanceof Part.ChartInstall).map(p -> (Part.ChartInstall) p)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void snapshotClassesBringTheSnapshotControllerAndWaitForIt() {
+        Map<String, Component> components = byName(TestSystems.cluster("lab", 3, "v1.20.6"));
+        Component snapshots = components.get(PlatformRenderer.SNAPSHOT_CONTROLLER);
+        assertThat(snapshots.layer()).isEqualTo(Layer.CONTROLLERS);
+        assertThat(chart(snapshots).chart()).isEqualTo("snapshot-controller");
+        assertThat(chart(snapshots).values()).containsEntry("installCRDs", true);
+        assertThat(components.get(CephClusterRenderer.COMPONENT).dependsOn())
+                .contains(PlatformRenderer.SNAPSHOT_CONTROLLER, RookOperatorRenderer.COMPONENT);
+        // nothing else is needed by this cluster, so nothing else is installed
+        assertThat(components).doesNotContainKeys(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS,
+                PlatformRenderer.INGRESS_CONTROLLER);
+    }
+
+    @Test
+    void withoutSnapshotClassesThereIsNoSnapshotController() {
+        Cluster cluster = Patterns.minimalProduction("p").rook(r -> r.snapshotClasses(false)).build();
+        assertThat(byName(cluster)).doesNotContainKey(PlatformRenderer.SNAPSHOT_CONTROLLER);
+    }
+
+    @Test
+    void monitoringBringsThePrometheusOperatorCrdsBeforeTheClusterAndItsRules() {
+        Map<String, Component> components = byName(Patterns.highlyAvailable("ha").build());
+        Part.ChartInstall crds = chart(components.get(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS));
+        assertThat(crds.chart()).isEqualTo("prometheus-operator-crds");
+        assertThat(crds.values().toString()).contains("helm.sh/resource-policy=keep");
+        // Rook creates ServiceMonitors for monitoring.enabled, the tools component holds the PrometheusRule
+        assertThat(components.get(CephClusterRenderer.COMPONENT).dependsOn()).contains(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS);
+        assertThat(components.get(ClusterComponents.TOOLS).dependsOn()).contains(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS);
+    }
+
+    @Test
+    void theDashboardBringsAnIngressControllerForItsClassAndSpeaksPlainHttpBehindIt() {
+        Cluster cluster = Patterns.minimalProduction("p")
+                .rook(r -> r.dashboard(DashboardIngress.at("ceph.p.example.com", "dashboards").tls("ceph-tls"))).build();
+        Map<String, Component> components = byName(cluster);
+        Part.ChartInstall traefik = chart(components.get(PlatformRenderer.INGRESS_CONTROLLER));
+        assertThat(traefik.chart()).isEqualTo("traefik");
+        assertThat(traefik.crds()).isEqualTo(Part.CrdPolicy.CREATE_REPLACE);
+        assertThat(traefik.values().toString()).contains("name=dashboards", "isDefaultClass=false", "type=NodePort");
+        assertThat(components.get(ClusterComponents.TOOLS).dependsOn()).contains(PlatformRenderer.INGRESS_CONTROLLER);
+
+        GenericKubernetesResource ingress = (GenericKubernetesResource) RenderersTest.objects(components.get(ClusterComponents.TOOLS))
+                .stream().filter(o -> o.getKind().equals("Ingress")).findFirst().orElseThrow();
+        assertThat(ingress.getMetadata().getAnnotations()).isNullOrEmpty();
+        assertThat(ingress.getAdditionalProperties().get("spec").toString()).contains("number=7000", "ingressClassName=dashboards");
+        GenericKubernetesResource ceph = (GenericKubernetesResource) RenderersTest.objects(components.get(CephClusterRenderer.COMPONENT))
+                .stream().filter(o -> o.getKind().equals("CephCluster")).findFirst().orElseThrow();
+        assertThat(ceph.getAdditionalProperties().get("spec").toString()).contains("dashboard={enabled=true, ssl=false}");
+    }
+
+    @Test
+    void eachComponentCanBeSwitchedByHand() {
+        Cluster never = Patterns.minimalProduction("p").platform(Platform.whenNeeded().snapshotController(Install.NEVER)).build();
+        Map<String, Component> without = byName(never);
+        assertThat(without).doesNotContainKey(PlatformRenderer.SNAPSHOT_CONTROLLER);
+        assertThat(without.get(CephClusterRenderer.COMPONENT).dependsOn()).containsExactly(RookOperatorRenderer.COMPONENT);
+
+        Cluster always = Patterns.minimalProduction("p").platform(Platform.whenNeeded()
+                .prometheusOperatorCrds(Install.ALWAYS).ingressController(Install.ALWAYS)).build();
+        Map<String, Component> with = byName(always);
+        assertThat(with).containsKeys(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS, PlatformRenderer.INGRESS_CONTROLLER);
+        assertThat(chart(with.get(PlatformRenderer.INGRESS_CONTROLLER)).values().toString()).contains("name=traefik");
+    }
+
+    @Test
+    void calicosCrdsFollowItsChartAndCiliumShipsNone() {
+        assertThat(chart(byName(Patterns.minimalProduction("p").build()).get(NetworkPluginRenderer.COMPONENT)).crds())
+                .isEqualTo(Part.CrdPolicy.CREATE_REPLACE);
+        assertThat(chart(byName(Patterns.highlyAvailable("p").build()).get(NetworkPluginRenderer.COMPONENT)).crds())
+                .isEqualTo(Part.CrdPolicy.DEFAULT);
+    }
+
+    @Test
+    void theStatefulCephObjectsAndTheirNamespaceAreRetainedTheRestIsNot() {
+        List<Component> components = ClusterComponents.of(Patterns.highlyAvailable("p").build());
+        List<String> retained = components.stream().flatMap(c -> c.parts().stream())
+                .filter(p -> p instanceof Part.Manifests m && m.retained())
+                .flatMap(p -> ((Part.Manifests) p).objects().stream()).map(o -> o.getKind() + "/" + o.getMetadata().getName())
+                .toList();
+        assertThat(retained).containsExactlyInAnyOrder("Namespace/rook-ceph", "CephCluster/rook-ceph",
+                "CephBlockPool/replicapool", "CephFilesystem/cephfs", "CephObjectStore/objectstore");
+    }
+}
