@@ -301,7 +301,7 @@ final class GitOpsRules {
                 JsonNode values = secret.node().path(field);
                 values.fieldNames().forEachRemaining(key -> {
                     String value = values.path(key).asText("");
-                    if (!value.isEmpty() && !value.startsWith("ENC[")) {
+                    if (!value.isEmpty() && !value.startsWith("ENC[") && !value.startsWith("op://")) { // SOPS, or a 1Password reference
                         out.at(secret, "/" + field + "/" + key, "the value of " + key + " is in Git in plain text"
                                 + (field.equals("data") ? " (base64 is an encoding, not encryption)" : ""),
                                 "encrypt it with SOPS (age), or use a SealedSecret / ExternalSecret");
