@@ -26,6 +26,14 @@ final class CliFailures {
     private CliFailures() {
     }
 
+    /** Not findings (1): the input needed more heap than the JVM had. */
+    static int outOfMemory(PrintWriter err) {
+        err.println("gitops: out of memory: the input needs more than the " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MiB of Java heap this run had; run again with a larger heap, e.g. GITOPS_HEAP=4g ./gitops ...");
+        err.flush();
+        return COULD_NOT_RUN;
+    }
+
     static int report(Exception e, CommandLine at) {
         PrintWriter err = at.getErr();
         String prefix = "gitops " + at.getCommandName() + ": ";

@@ -35,7 +35,12 @@ public final class Main implements Runnable {
             return CliFailures.USAGE;
         });
         cli.setExecutionExceptionHandler((e, at, parsed) -> CliFailures.report(e, at));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; the parsed tree is garbage once this unwinds
+            return CliFailures.outOfMemory(cli.getErr());
+        }
     }
 
     /** Without a command: the usage, and the usage error status. */

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class RuleCatalogue {
     private static final Map<String, RuleDescriptor> BY_ID = index(Stream.of(
-            Stream.of(TreeLoader.YAML_INVALID, TreeLoader.NOT_A_MANIFEST, SchemaValidator.SCHEMA, SchemaValidator.UNUSABLE,
+            Stream.of(TreeLoader.YAML_INVALID, TreeLoader.NOT_A_MANIFEST, TreeLoader.RESOURCE_OUTSIDE_TREE,
+                    TreeLoader.REMOTE_RESOURCE, SchemaValidator.SCHEMA, SchemaValidator.UNUSABLE,
                     SchemaValidator.MISSING, CelValidations.CEL),
             RuleSet.all().stream().map(Rule::descriptor),
             Stream.of(KustomizeBuildCheck.BUILD_FAILED, KubeconformCheck.KUBECONFORM, YamllintCheck.YAMLLINT,

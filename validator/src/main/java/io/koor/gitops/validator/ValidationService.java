@@ -39,7 +39,8 @@ import java.util.function.Function;
  * Validates any GitOps tree, generated or hand-written, on disk or in memory: YAML, JSON Schemas
  * and CEL, the semantic rules, suppressions, and the external tools that are installed. Both
  * {@code validate} and {@code generate} (before it writes anything) run this one pipeline. Every
- * finding is collected; an exception means only that the validation itself could not run.
+ * finding is collected; an exception means only that the validation itself could not run, or
+ * (a {@link io.koor.gitops.model.ConfigurationException}) that a setting cannot be used.
  */
 public final class ValidationService {
 
@@ -56,6 +57,8 @@ public final class ValidationService {
      * temporary directory for them, and removed afterwards.
      */
     public ValidationReport validate(TreeSource source, ValidationOptions options) throws IOException {
+        // before any work: a mistyped location would otherwise turn every schema check into a note
+        options.schemaLocations().forEach(location -> new SchemaLocation(location).requireExisting());
         LoadedTree tree = new TreeLoader(options.excludes()).load(source);
         List<String> notes = new ArrayList<>(tree.skipped().stream().map(s -> "skipped " + s).toList());
         List<Violation> found = new ArrayList<>(tree.problems());

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code kubectl kustomize} on every kustomization directory: the build must succeed, and what it
@@ -28,6 +30,51 @@ public final class KustomizeBuildCheck implements ExternalCheck {
 
     public KustomizeBuildCheck(Function<SourceObject, List<Violation>> validate) {
         this.validate = validate;
+    }
+
+    /** Lines of kustomize's error shown; the rest is usually the same error wrapped again. */
+    private static final int ERROR_LINES = 3;
+    private static final Pattern QUOTED_ERR = Pattern.compile("\\berr=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * kustomize's own error out of kubectl's log line. kubectl logs it with klog: quoted on one line
+     * ({@code err="..."}), or, when it has several lines, as {@code err=<} then the lines indented by
+     * a tab up to {@code >}. Older kubectl print {@code Error: ...}.
+     */
+    static String reason(String stderr) {
+        String[] lines = stderr.strip().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher quoted = QUOTED_ERR.matcher(lines[i]);
+            if (quoted.find()) {
+                return unquote(quoted.group(1));
+            }
+            if (lines[i].endsWith("err=<")) {
+                List<String> error = new ArrayList<>();
+                for (int j = i + 1; j < lines.length && lines[j].startsWith("\t") && error.size() < ERROR_LINES; j++) {
+                    error.add(lines[j].substring(1).strip());
+                }
+                if (!error.isEmpty()) {
+                    return String.join(" / ", error);
+                }
+            }
+        }
+        String first = lines[0].strip().replaceFirst("^[Ee]rror: ", "");
+        return first.isEmpty() ? "no error message (exit status only)" : first;
+    }
+
+    /** A Go-quoted string's text: \" and \\ as themselves, \n and \t as a space. */
+    private static String unquote(String quoted) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c == '\\' && i + 1 < quoted.length()) {
+                char next = quoted.charAt(++i);
+                out.append(next == 'n' || next == 't' ? ' ' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     @Override
@@ -47,9 +94,8 @@ public final class KustomizeBuildCheck implements ExternalCheck {
                 ProcessRunner.Result result = ProcessRunner.run(List.of("kubectl", "kustomize", dir), tree.root(),
                         Duration.ofSeconds(60));
                 if (result.exitCode() != 0) {
-                    String reason = result.stderr().strip().replaceFirst("^[Ee]rror: ", "");
                     violations.add(BUILD_FAILED.violation("Kustomization " + dir, k.file(), k.line(), "",
-                            "kubectl kustomize " + dir + " failed: " + reason.split("\n")[0], "fix the kustomization"));
+                            "kubectl kustomize " + dir + " failed: " + reason(result.stderr()), "fix the kustomization"));
                     continue;
                 }
                 String built = k.file() + " (built)";

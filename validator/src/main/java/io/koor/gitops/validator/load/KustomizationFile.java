@@ -5,14 +5,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A {@code kustomization.yaml}: what it applies ({@code resources}, relative paths resolved to
- * tree paths, remote ones left out) and which files it reads as something other than standalone
- * objects (patches, generator inputs, transformer configs), which are therefore not checked alone.
+ * A {@code kustomization.yaml} (or {@code .yml}, or {@code Kustomization}): what it applies
+ * ({@code resources}, relative paths resolved to tree paths) and which files it reads as something
+ * other than standalone objects (patches, generator inputs, transformer configs), which are
+ * therefore not checked alone. References kustomize fetches itself ({@code remote}) and paths
+ * leaving the tree ({@code outsideTree}) are kept apart, as written, and never read.
  */
 public record KustomizationFile(String dir, String file, int line, JsonNode node, List<String> resources,
-                                Set<String> nonResourceFiles) {
+                                Set<String> nonResourceFiles, List<Reference> remote, List<Reference> outsideTree) {
+    /** An entry as written, and the JSON pointer of the entry in the kustomization. */
+    public record Reference(String pointer, String written) {
+    }
+
     public KustomizationFile {
         resources = List.copyOf(resources);
         nonResourceFiles = Set.copyOf(nonResourceFiles);
+        remote = List.copyOf(remote);
+        outsideTree = List.copyOf(outsideTree);
     }
 }

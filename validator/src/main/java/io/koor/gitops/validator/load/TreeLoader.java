@@ -6,14 +6,19 @@ import io.koor.gitops.validator.finding.RuleDescriptor;
 import io.koor.gitops.validator.finding.Severity;
 import io.koor.gitops.validator.finding.Violation;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +39,14 @@ public final class TreeLoader {
     public static final RuleDescriptor NOT_A_MANIFEST = new RuleDescriptor("not-a-manifest", Severity.WARNING, RuleDescriptor.Scope.FILE,
             "A YAML document without apiVersion and kind where manifests are applied.",
             "move non-manifest YAML out of the applied directories, or add apiVersion and kind");
+    public static final RuleDescriptor RESOURCE_OUTSIDE_TREE = new RuleDescriptor("kustomize-resource-outside-tree",
+            Severity.ERROR, RuleDescriptor.Scope.FILE,
+            "A kustomization names a path outside the repository, which kustomize's load restrictor or Flux's checkout refuses.",
+            "move what it names into the repository and reference it by a relative path, or reference a remote base by URL");
+    public static final RuleDescriptor REMOTE_RESOURCE = new RuleDescriptor("kustomize-remote-resource", Severity.NOTE,
+            RuleDescriptor.Scope.FILE,
+            "A kustomization names a remote resource (git repository or HTTP file), fetched at build time and not checked here.",
+            "pin it to a tag or commit (?ref=), or vendor it into the repository to have it checked");
     private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final Set<String> IGNORED_DIRS = Set.of("target", "node_modules", "build");
     private static final String HELM_CHART = "/: a Helm chart (templates and values are rendered by Helm, not applied as they are)";
@@ -75,8 +88,7 @@ public final class TreeLoader {
                 return (Object) Map.entry(rel, YamlDocuments.read(text(source, rel)));
             } catch (YamlDocuments.YamlProblem e) {
                 return YAML_INVALID.violation(rel, rel, e.line(), "",
-                        "not valid YAML at line " + e.line() + ", column " + e.column() + ": " + e.getMessage(),
-                        "fix the syntax; 'yamllint " + rel + "' shows the context");
+                        "line " + e.line() + ", column " + e.column() + ": " + e.getMessage(), e.fix());
             }
         }).toList();
         List<Violation> problems = new ArrayList<>();
@@ -99,11 +111,11 @@ public final class TreeLoader {
                 KustomizationFile k = Kustomizations.read(e.getKey(), e.getValue().get(0));
                 kustomizations.put(k.dir(), k);
                 notStandalone.addAll(k.nonResourceFiles());
+                problems.addAll(references(source, k));
             }
         }
 
         List<SourceObject> objects = new ArrayList<>();
-        List<String> yamlFiles = new ArrayList<>(parsed.keySet());
         for (Map.Entry<String, List<YamlDocuments.Document>> e : parsed.entrySet()) {
             String rel = e.getKey();
             String name = rel.substring(rel.lastIndexOf('/') + 1);
@@ -140,20 +152,48 @@ public final class TreeLoader {
             }
         }
         skipped.sort(null);
-        return new LoadedTree(source, objects, kustomizations, yamlFiles, problems, skipped);
+        // a file that is not YAML is a file of the tree all the same: it counts, and rules see it exists
+        return new LoadedTree(source, objects, kustomizations, files, problems, skipped);
     }
 
-    /** The YAML files under a directory, sorted, pruning what is never applied. */
+    /** Remote references are said; paths leaving the tree are errors, never read. */
+    private static List<Violation> references(TreeSource source, KustomizationFile k) {
+        List<Violation> out = new ArrayList<>();
+        PointerLines lines = new PointerLines(source.text(k.file()).orElse(""));
+        String resource = "Kustomization " + (k.dir().isEmpty() ? "." : k.dir());
+        for (KustomizationFile.Reference ref : k.outsideTree()) {
+            out.add(RESOURCE_OUTSIDE_TREE.violation(resource, k.file(), lines.lineOf(k.line(), ref.pointer()), ref.pointer(),
+                    ref.written() + " is outside the repository: kustomize refuses files outside the kustomization's"
+                            + " directory (its default load restrictor), and Flux and Argo CD build from the repository alone;"
+                            + " it was not read", RESOURCE_OUTSIDE_TREE.hint()));
+        }
+        for (KustomizationFile.Reference ref : k.remote()) {
+            out.add(REMOTE_RESOURCE.violation(resource, k.file(), lines.lineOf(k.line(), ref.pointer()), ref.pointer(),
+                    ref.written() + " is remote: kustomize fetches it when it builds (a git clone, or an HTTP GET for a"
+                            + " file); what it contains is not checked here", REMOTE_RESOURCE.hint()));
+        }
+        return out;
+    }
+
+    /**
+     * The YAML files under a directory, sorted, pruning what is never applied. Symbolic links are
+     * followed while they stay inside the tree; one that leaves it is never read, and said so.
+     */
     private List<String> walked(Path base, List<String> skipped) throws IOException {
         List<String> files = new ArrayList<>();
-        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+        Path realBase = base.toRealPath();
+        Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (dir.equals(base)) {
                     return FileVisitResult.CONTINUE;
                 }
                 String rel = rel(base, dir);
                 if (skipDirectory(rel)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!dir.toRealPath().startsWith(realBase)) {
+                    skipped.add(rel + "/: a symbolic link to a directory outside the tree, not read");
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
@@ -164,11 +204,31 @@ public final class TreeLoader {
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String rel = rel(base, file);
-                if (readable(rel)) {
+                if (!readable(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                Path real;
+                try {
+                    real = file.toRealPath();
+                } catch (IOException e) {
+                    skipped.add(rel + ": a symbolic link to nothing, not read");
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!real.startsWith(realBase)) {
+                    skipped.add(rel + ": a symbolic link to a file outside the tree, not read");
+                } else if (attrs.isRegularFile()) {
                     files.add(rel);
                 }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                String why = e instanceof FileSystemLoopException ? "a symbolic link that loops back to a directory above it"
+                        : Files.isSymbolicLink(file) ? "a symbolic link to nothing" : "cannot be read (" + e.getMessage() + ")";
+                skipped.add(rel(base, file) + ": " + why + ", not read");
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -215,29 +275,43 @@ public final class TreeLoader {
         if (source instanceof TreeSource.Directory) {
             return readUtf8(source.root().resolve(rel));
         }
-        String text = source.text(rel).orElse("");
-        if (text.length() > YamlDocuments.MAX_FILE_BYTES) {
-            throw tooLarge();
-        }
-        return text;
+        return source.text(rel).orElse("");
     }
 
     private static String readUtf8(Path file) throws YamlDocuments.YamlProblem {
+        byte[] bytes;
         try {
-            if (Files.size(file) > YamlDocuments.MAX_FILE_BYTES) {
-                throw tooLarge();
+            long size = Files.size(file);
+            if (size > YamlDocuments.MAX_FILE_BYTES) {
+                throw YamlDocuments.tooLarge(size);
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new YamlDocuments.YamlProblem(1, 1, "the file is not UTF-8 text");
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new YamlDocuments.YamlProblem(1, 1, "cannot read the file: " + e.getMessage());
+            throw new YamlDocuments.YamlProblem(1, 1, "cannot read the file: " + e.getMessage(),
+                    "check the file's permissions");
         }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (result.isError()) {
+            throw notUtf8(bytes, in.position());
+        }
+        return out.flip().toString();
     }
 
-    private static YamlDocuments.YamlProblem tooLarge() {
-        return new YamlDocuments.YamlProblem(1, 1, "the file is larger than "
-                + YamlDocuments.MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into several files");
+    /** Where the first byte that is not UTF-8 is: its line, and its column counted in bytes. */
+    private static YamlDocuments.YamlProblem notUtf8(byte[] bytes, int at) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new YamlDocuments.YamlProblem(line, at - lineStart + 1, String.format(Locale.ROOT,
+                "byte 0x%02X is not UTF-8 text (Kubernetes reads manifests as UTF-8)", bytes[at] & 0xff),
+                "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)");
     }
 
     static boolean isYaml(String name) {

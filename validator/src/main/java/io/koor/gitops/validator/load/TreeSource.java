@@ -34,7 +34,7 @@ public sealed interface TreeSource {
         return new InMemory(root.toAbsolutePath().normalize(), new TreeMap<>(files));
     }
 
-    /** A checkout on disk. */
+    /** A checkout on disk: nothing outside it is seen, neither through '..' nor through a symbolic link. */
     record Directory(Path root) implements TreeSource {
         @Override
         public boolean exists(String path) {
@@ -57,11 +57,16 @@ public sealed interface TreeSource {
             }
         }
 
-        /** None when no file system allows the name (a NUL in it, say). */
+        /** None when no file system allows the name (a NUL in it, say), or when it leaves the tree. */
         private Optional<Path> resolve(String path) {
             try {
-                return Optional.of(root.resolve(path));
-            } catch (InvalidPathException e) {
+                Path file = root.resolve(path).normalize();
+                if (!file.startsWith(root)) {
+                    return Optional.empty();
+                }
+                return !Files.exists(file) || file.toRealPath().startsWith(root.toRealPath()) ? Optional.of(file)
+                        : Optional.empty();
+            } catch (InvalidPathException | IOException e) {
                 return Optional.empty();
             }
         }

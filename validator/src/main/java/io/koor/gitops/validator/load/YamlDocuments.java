@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,30 +15,39 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads every document of a YAML file with the line it starts at. Duplicate keys are errors (the
- * API server would silently keep one of them). Hostile input is bounded: nesting depth, aliases,
- * document size.
+ * Reads every document of a YAML file with the line it starts at, as kubectl reads it. Duplicate
+ * keys are errors (the API server would silently keep one of them). Hostile input is bounded:
+ * nesting depth, aliases, document size. Every refusal names its line, column, cause and fix.
  */
 public final class YamlDocuments {
     /** Larger than any real manifest file; keeps a giant file from exhausting memory. */
     public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
     static final int MAX_DEPTH = 100;
+    /** Aliases to maps and lists in one file; a few are ordinary, thousands are an alias bomb. */
+    static final int MAX_ALIASES = 50;
+    /** Each tab between tokens costs one more read of the file: bounded for hostile input. */
+    static final int MAX_SEPARATING_TABS = 100;
+    private static final String SYNTAX_FIX = "fix the syntax at that line; yamllint shows the context";
 
     public record Document(int line, JsonNode node) {
     }
 
-    /** Not YAML, or YAML outside the limits: where, and the parser's reason. */
+    /** Not YAML, or YAML outside the limits: where, the cause, and what to do about it. */
     public static final class YamlProblem extends Exception {
         private static final long serialVersionUID = 1L;
         private final int line;
         private final int column;
+        private final String fix;
 
-        YamlProblem(int line, int column, String message) {
+        YamlProblem(int line, int column, String message, String fix) {
             super(message);
-            this.line = line;
-            this.column = column;
+            this.line = Math.max(1, line);
+            this.column = Math.max(1, column);
+            this.fix = fix;
         }
 
         public int line() {
@@ -46,6 +56,10 @@ public final class YamlDocuments {
 
         public int column() {
             return column;
+        }
+
+        public String fix() {
+            return fix;
         }
     }
 
@@ -56,9 +70,9 @@ public final class YamlDocuments {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build());
 
-    private static LoaderOptions loaderOptions() {
+    static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setAllowDuplicateKeys(false);
@@ -68,13 +82,37 @@ public final class YamlDocuments {
     private YamlDocuments() {
     }
 
+    static YamlProblem tooLarge(long size) {
+        return new YamlProblem(1, 1, "the file has " + size / 1024 + " KiB, more than the limit of "
+                + MAX_FILE_BYTES / (1024 * 1024) + " MiB", "split it into several files");
+    }
+
     public static List<Document> read(String text) throws YamlProblem {
         if (text.length() > MAX_FILE_BYTES) {
-            throw new YamlProblem(1, 1, "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-                    + " MiB; split it into several files");
+            throw tooLarge(text.length());
         }
+        String current = text;
+        for (int tabs = 0; ; tabs++) {
+            try {
+                // Jackson's parser reads an alias as the anchor's name; SnakeYAML's composer expands it, bounded.
+                return current.indexOf('&') >= 0 && current.indexOf('*') >= 0 ? AnchoredDocuments.read(current)
+                        : parse(current);
+            } catch (SeparatingTab tab) {
+                if (tabs == MAX_SEPARATING_TABS) {
+                    throw new YamlProblem(tab.problem.line(), tab.problem.column(), "more than "
+                            + MAX_SEPARATING_TABS + " tabs between tokens, the limit (each is read as a space, as kubectl does)",
+                            "replace the tabs with spaces");
+                }
+                current = tab.withSpace(current);
+            }
+        }
+    }
+
+    private static List<Document> parse(String text) throws YamlProblem, SeparatingTab {
         List<Document> documents = new ArrayList<>();
-        try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+        JsonParser parser = null;
+        try {
+            parser = MAPPER.getFactory().createParser(text);
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 int line = parser.currentTokenLocation().getLineNr();
@@ -84,40 +122,116 @@ public final class YamlDocuments {
                 }
                 documents.add(new Document(line, node));
             }
+            parser.close();
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = parser == null ? null : parser.currentLocation();
+            throw tooDeep(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr());
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked) {
+                throw problem(text, marked);
+            }
             JsonLocation at = e.getLocation();
-            throw new YamlProblem(at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()),
-                    reason(e));
-        } catch (IOException | RuntimeException e) {
-            // SnakeYAML reports limits (aliases, depth, size) as runtime exceptions with a position in the text.
-            throw new YamlProblem(lineOf(e.getMessage()), 1, firstLine(e.getMessage()));
+            throw new YamlProblem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), reason(e),
+                    e.getOriginalMessage().startsWith("Duplicate field") ? "keep one of them" : SYNTAX_FIX);
+        } catch (IOException | YAMLException e) {
+            throw limit(e, 1);
         }
         return documents;
+    }
+
+    static YamlProblem tooDeep(int line, int column) {
+        return new YamlProblem(line, column, "nested more than " + MAX_DEPTH + " levels deep, the limit",
+                "no Kubernetes object nests this deep: flatten the structure");
+    }
+
+    /** SnakeYAML's own limits, which carry no position: the line is where the document starts. */
+    static YamlProblem limit(Exception e, int line) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Number of aliases")) {
+            return new YamlProblem(line, 1, "the file has more than " + MAX_ALIASES + " aliases to maps or lists"
+                    + " (counted up to this document), the limit against alias bombs, which expand exponentially",
+                    "write the repeated values out instead of using YAML anchors and aliases");
+        }
+        if (message.contains("Nesting Depth")) {
+            return tooDeep(line, 1);
+        }
+        if (message.contains("code points")) {
+            return tooLarge(MAX_FILE_BYTES + 1L);
+        }
+        return new YamlProblem(line, 1, "not valid YAML: " + firstLine(message), SYNTAX_FIX);
+    }
+
+    /**
+     * A scanner error, at the character it is about (the parser's "while scanning" context is
+     * often a line earlier). A tab between tokens is whitespace to YAML 1.2 and to kubectl's
+     * go-yaml, but SnakeYAML refuses it: that one is re-read as a space.
+     */
+    static YamlProblem problem(String text, MarkedYAMLException e) throws SeparatingTab {
+        var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        int line = mark == null ? 1 : mark.getLine() + 1;
+        int column = mark == null ? 1 : mark.getColumn() + 1;
+        String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem().strip();
+        if (problem.contains("(TAB)")) {
+            int offset = offset(text, line, column);
+            boolean indentation = offset >= 0 && text.substring(text.lastIndexOf('\n', offset) + 1, offset).isBlank();
+            YamlProblem refused = new YamlProblem(line, column, "a tab character in the indentation",
+                    "YAML indents with spaces only: replace the tab with spaces");
+            if (offset < 0 || indentation) {
+                return refused;
+            }
+            throw new SeparatingTab(offset, refused);
+        }
+        String context = e.getContext() == null ? "" : " (" + e.getContext().strip() + ")";
+        return new YamlProblem(line, column, "not valid YAML: " + problem + context, SYNTAX_FIX);
+    }
+
+    /** The char offset of a 1-based line and column counted in code points, or -1. */
+    private static int offset(String text, int line, int column) {
+        int start = 0;
+        for (int l = 1; l < line; l++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return -1;
+            }
+        }
+        try {
+            int offset = text.offsetByCodePoints(start, column - 1);
+            return offset < text.length() && text.charAt(offset) == '\t' ? offset : -1;
+        } catch (IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    /** A tab where YAML allows whitespace between tokens: read again with a space there. */
+    static final class SeparatingTab extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int offset;
+        private final transient YamlProblem problem;
+
+        SeparatingTab(int offset, YamlProblem problem) {
+            super(null, null, false, false);
+            this.offset = offset;
+            this.problem = problem;
+        }
+
+        String withSpace(String text) {
+            return text.substring(0, offset) + ' ' + text.substring(offset + 1);
+        }
     }
 
     private static String reason(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message.startsWith("Duplicate field")) {
-            return message.replace("Duplicate field", "duplicate key") + "; keep one of them";
+            return message.replace("Duplicate field", "duplicate key");
         }
-        return firstLine(message);
+        return "not valid YAML: " + firstLine(message);
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable YAML";
         }
         String line = message.strip().split("\n")[0].strip();
         return line.isEmpty() ? "unreadable YAML" : line;
-    }
-
-    private static int lineOf(String message) {
-        if (message != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        return 1;
     }
 }

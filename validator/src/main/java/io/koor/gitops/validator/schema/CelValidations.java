@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates the CEL rules CRDs declare in {@code x-kubernetes-validations}, offline, the way the API
@@ -98,17 +99,36 @@ public final class CelValidations {
             return;
         }
         String at = pointer + (rule.has("fieldPath") ? rule.path("fieldPath").asText().replace('.', '/') : "");
-        String message = rule.path("message").asText("failed rule: " + text);
+        String message = rule.path("message").asText("failed rule: " + shortened(text));
         try {
             Object result = program.get().eval(Map.of("self", toCel(value)));
             if (Boolean.FALSE.equals(result)) {
                 out.add(CEL.violation(resource, file, line, at, message,
-                        "the API server refuses this: the CRD's rule is " + text));
+                        "the API server refuses this: the CRD's rule is " + shortened(text)));
             }
         } catch (CelEvaluationException e) {
-            out.add(CEL.violation(resource, file, line, at, "the rule '" + text
-                    + "' cannot be evaluated on this value: " + e.getMessage(), "the API server refuses it too"));
+            String reason = String.valueOf(e.getMessage()).split("\n")[0].replaceFirst("^evaluation error at <input>:\\d+: ", "");
+            if (MISSING_FIELD.matcher(reason).find()) {
+                // the value is defaulted as the API server defaults it: a field still absent is absent there too
+                out.add(CEL.violation(resource, file, line, at, message + " (" + reason + ")",
+                        "the API server refuses this too: set the field the CRD's rule reads (" + shortened(text) + ")"));
+            } else {
+                // values are untyped here (no OpenAPI types, no quantities or durations), so this says nothing
+                out.add(CEL.violation(Severity.NOTE, resource, file, line, at, "not evaluated: the CRD's rule "
+                        + shortened(text) + " needs types only the API server has (" + reason + ")",
+                        "nothing to change; the API server evaluates the rule on apply"));
+            }
         }
+    }
+
+    /** A field the rule reads is absent: the one evaluation failure that is the object's, not this evaluator's. */
+    private static final Pattern MISSING_FIELD = Pattern.compile("key '[^']*' is not present in map|no such key");
+    /** Long rules (Gateway API's run to a thousand characters) are quoted by their start. */
+    private static final int QUOTED_RULE = 120;
+
+    static String shortened(String rule) {
+        String flat = rule.replaceAll("\\s+", " ").strip();
+        return "'" + (flat.length() <= QUOTED_RULE ? flat : flat.substring(0, QUOTED_RULE) + "…") + "'";
     }
 
     private Optional<CelRuntime.Program> compile(String text) {
@@ -116,7 +136,7 @@ public final class CelValidations {
             CelAbstractSyntaxTree ast = Engine.COMPILER.compile(text).getAst();
             return Optional.of(Engine.RUNTIME.createProgram(ast));
         } catch (CelValidationException | CelEvaluationException e) {
-            notEvaluable.add("CEL rule '" + text + "' (" + e.getMessage().split("\n")[0] + ")");
+            notEvaluable.add("CEL rule " + shortened(text) + " (" + e.getMessage().split("\n")[0] + ")");
             return Optional.empty();
         }
     }

@@ -32,12 +32,36 @@ public final class CrdSchemas {
                 continue;
             }
             ObjectNode copy = schema.deepCopy();
+            withTypeAndObjectMeta(copy);
             if (strict) {
                 closeObjects(copy);
             }
             out.add(new Derived(group + "/" + version.path("name").asText(), kind, copy, source));
         }
         return out;
+    }
+
+    /**
+     * Every custom resource has apiVersion, kind and metadata whether its schema names them or not:
+     * the API server validates metadata as ObjectMeta (a CRD's schema may only narrow name and
+     * generateName), so it is never closed here.
+     */
+    private static void withTypeAndObjectMeta(ObjectNode root) {
+        if (root.has("properties") && !root.get("properties").isObject()) {
+            return; // not a schema: the registry says why when it compiles it
+        }
+        ObjectNode properties = root.withObject("/properties");
+        for (String field : new String[] {"apiVersion", "kind"}) {
+            if (!properties.has(field)) {
+                properties.putObject(field).put("type", "string");
+            }
+        }
+        if (!properties.has("metadata")) {
+            properties.putObject("metadata").put("type", "object");
+        }
+        if (properties.get("metadata") instanceof ObjectNode metadata) {
+            metadata.put("x-kubernetes-preserve-unknown-fields", true);
+        }
     }
 
     private static void closeObjects(JsonNode node) {

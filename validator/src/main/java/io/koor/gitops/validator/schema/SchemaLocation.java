@@ -1,5 +1,8 @@
 package io.koor.gitops.validator.schema;
 
+import io.koor.gitops.model.ConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +34,34 @@ public record SchemaLocation(String template) {
 
     public boolean isRemote() {
         return template.startsWith("http://") || template.startsWith("https://");
+    }
+
+    /**
+     * A local location that cannot hold any schema is a typo, not a tree without schemas: the
+     * directory, or a template's fixed directory (before its first variable), must exist.
+     *
+     * @throws ConfigurationException naming {@code schemaLocations} when it does not
+     */
+    public void requireExisting() {
+        if (isRemote()) {
+            return;
+        }
+        int variable = template.indexOf("{{");
+        String fixed = variable < 0 ? template : template.substring(0, variable);
+        Path path;
+        try {
+            path = Path.of(fixed.isEmpty() ? "." : fixed);
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException("schemaLocations", template, "no file system allows this path");
+        }
+        boolean file = variable < 0 && template.endsWith("json");
+        // "/schemas/crd-{{.Group}}.json" needs /schemas; "/schemas/{{.Group}}/..." needs /schemas/ itself
+        Path needed = variable < 0 || fixed.isEmpty() || fixed.endsWith("/") ? path : path.toAbsolutePath().getParent();
+        if (file ? !Files.isRegularFile(needed) : !Files.isDirectory(needed)) {
+            throw new ConfigurationException("schemaLocations", template, "there is no " + (file ? "schema file " : "directory ")
+                    + needed.toAbsolutePath() + "; give an existing directory (kubeconform's layout), a template whose"
+                    + " directory exists, a URL template, or 'default'");
+        }
     }
 
     /** The local file this location names for one kind (for a directory or file template). */

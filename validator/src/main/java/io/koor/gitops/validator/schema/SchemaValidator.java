@@ -43,6 +43,7 @@ public final class SchemaValidator {
         }
     }
 
+    private static final String SOPS = "sops";
     private final SchemaRegistry registry;
     private final MissingSchemaPolicy missing;
     private final CelValidations cel = new CelValidations();
@@ -85,8 +86,14 @@ public final class SchemaValidator {
                             ? "offline, and the schema cache does not have it: run once online to fill the cache"
                             : "add a schema location that has it, or allow missing schemas"));
         }
-        // The API server treats null as absent; so does this check.
-        JsonNode cleaned = hasNull(object) ? withoutNulls(object.deepCopy()) : object;
+        // The API server treats null as absent; so does this check. SOPS's metadata is no field of the
+        // kind: decryption removes it before apply (Flux validates with --skip-json-path=/sops).
+        JsonNode cleaned = object;
+        if (object.has(SOPS) || hasNull(object)) {
+            ObjectNode copy = object.deepCopy();
+            copy.remove(SOPS);
+            cleaned = withoutNulls(copy);
+        }
         if (found.get().unusable() != null) {
             return List.of(unusable(found.get(), found.get().unusable(), resource, file, line));
         }
@@ -108,7 +115,9 @@ public final class SchemaValidator {
         }
         if (found.get().celRules() != null && messages.isEmpty()) {
             // CEL rules assume a value of the declared shape, as the API server checks them only after the schema
-            violations.addAll(cel.check(found.get().celRules(), cleaned, resource, file, line));
+            // and on the value the API server has by then: the schema's defaults applied
+            violations.addAll(cel.check(found.get().celRules(),
+                    StructuralDefaults.applied(found.get().celRules(), cleaned), resource, file, line));
         }
         violations.sort(java.util.Comparator.comparing(Violation::jsonPointer).thenComparing(Violation::message));
         return violations;

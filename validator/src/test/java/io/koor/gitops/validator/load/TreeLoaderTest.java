@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koor.gitops.validator.finding.Violation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +42,8 @@ class TreeLoaderTest {
         Violation v = load().problems().get(0);
         assertThat(v.ruleId()).isEqualTo("yaml-invalid");
         assertThat(v.file()).isEqualTo("bad.yaml");
-        assertThat(v.line()).isGreaterThanOrEqualTo(4);
-        assertThat(v.message()).startsWith("not valid YAML at line").contains("column");
+        assertThat(v.line()).isEqualTo(5);
+        assertThat(v.message()).startsWith("line 5, column 1: not valid YAML: ");
     }
 
     @Test
@@ -76,7 +78,7 @@ class TreeLoaderTest {
         assertThat(tree.objects()).extracting(SourceObject::file).containsExactly("app/deploy.yaml");
         assertThat(tree.kustomizations().get("app").resources()).containsExactly("app/deploy.yaml");
         assertThat(tree.skipped()).anyMatch(s -> s.startsWith("app/patch.yaml: read by a kustomization as a patch"));
-        assertThat(tree.problems()).isEmpty();
+        assertThat(tree.problems()).extracting(Violation::ruleId).containsExactly("kustomize-remote-resource");
     }
 
     @Test
@@ -120,8 +122,19 @@ class TreeLoaderTest {
         LoadedTree tree = load();
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(tree.problems()).extracting(Violation::file).contains("big.yaml", "deep.yaml");
-        assertThat(tree.problems()).filteredOn(v -> v.file().equals("big.yaml")).singleElement()
-                .satisfies(v -> assertThat(v.message()).contains("larger than 4 MiB"));
+        assertThat(tree.problems()).filteredOn(v -> v.file().equals("big.yaml")).singleElement().satisfies(v -> {
+            assertThat(v.message()).isEqualTo("line 1, column 1: the file has 4096 KiB, more than the limit of 4 MiB");
+            assertThat(v.hint()).isEqualTo("split it into several files");
+        });
+        assertThat(tree.problems()).filteredOn(v -> v.file().equals("deep.yaml")).singleElement().satisfies(v -> {
+            assertThat(v.message()).isEqualTo("line 1, column 104: nested more than 100 levels deep, the limit");
+            assertThat(v.hint()).contains("flatten");
+        });
+        assertThat(tree.problems()).filteredOn(v -> v.file().equals("bomb.yaml")).singleElement().satisfies(v -> {
+            assertThat(v.ruleId()).isEqualTo("yaml-invalid");
+            assertThat(v.message()).contains("more than 50 aliases to maps or lists", "alias bombs");
+            assertThat(v.hint()).contains("instead of using YAML anchors and aliases");
+        });
         // Bounded: not a timing assertion on speed, a guard against exponential expansion hanging the run.
         assertThat(millis).isLessThan(60_000);
     }
@@ -138,5 +151,100 @@ class TreeLoaderTest {
         assertThat(tree.kustomizations().get("app").resources()).containsExactly("app/deploy.yaml", "monitoring");
         assertThat(tree.objects()).extracting(SourceObject::file).containsExactly("app/deploy.yaml",
                 "monitoring/servicemonitor.yaml");
+    }
+
+    @Test
+    void aTabInTheIndentationIsNamedWhereItIs() throws IOException {
+        file("tab.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n");
+        Violation v = load().problems().get(0);
+        assertThat(v.line()).isEqualTo(4);
+        assertThat(v.message()).isEqualTo("line 4, column 1: a tab character in the indentation");
+        assertThat(v.hint()).isEqualTo("YAML indents with spaces only: replace the tab with spaces");
+    }
+
+    /** kubectl's go-yaml reads a tab between tokens as whitespace, as YAML 1.2 says (s-separate-in-line). */
+    @Test
+    void tabsBetweenTokensAreWhitespaceAsKubectlReadsThem() throws IOException {
+        file("cm.yaml", "---\t\napiVersion: v1\nkind: ConfigMap\nmetadata:\t\n  name:\ttabs\t\n  labels: {a: b}\t\n"
+                + "data:\n  quoted: \"q\"\t\n  block: |\n    kept\t\n  list: [x]\t # a comment\n");
+        LoadedTree tree = load();
+        assertThat(tree.problems()).isEmpty();
+        assertThat(tree.objects()).singleElement().satisfies(o -> {
+            assertThat(o.name()).isEqualTo("tabs");
+            assertThat(o.node().at("/data/quoted").asText()).isEqualTo("q");
+            assertThat(o.node().at("/data/block").asText()).as("a block scalar keeps its tab").isEqualTo("kept\t\n");
+            assertThat(o.node().at("/data/list/0").asText()).isEqualTo("x");
+        });
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreNamedByLineAndColumn() throws IOException {
+        Path p = root.resolve("latin1.yaml");
+        Files.write(p, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Violation v = load().problems().get(0);
+        assertThat(v.line()).isEqualTo(4);
+        assertThat(v.message()).isEqualTo("line 4, column 12: byte 0xE9 is not UTF-8 text (Kubernetes reads manifests as UTF-8)");
+        assertThat(v.hint()).contains("save the file as UTF-8");
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsStillAFileOfTheTree() throws IOException {
+        file("only.yaml", "a: [\n");
+        LoadedTree tree = load();
+        assertThat(tree.yamlFiles()).containsExactly("only.yaml");
+        assertThat(tree.problems()).extracting(Violation::ruleId).containsExactly("yaml-invalid");
+    }
+
+    /** go-yaml expands aliases and merges {@code <<}; Jackson alone would read an alias as the anchor's name. */
+    @Test
+    void aliasesStandForTheirAnchorsValue() throws IOException {
+        file("anchors.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  labels: &labels {app: web, tier: front}
+                spec:
+                  selector:
+                    matchLabels: *labels
+                  template:
+                    metadata:
+                      labels:
+                        <<: *labels
+                        tier: overridden
+                    spec:
+                      containers: []
+                """);
+        LoadedTree tree = load();
+        assertThat(tree.problems()).isEmpty();
+        assertThat(tree.objects().get(0).node().at("/spec/selector/matchLabels").toString())
+                .isEqualTo("{\"app\":\"web\",\"tier\":\"front\"}");
+        assertThat(tree.objects().get(0).node().at("/spec/template/metadata/labels").toString())
+                .isEqualTo("{\"tier\":\"overridden\",\"app\":\"web\"}");
+        assertThat(tree.objects().get(0).line()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicateKeysBesideAliasesAreErrorsToo() throws IOException {
+        file("dup.yaml", "a: &x [1]\nb: *x\nb: 2\n");
+        Violation v = load().problems().get(0);
+        assertThat(v.line()).isEqualTo(3);
+        assertThat(v.message()).isEqualTo("line 3, column 1: duplicate key 'b'");
+    }
+
+    @Test
+    void everyKustomizationFileNameKustomizeKnowsIsAKustomization() throws IOException {
+        for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
+            String dir = name.replace('.', '-');
+            file(dir + "/" + name, "resources:\n  - cm.yaml\npatches:\n  - path: patch.yaml\n");
+            file(dir + "/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+            file(dir + "/patch.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        }
+        LoadedTree tree = load();
+        assertThat(tree.kustomizations()).containsOnlyKeys("kustomization-yaml", "kustomization-yml", "Kustomization");
+        assertThat(tree.kustomizations().values()).extracting(KustomizationFile::file).containsExactlyInAnyOrder(
+                "kustomization-yaml/kustomization.yaml", "kustomization-yml/kustomization.yml", "Kustomization/Kustomization");
+        assertThat(tree.objects()).extracting(SourceObject::file).containsExactly("Kustomization/cm.yaml",
+                "kustomization-yaml/cm.yaml", "kustomization-yml/cm.yaml");
     }
 }

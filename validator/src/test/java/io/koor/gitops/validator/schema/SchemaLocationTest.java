@@ -3,8 +3,14 @@ package io.koor.gitops.validator.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.koor.gitops.model.ConfigurationException;
+import io.koor.gitops.validator.ValidationOptions;
+import io.koor.gitops.validator.ValidationService;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** kubeconform's template variables, filled the way its registry.go fills them. */
 class SchemaLocationTest {
@@ -33,5 +39,36 @@ class SchemaLocationTest {
                 .hasMessageContaining("unknown variable .Kind");
         assertThat(new SchemaLocation("https://example.com/{{.Group}}.json").isRemote()).isTrue();
         assertThat(new SchemaLocation("/schemas").isRemote()).isFalse();
+    }
+
+    /** A typo used to turn every schema check into a note and exit 0 ("1 passed"). */
+    @Test
+    void aLocalLocationThatDoesNotExistIsASettingError(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("schemas/ceph.rook.io"));
+        Files.writeString(dir.resolve("one.json"), "{}");
+        new SchemaLocation(dir.resolve("schemas").toString()).requireExisting();
+        new SchemaLocation(dir + "/schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json").requireExisting();
+        new SchemaLocation(dir + "/schemas/crd-{{.ResourceKind}}.json").requireExisting();
+        new SchemaLocation(dir.resolve("one.json").toString()).requireExisting();
+        new SchemaLocation("https://example.invalid/{{.Group}}.json").requireExisting();
+        new SchemaLocation("default").requireExisting();
+
+        for (String typo : new String[] {dir + "/schemaz", dir + "/schemaz/{{.Group}}/{{.ResourceKind}}.json",
+                dir + "/schemaz/crd-{{.ResourceKind}}.json", dir + "/two.json"}) {
+            assertThatThrownBy(() -> new SchemaLocation(typo).requireExisting())
+                    .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                        assertThat(e.setting()).isEqualTo("schemaLocations");
+                        assertThat(e.getMessage()).contains("there is no", typo.contains("schemaz") ? dir + "/schemaz"
+                                : dir + "/two.json");
+                    });
+        }
+    }
+
+    @Test
+    void validationRefusesAMissingLocationBeforeReadingTheTree(@TempDir Path tree) throws IOException {
+        Files.writeString(tree.resolve("ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
+        assertThatThrownBy(() -> new ValidationService().validate(tree, ValidationOptions.builder()
+                .schemaLocation(tree.resolve("no-such-dir").toString()).build()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("schemaLocations=");
     }
 }
