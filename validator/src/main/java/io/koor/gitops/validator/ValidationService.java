@@ -13,6 +13,7 @@ import io.koor.gitops.validator.load.PointerLines;
 import io.koor.gitops.validator.load.SourceObject;
 import io.koor.gitops.validator.load.TreeLoader;
 import io.koor.gitops.validator.load.TreeSource;
+import io.koor.gitops.validator.load.YamlDocuments;
 import io.koor.gitops.validator.report.ValidationReport;
 import io.koor.gitops.validator.rules.RuleSet;
 import io.koor.gitops.validator.rules.TreeIndex;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -68,7 +70,11 @@ public final class ValidationService {
         if (options.schemaLocations().isEmpty()) {
             notes.add("skipped: schema validation (no schema location given)");
         } else {
-            List<CrdSchemas.Derived> derived = new ArrayList<>();
+            SchemaDownloads downloads = new SchemaDownloads(options.schemaCache(), options.offline());
+            // CRD manifests given as locations first, so that the tree's own CRDs win over them
+            List<CrdSchemas.Derived> derived = new ArrayList<>(crdManifests(options, downloads, found, notes));
+            List<SchemaLocation> locations = options.schemaLocations().stream().map(SchemaLocation::new)
+                    .filter(l -> !l.isCrdManifest()).toList();
             for (SourceObject o : tree.objects()) {
                 if (o.kind().equals("CustomResourceDefinition") && o.group().equals("apiextensions.k8s.io")) {
                     for (CrdSchemas.Derived d : CrdSchemas.from(o.node(), o.file() + ":" + o.line(), options.strict())) {
@@ -78,9 +84,8 @@ public final class ValidationService {
                 }
             }
             Function<String, SchemaValidator> forRelease = release -> schemas.computeIfAbsent(release, r -> {
-                SchemaValidator v = new SchemaValidator(new SchemaRegistry(
-                        options.schemaLocations().stream().map(SchemaLocation::new).toList(), r, options.strict(),
-                        new SchemaDownloads(options.schemaCache(), options.offline())), options.missingSchemas());
+                SchemaValidator v = new SchemaValidator(new SchemaRegistry(locations, r, options.strict(), downloads),
+                        options.missingSchemas());
                 derived.forEach(v.registry()::derive);
                 return v;
             });
@@ -115,6 +120,44 @@ public final class ValidationService {
             }
         }
         return report(tree, found, suppressions, notes);
+    }
+
+    /**
+     * The schemas of the CRDs in the manifests given as schema locations (local files, or URLs
+     * fetched through the schema cache). One that cannot be read or parsed is a finding: its kinds
+     * would otherwise pass unchecked.
+     */
+    private static List<CrdSchemas.Derived> crdManifests(ValidationOptions options, SchemaDownloads downloads,
+                                                         List<Violation> found, List<String> notes) throws IOException {
+        List<CrdSchemas.Derived> derived = new ArrayList<>();
+        for (String template : options.schemaLocations()) {
+            SchemaLocation location = new SchemaLocation(template);
+            if (!location.isCrdManifest()) {
+                continue;
+            }
+            Optional<String> text = location.isRemote() ? downloads.fetch(template)
+                    : Optional.of(Files.readString(Path.of(template)));
+            if (text.isEmpty()) {
+                found.add(SchemaValidator.MISSING.violation(Severity.ERROR, template, template, 0, "",
+                        "the CRD manifest " + template + " could not be read" + (options.offline() ? " offline, and the"
+                                + " schema cache does not have it" : ""), "check the location, or run once online"));
+                continue;
+            }
+            try {
+                int crds = 0;
+                for (YamlDocuments.Document doc : YamlDocuments.read(text.get())) {
+                    if (doc.node().path("kind").asText("").equals("CustomResourceDefinition")) {
+                        derived.addAll(CrdSchemas.from(doc.node(), template + ":" + doc.line(), options.strict()));
+                        crds++;
+                    }
+                }
+                notes.add("schemas derived from " + crds + " CRDs in " + template);
+            } catch (YamlDocuments.YamlProblem e) {
+                found.add(SchemaValidator.MISSING.violation(Severity.ERROR, template, template, e.line(), "",
+                        "the CRD manifest " + template + " is not valid YAML: " + e.getMessage(), "check the location"));
+            }
+        }
+        return derived;
     }
 
     /**
@@ -180,7 +223,8 @@ public final class ValidationService {
             checks.add(new YamllintCheck());
         }
         if (options.kubeconform() != ValidationOptions.Kubeconform.OFF) {
-            checks.add(new KubeconformCheck(options.schemaLocations(), options.kubernetesVersion(),
+            checks.add(new KubeconformCheck(options.schemaLocations().stream()
+                    .filter(l -> !new SchemaLocation(l).isCrdManifest()).toList(), options.kubernetesVersion(),
                     options.kubeconform() == ValidationOptions.Kubeconform.REQUIRED));
         }
         return checks;

@@ -32,6 +32,15 @@ public record SchemaLocation(String template) {
         }
     }
 
+    /**
+     * A file (or URL) of CustomResourceDefinitions, such as a project's published {@code crds.yaml}:
+     * schemas are derived from the CRDs in it, as from CRDs in the tree. For CRDs that no schema
+     * catalogue has at the release a tree uses.
+     */
+    public boolean isCrdManifest() {
+        return !template.contains("{{") && (template.endsWith(".yaml") || template.endsWith(".yml"));
+    }
+
     public boolean isRemote() {
         return template.startsWith("http://") || template.startsWith("https://");
     }
@@ -54,7 +63,7 @@ public record SchemaLocation(String template) {
         } catch (InvalidPathException e) {
             throw new ConfigurationException("schemaLocations", template, "no file system allows this path");
         }
-        boolean file = variable < 0 && template.endsWith("json");
+        boolean file = variable < 0 && (template.endsWith("json") || isCrdManifest());
         // "/schemas/crd-{{.Group}}.json" needs /schemas; "/schemas/{{.Group}}/..." needs /schemas/ itself
         Path needed = variable < 0 || fixed.isEmpty() || fixed.endsWith("/") ? path : path.toAbsolutePath().getParent();
         if (file ? !Files.isRegularFile(needed) : !Files.isDirectory(needed)) {
