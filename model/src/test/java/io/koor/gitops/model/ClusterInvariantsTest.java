@@ -200,11 +200,11 @@ class ClusterInvariantsTest {
     void everyProblemOfADefinitionIsReportedAtOnceEachNamingItsCluster() {
         assertThatThrownBy(() -> Cluster.named("../../etc").kubernetesVersion("1.32.4").location("fsn1")
                 .controlPlane(1, "cx33").storageNodes(2, "cx43", 2, 100)
-                .rook(rook(r -> r.mons(4))).build())
+                .rook(rook(r -> r.mons(5))).build())
                 .isInstanceOf(ModelException.class)
                 .satisfies(e -> assertThat(((ModelException) e).problems()).extracting(Problem::toString)
                         .anyMatch(p -> p.startsWith("clusters[../../etc].name: "))
-                        .anyMatch(p -> p.startsWith("clusters[../../etc].rook.mons: [ceph-mon-count-even]"))
+                        .anyMatch(p -> p.startsWith("clusters[../../etc].rook.mons: [ceph-mon-count-exceeds-nodes]"))
                         .anyMatch(p -> p.startsWith("clusters[../../etc].rook.blockPools[replicapool]")
                                 && p.contains("needs 3 hosts with OSDs, the cluster has 2")));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.CephLayout;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Devices;
 import io.koor.gitops.model.ceph.FailureDomain;
@@ -53,10 +54,14 @@ class RookCephInvariantsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {2, 4})
-    void monitorCountMustBeOdd(int mons) {
-        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons)))
-                .hasMessageContaining("mons: [ceph-mon-count-even] mon count " + mons + " is even; use " + (mons - 1)
-                        + " or " + (mons + 1) + " monitors");
+    void anEvenMonitorCountIsAWarningNotARefusal(int mons) {
+        // it works, with no more tolerance than one fewer: CephLayout's severity says warning
+        assertThat(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons).problems()).isEmpty();
+        assertThat(CephLayout.monCountEven(mons)).hasValueSatisfying(f -> {
+            assertThat(f.text()).isEqualTo("[ceph-mon-count-even] mon count " + mons + " is even; use " + (mons - 1)
+                    + " or " + (mons + 1) + " monitors");
+            assertThat(CephLayout.refuses(f.ruleId())).isFalse();
+        });
     }
 
     @ParameterizedTest

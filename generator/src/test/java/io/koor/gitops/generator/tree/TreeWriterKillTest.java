@@ -135,8 +135,10 @@ class TreeWriterKillTest {
 
         assertThat(all).allSatisfy(r -> assertThat(r).satisfiesAnyOf(
                 ok -> assertThat(ok).isEqualTo("ok"),
-                locked -> assertThat(locked).startsWith(root + " is being written by another generate (process "
-                        + ProcessHandle.current().pid()).contains("Let it finish, then run generate again")));
+                // the holder's line is written just after it takes the lock: a writer may look in between
+                locked -> assertThat(locked).matches(java.util.regex.Pattern.quote(root + " is being written by another"
+                        + " generate (") + "(process " + ProcessHandle.current().pid() + " since .*|holder unknown.*)")
+                        .contains("Let it finish, then run generate again")));
         assertThat(all).contains("ok");
         assertThat(Expected.of(root)).isIn(expected);
     }

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Ceph layout rules, once: whether copies, chunks, monitors and daemons fit the nodes. The
- * model refuses a definition with these findings, and the validator reports them on YAML, with the
- * same rule ids and messages, because both call these functions.
+ * The Ceph layout rules, once: whether copies, chunks, monitors and daemons fit the nodes, and how
+ * bad each finding is ({@link #refuses}). The model refuses a definition with the findings that
+ * will not work; the validator reports all of them on YAML (the generated tree too), with the same
+ * rule ids, messages and severities, because both call these functions.
  */
 public final class CephLayout {
     public static final String POOL_SIZE = "ceph-pool-size-exceeds-hosts";
@@ -19,6 +20,19 @@ public final class CephLayout {
     public static final String MEMORY = "ceph-daemons-exceed-memory";
     /** Memory the operating system, kubelet and CRI-O keep on every node. */
     public static final int SYSTEM_RESERVED_MIB = 1024;
+
+    /** The rules whose findings will not work (errors); the others work but are risky (warnings). */
+    private static final java.util.Set<String> REFUSED = java.util.Set.of(POOL_SIZE, EC_HOSTS, MON_NODES, MGR_NODES,
+            MEMORY);
+
+    /**
+     * Whether a layout rule's findings are errors: the model refuses those, and leaves the warnings
+     * to the validation of the tree it generates (an even monitor count works, with no more
+     * tolerance than one fewer). The validator's catalogue takes these severities from here.
+     */
+    public static boolean refuses(String ruleId) {
+        return REFUSED.contains(ruleId);
+    }
 
     /** A rule's finding: its id, what is wrong, and how to fix it. */
     public record Finding(String ruleId, String message, String hint) {

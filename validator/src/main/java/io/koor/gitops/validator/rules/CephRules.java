@@ -5,6 +5,7 @@ import static io.koor.gitops.validator.finding.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.koor.gitops.model.ceph.CephLayout;
+import io.koor.gitops.validator.finding.Severity;
 import io.koor.gitops.model.ceph.FailureDomain;
 import io.koor.gitops.validator.load.SourceObject;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ import java.util.regex.Pattern;
  * manifests or as values of Rook's cluster chart. Neither Rook nor Ceph refuses them; writes hang.
  */
 final class CephRules {
+    /** The layout rules' severities are CephLayout's, so the model and the validator cannot disagree. */
+    private static Severity layout(String ruleId) {
+        return CephLayout.refuses(ruleId) ? Severity.ERROR : Severity.WARNING;
+    }
+
     private static final Pattern PINNED_TAG = Pattern.compile(".*:v?\\d+\\.\\d+\\.\\d+([-.][A-Za-z0-9.]+)*$|.*@sha256:[a-f0-9]{64}$");
 
     /** A CephCluster as the rules need it: where it is declared, its spec, and its namespace. */
@@ -58,11 +64,11 @@ final class CephRules {
 
     static List<Rule> all() {
         return List.of(
-                Rule.tree(CephLayout.POOL_SIZE, ERROR, "A replicated pool with more copies than hosts (or OSDs) in its failure domain: writes hang.", "add storage nodes, or lower the size or the failure domain",
+                Rule.tree(CephLayout.POOL_SIZE, layout(CephLayout.POOL_SIZE), "A replicated pool with more copies than hosts (or OSDs) in its failure domain: writes hang.", "add storage nodes, or lower the size or the failure domain",
                         CephRules::replicatedSize),
-                Rule.tree(CephLayout.EC_HOSTS, ERROR, "An erasure-coded pool whose k+m chunks exceed the hosts of its failure domain: writes hang.", "add storage nodes, or choose fewer data or coding chunks",
+                Rule.tree(CephLayout.EC_HOSTS, layout(CephLayout.EC_HOSTS), "An erasure-coded pool whose k+m chunks exceed the hosts of its failure domain: writes hang.", "add storage nodes, or choose fewer data or coding chunks",
                         (index, out) -> erasureCoded(index, out, 0)),
-                Rule.tree(CephLayout.EC_SPARE, WARNING, "An erasure-coded pool with no host beyond k+m, so a lost host cannot be recovered onto another.", "add a storage node beyond k+m, or choose fewer chunks",
+                Rule.tree(CephLayout.EC_SPARE, layout(CephLayout.EC_SPARE), "An erasure-coded pool with no host beyond k+m, so a lost host cannot be recovered onto another.", "add a storage node beyond k+m, or choose fewer chunks",
                         (index, out) -> erasureCoded(index, out, 1)),
                 Rule.object("ceph-pool-size-one", WARNING, "A pool that keeps a single copy: any failed drive loses data.", "keep 3 copies (replicated.size: 3) for data you care about",
                         CephRules::sizeOne),
@@ -70,11 +76,11 @@ final class CephRules {
                         CephRules::sizeOneRefused),
                 Rule.object("ceph-metadata-pool-erasure-coded", ERROR, "A filesystem or object store metadata pool that is erasure coded; Ceph needs it replicated.", "make the metadata pool replicated; keep erasure coding for data pools",
                         CephRules::metadataErasureCoded),
-                Rule.object(CephLayout.MON_EVEN, WARNING, "An even number of monitors tolerates no more failures than one fewer.", "use an odd count: 3 or 5",
+                Rule.object(CephLayout.MON_EVEN, layout(CephLayout.MON_EVEN), "An even number of monitors tolerates no more failures than one fewer.", "use an odd count: 3 or 5",
                         CephRules::monEven),
-                Rule.object(CephLayout.MON_NODES, ERROR, "More monitors than nodes they may run on, one per node: the extra monitors never start.", "lower mon.count, or add nodes the monitors may run on",
+                Rule.object(CephLayout.MON_NODES, layout(CephLayout.MON_NODES), "More monitors than nodes they may run on, one per node: the extra monitors never start.", "lower mon.count, or add nodes the monitors may run on",
                         (index, out) -> daemonNodes(index, out, "mon", 3, CephLayout::monsFitNodes)),
-                Rule.object(CephLayout.MGR_NODES, ERROR, "More managers than nodes they may run on, one per node: the extra managers never start.", "lower mgr.count, or add nodes the managers may run on",
+                Rule.object(CephLayout.MGR_NODES, layout(CephLayout.MGR_NODES), "More managers than nodes they may run on, one per node: the extra managers never start.", "lower mgr.count, or add nodes the managers may run on",
                         // no count means Rook's single manager, which always fits
                         (index, out) -> daemonNodes(index, out, "mgr", 1, CephLayout::mgrsFitNodes)),
                 Rule.object("ceph-allow-unsupported", WARNING, "cephVersion.allowUnsupported: true runs an untested Ceph release.", "pin a supported Ceph release and set allowUnsupported: false",
@@ -83,7 +89,7 @@ final class CephRules {
                         CephRules::cephImage),
                 Rule.tree("ceph-few-storage-nodes", WARNING, "Fewer than 4 hosts with OSDs: a host failure leaves no room to heal to full redundancy.", "run at least 4 storage nodes",
                         CephRules::fewNodes),
-                Rule.tree(CephLayout.DRIVES, WARNING, "Storage nodes with different numbers of OSD devices, or fewer than 2: data placement becomes uneven.", "give every storage node the same number of drives, at least 2",
+                Rule.tree(CephLayout.DRIVES, layout(CephLayout.DRIVES), "Storage nodes with different numbers of OSD devices, or fewer than 2: data placement becomes uneven.", "give every storage node the same number of drives, at least 2",
                         CephRules::drives),
                 Rule.object("ceph-mds-no-standby", WARNING, "A CephFilesystem without a standby MDS: a daemon failure stops the filesystem.", "set metadataServer.activeStandby: true",
                         CephRules::mdsStandby),

@@ -73,10 +73,24 @@ class ModelAndValidatorAgreeTest {
     }
 
     @Test
-    void evenMonitorCounts() throws IOException {
-        ModelException refused = catchThrowableOfType(() -> Patterns.minimalProduction("demo").rook(r -> r.mons(2)).build(),
-                ModelException.class);
+    void evenMonitorCountsAreAWarningInBoth() throws IOException {
+        // the model builds it (a warning is not a refusal); the validator warns with the model's words
+        assertThat(Patterns.minimalProduction("demo").rook(r -> r.mons(2)).build().rook().mons()).isEqualTo(2);
         Violation finding = validatorFinding(CLUSTER.replace("count: 1", "count: 2"), "ceph-mon-count-even");
-        assertThat(refused.problems().get(0).message()).isEqualTo(asModelSaysIt(finding));
+        assertThat(finding.severity()).isEqualTo(io.koor.gitops.validator.finding.Severity.WARNING);
+        assertThat(asModelSaysIt(finding)).isEqualTo(io.koor.gitops.model.ceph.CephLayout.monCountEven(2).orElseThrow().text());
+    }
+
+    /** One severity per layout rule: the catalogue's is CephLayout's, which is what the model refuses or not. */
+    @Test
+    void everyLayoutRuleHasTheSameSeverityInTheModelAndTheCatalogue() {
+        for (String id : java.util.List.of(io.koor.gitops.model.ceph.CephLayout.POOL_SIZE,
+                io.koor.gitops.model.ceph.CephLayout.EC_HOSTS, io.koor.gitops.model.ceph.CephLayout.EC_SPARE,
+                io.koor.gitops.model.ceph.CephLayout.MON_EVEN, io.koor.gitops.model.ceph.CephLayout.MON_NODES,
+                io.koor.gitops.model.ceph.CephLayout.MGR_NODES, io.koor.gitops.model.ceph.CephLayout.DRIVES)) {
+            assertThat(io.koor.gitops.validator.RuleCatalogue.find(id).orElseThrow().severity()).as(id).isEqualTo(
+                    io.koor.gitops.model.ceph.CephLayout.refuses(id) ? io.koor.gitops.validator.finding.Severity.ERROR
+                            : io.koor.gitops.validator.finding.Severity.WARNING);
+        }
     }
 }
