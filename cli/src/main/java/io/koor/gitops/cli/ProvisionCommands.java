@@ -68,7 +68,7 @@ final class ProvisionCommands {
                     owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"), sshKey, gitUrl, branch, confirm,
                     AdminSources.of(sshSources, apiSources));
             run(service, system, system.select(cluster), options);
-            if (!confirm && !(this instanceof Plan)) {
+            if (!confirm && changesProject()) {
                 spec.commandLine().getOut().println("Run again with --confirm to do it.");
                 spec.commandLine().getOut().flush();
             }
@@ -77,11 +77,21 @@ final class ProvisionCommands {
 
         abstract void run(ProvisioningService service, GitOpsSystem system, Cluster cluster,
                           ProvisioningService.Options options) throws IOException;
+
+        /** Whether the command changes the project when confirmed (a dry run then says how to confirm). */
+        boolean changesProject() {
+            return true;
+        }
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true, description = "What provisioning the cluster's Hetzner"
             + " nodes would create, keep and delete, and the monthly cost. Works offline without HCLOUD_TOKEN.")
     static final class Plan extends Base {
+        @Override
+        boolean changesProject() {
+            return false;
+        }
+
         @Override
         void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options) {
             service.plan(cluster, options);

@@ -65,13 +65,18 @@ abstract class AbstractProvisioningMojo extends AbstractDefinitionMojo {
         // The plan and what was done are this goal's output, not log chatter: they print under -q too.
         run(new ProvisioningService(System.out::println), system,
                 system.select(cluster), options());
-        if (!confirm && !(this instanceof PlanMojo)) {
+        if (!confirm && changesProject()) {
             System.out.println("Run again with -Dgitops.confirm=true to do it.");
         }
     }
 
     abstract void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options)
             throws IOException;
+
+    /** Whether the goal changes the project when confirmed (a dry run then says how to confirm). */
+    boolean changesProject() {
+        return true;
+    }
 
     ProvisioningService.Options options() {
         return new ProvisioningService.Options(token(), owner == null || owner.isBlank() ? "unknown" : owner

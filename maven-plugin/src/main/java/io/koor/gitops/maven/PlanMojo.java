@@ -10,6 +10,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "plan", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class PlanMojo extends AbstractProvisioningMojo {
     @Override
+    boolean changesProject() {
+        return false;
+    }
+
+    @Override
     void run(ProvisioningService service, GitOpsSystem system, Cluster cluster, ProvisioningService.Options options) {
         service.plan(cluster, options);
     }
