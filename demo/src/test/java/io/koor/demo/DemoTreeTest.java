@@ -146,6 +146,11 @@ class DemoTreeTest {
         // the snapshot classes' CRDs and controller come with the controllers
         assertThat(doc("infrastructure/controllers/demo/snapshot-controller/helmrelease-snapshot-controller.yaml", 0)
                 .at("/spec/chart/spec/version").asText()).isEqualTo(io.koor.gitops.model.presets.Versions.SNAPSHOT_CONTROLLER_CHART);
+        // Calico's CRDs from their own chart beside the operator's, and the cloud controller manager bootstrap installed
+        assertThat(doc("infrastructure/controllers/demo/network/helmrelease-calico-crds.yaml", 0)
+                .at("/spec/chart/spec/chart").asText()).isEqualTo("crd.projectcalico.org.v1");
+        assertThat(doc("infrastructure/controllers/demo/cloud-controller-manager/helmrelease-hccm.yaml", 0)
+                .at("/spec/releaseName").asText()).isEqualTo("hccm");
     }
 
     @Test
@@ -153,7 +158,7 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(22);
+        assertThat(dirs).hasSize(24);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

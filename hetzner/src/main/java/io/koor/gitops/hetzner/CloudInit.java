@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.koor.gitops.model.cluster.Cluster;
-import io.koor.gitops.model.cluster.NetworkPlugin;
-import io.koor.gitops.model.cluster.NetworkPluginRelease;
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.NodeRole;
 import io.koor.gitops.model.values.Version;
 import java.io.UncheckedIOException;
@@ -34,16 +33,8 @@ public final class CloudInit {
     static final String PHASE_FILE = "/var/lib/koor/phase";
     static final String METADATA_GUARD = "/etc/koor/metadata-guard.nft";
     static final String METADATA_ADDRESS = "169.254.169.254";
-    /**
-     * Calico's default (first found) takes the first interface, on Hetzner the public one, and VXLAN
-     * would then run between public addresses the firewall drops. The Node's InternalIP is the
-     * kubelet's --node-ip, the private address. Set on the live Installation, not in the release's
-     * values: those are the GitOps tree's as well, and Helm's upgrade (a merge patch from the old
-     * manifest to the new) would remove a field bootstrap added that the tree lacks, while it leaves
-     * alone one that neither manifest has.
-     */
-    static final String CALICO_NODE_ADDRESS_PATCH =
-            "{\"spec\":{\"calicoNetwork\":{\"nodeAddressAutodetectionV4\":{\"firstFound\":null,\"kubernetes\":\"NodeInternalIP\"}}}}";
+    static final String NETWORK_VALUES = "/etc/kubeadm/network-values.yaml";
+    static final String CCM_VALUES = "/etc/kubeadm/ccm-values.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -68,11 +59,9 @@ public final class CloudInit {
         file(files, "/etc/systemd/system/koor-metadata-guard.service", metadataGuardUnit(), "0644");
         if (first) {
             file(files, "/etc/kubeadm/config.yaml", KubeadmConfig.init(desired, server), "0600");
-            try {
-                file(files, "/etc/kubeadm/network-values.yaml",
-                        YAML.writeValueAsString(NetworkPluginRelease.of(cluster).values()), "0644");
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new UncheckedIOException(e);
+            file(files, NETWORK_VALUES, yaml(BootstrapRelease.network(cluster).values()), "0644");
+            if (cluster.platform().runsCloudControllerManager()) {
+                file(files, CCM_VALUES, yaml(BootstrapRelease.cloudControllerManager(cluster).values()), "0644");
             }
             if (bootstrap.argoCd()) {
                 file(files, ARGO_CM_PATCH, argoCdHealthPatch(), "0644");
@@ -83,6 +72,14 @@ public final class CloudInit {
         doc.putArray("runcmd").add(SCRIPT);
         try {
             return "#cloud-config\n" + YAML.writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String yaml(Object values) {
+        try {
+            return YAML.writeValueAsString(values);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -227,27 +224,39 @@ public final class CloudInit {
                 .append("install -m 0600 /dev/null ").append(PUBLIC_KUBECONFIG).append('\n')
                 .append("sed \"s#server: https://.*:6443#server: https://$public_ip:6443#\" $KUBECONFIG > ")
                 .append(PUBLIC_KUBECONFIG).append('\n');
-        // The network plugin goes in as the Helm release the GitOps tree declares, so Flux takes it over.
-        NetworkPluginRelease cni = NetworkPluginRelease.of(cluster);
+        // The network plugin (and Calico's CRDs) and the cloud controller manager go in as the Helm releases
+        // the GitOps tree declares, so Flux takes them over.
+        BootstrapRelease cni = BootstrapRelease.network(cluster);
         s.append("download https://get.helm.sh/helm-").append(BootstrapVersions.HELM).append("-linux-$arch.tar.gz /run/helm.tar.gz\n")
                 .append(checksumByArch("helm", BootstrapVersions.HELM_SHA256))
                 .append("verified /run/helm.tar.gz \"$helm_sha256\"\n")
                 .append("tar -xzf /run/helm.tar.gz --strip-components=1 -C /usr/local/bin linux-$arch/helm\n")
-                .append("retry 8 helm repo add ").append(cni.repositoryName()).append(' ').append(cni.repositoryUrl()).append('\n')
-                .append("retry 5 helm upgrade --install ").append(cni.releaseName()).append(' ').append(cni.repositoryName())
-                .append('/').append(cni.chart()).append(" --version ").append(cni.version()).append(" --namespace ")
-                .append(cni.namespace()).append(" --create-namespace --values /etc/kubeadm/network-values.yaml --wait --timeout 10m\n");
-        if (cluster.network().plugin() == NetworkPlugin.CALICO) {
-            s.append("retry 10 kubectl patch installation default --type merge -p '").append(CALICO_NODE_ADDRESS_PATCH).append("'\n");
+                .append("retry 8 helm repo add ").append(cni.repositoryName()).append(' ').append(cni.repositoryUrl()).append('\n');
+        BootstrapRelease.networkCrds(cluster).ifPresent(crds -> s.append(helmInstall(crds, "", true)));
+        s.append(helmInstall(cni, " --values " + NETWORK_VALUES, true));
+        boolean ccm = cluster.platform().runsCloudControllerManager();
+        if (ccm) {
+            BootstrapRelease hccm = BootstrapRelease.cloudControllerManager(cluster);
+            // not waited for: its token Secret arrives over SSH once this node reports initialised
+            s.append("retry 8 helm repo add ").append(hccm.repositoryName()).append(' ').append(hccm.repositoryUrl()).append('\n')
+                    .append(helmInstall(hccm, " --values " + CCM_VALUES, false));
         }
         if (cluster.network().multus()) {
             s.append("download https://raw.githubusercontent.com/k8snetworkplumbingwg/multus-cni/").append(BootstrapVersions.MULTUS)
-                    .append('/').append(NetworkPluginRelease.MULTUS_MANIFEST).append(" /etc/kubeadm/multus.yaml\n")
+                    .append('/').append(BootstrapRelease.MULTUS_MANIFEST).append(" /etc/kubeadm/multus.yaml\n")
                     .append("retry 5 kubectl apply -f /etc/kubeadm/multus.yaml\n");
         }
         s.append("wait_for 90 10 \"node ").append(server.name()).append(" Ready\" kubectl wait --for=condition=Ready node/")
                 .append(server.name()).append(" --timeout=10s\n")
                 .append("phase initialised # the other nodes can join now\n");
+        if (ccm) {
+            // Until the cloud controller manager runs, the Node keeps the uninitialized taint and Flux, Argo CD
+            // and CoreDNS cannot schedule; it runs once provisioning has created its Secret.
+            s.append("node_initialised() { ! kubectl get node ").append(server.name())
+                    .append(" -o jsonpath='{.spec.taints[*].key}' | grep -q node.cloudprovider.kubernetes.io/uninitialized; }\n")
+                    .append("wait_for 120 10 \"the cloud controller manager to initialise node ").append(server.name())
+                    .append(" (provisioning creates its Secret)\" node_initialised\n");
+        }
         if (bootstrap.argoCd()) {
             // Argo CD's manifests tolerate no taint: it waits for a node that takes ordinary pods (a joined
             // worker, or this node when the cluster has no workers and so no control-plane taint).
@@ -278,6 +287,12 @@ public final class CloudInit {
                     .append(cluster.name()).append(" --prune=true --interval=10m\n");
         }
         return s.append("phase ready\n").toString();
+    }
+
+    private static String helmInstall(BootstrapRelease release, String values, boolean await) {
+        return "retry 5 helm upgrade --install " + release.releaseName() + ' ' + release.repositoryName() + '/'
+                + release.chart() + " --version " + release.version() + " --namespace " + release.namespace()
+                + " --create-namespace" + values + (await ? " --wait --timeout 10m" : "") + '\n';
     }
 
     /** Sets {@code <name>_sha256} to the pinned checksum for this server's architecture, or stops on another. */

@@ -1,5 +1,6 @@
 package io.koor.gitops.hetzner;
 
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.NodeRole;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * reads the CA certificate and pins its public key's hash, uploads the control-plane certificates
  * under a fresh key if control-plane nodes are to join, then joins each node that has prepared itself:
  * control-plane nodes one at a time (etcd grows by one member at a time), the others four at a time.
- * Finally it deletes the token. Nodes that report {@code joined} are skipped, so a resumed run only
+ * Finally it deletes the token. Before any join it puts the API token into the Secret Hetzner's cloud
+ * controller manager reads, which no Node can do without. Nodes that report {@code joined} are skipped, so a resumed run only
  * does what is left. The secrets go over SSH on standard input and are never logged.
  */
 final class ClusterJoin {
@@ -41,14 +43,26 @@ final class ClusterJoin {
     static final String JOIN = "set -e; umask 077; install -d -m 0700 /run/koor; trap 'rm -f /run/koor/join.yaml' EXIT;"
             + " cat > /run/koor/join.yaml; kubeadm reset -f > /dev/null 2>&1 || true;"
             + " kubeadm join --config /run/koor/join.yaml; echo joined > " + CloudInit.PHASE_FILE;
+    /**
+     * The cloud controller manager's Secret (see {@link BootstrapRelease#HCLOUD_SECRET}): the API token
+     * arrives on standard input, and server-side apply keeps no copy of it in an annotation.
+     */
+    static String cloudSecret(String network) {
+        return "set -e; export KUBECONFIG=/etc/kubernetes/admin.conf; kubectl -n kube-system create secret generic "
+                + BootstrapRelease.HCLOUD_SECRET + " --from-file=token=/dev/stdin --from-literal=network=" + network
+                + " --dry-run=client -o yaml | kubectl apply --server-side --force-conflicts -f - > /dev/null";
+    }
+
     private static final Pattern CERTIFICATE_KEY = Pattern.compile("(?m)^([0-9a-f]{64})\\s*$");
 
     private final HetznerApi api;
     private final NodeShell shell;
     private final HcloudClient.Sleeper sleeper;
     private final Consumer<String> log;
+    private final Token token;
 
-    ClusterJoin(HetznerApi api, NodeShell shell, HcloudClient.Sleeper sleeper, Consumer<String> log) {
+    ClusterJoin(HetznerApi api, NodeShell shell, HcloudClient.Sleeper sleeper, Consumer<String> log, Token token) {
+        this.token = token;
         this.api = api;
         this.shell = shell;
         this.sleeper = sleeper;
@@ -73,6 +87,11 @@ final class ClusterJoin {
         DesiredResource.Server first = desired.firstControlPlane();
         String firstHost = address.get(first.name());
         await(first, firstHost, Set.of("initialised", "ready"));
+        if (desired.cluster().platform().runsCloudControllerManager()) {
+            // every Node waits for the cloud controller manager (--cloud-provider=external), which waits for this
+            shell.run(firstHost, cloudSecret(desired.network().name()), token.forClusterSecret());
+            log.accept("the cloud controller manager's Secret " + BootstrapRelease.HCLOUD_SECRET + " is in kube-system");
+        }
         List<DesiredResource.Server> joining = new ArrayList<>();
         for (DesiredResource.Server server : servers) {
             if (!server.name().equals(first.name()) && !await(server, address.get(server.name()), Set.of("prepared", "joined")).equals("joined")) {

@@ -1,5 +1,6 @@
 package io.koor.gitops.hetzner;
 
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.Node;
 import io.koor.gitops.model.cluster.NodeRole;
@@ -39,7 +40,7 @@ public record DesiredState(Cluster cluster, String owner, List<DesiredResource> 
         List<DesiredResource> out = new ArrayList<>();
         out.add(new DesiredResource.SshKey(name + "-admin", Labels.of(name, owner, null)));
         Cidr nodes = cluster.network().nodeCidr();
-        out.add(new DesiredResource.Network(name + "-network", Labels.of(name, owner, null), nodes,
+        out.add(new DesiredResource.Network(BootstrapRelease.hetznerNetwork(cluster), Labels.of(name, owner, null), nodes,
                 cluster.location().networkZone(), subnet(nodes)));
         out.add(new DesiredResource.Firewall(name + "-firewall", Labels.of(name, owner, null), sources));
         Map<String, ResourceRef> groupOf = new HashMap<>();

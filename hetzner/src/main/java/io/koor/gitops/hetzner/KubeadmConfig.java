@@ -21,6 +21,10 @@ final class KubeadmConfig {
         // the private address: the Node's InternalIP, from which Calico and Cilium take the address they tunnel between
         StringBuilder reg = new StringBuilder("nodeRegistration:\n  name: " + server.name() + "\n  criSocket: unix:///var/run/crio/crio.sock\n"
                 + "  kubeletExtraArgs:\n    - name: node-ip\n      value: " + server.privateIp() + "\n");
+        if (cluster.platform().runsCloudControllerManager()) {
+            // Hetzner's cloud controller manager initialises the Node (addresses, provider ID, zone labels)
+            reg.append("    - name: cloud-provider\n      value: external\n");
+        }
         if (storage) {
             reg.append("    - name: node-labels\n      value: ").append(Cluster.STORAGE_NODE_LABEL).append("=true\n");
         }

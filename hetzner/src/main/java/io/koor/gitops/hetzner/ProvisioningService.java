@@ -112,7 +112,7 @@ public final class ProvisioningService {
         Set<String> created = plan.steps().stream()
                 .filter(s -> s.verb() == ProvisioningPlan.Verb.CREATE && s.kind() == ResourceKind.SERVER)
                 .map(ProvisioningPlan.Step::name).collect(Collectors.toSet());
-        new ClusterJoin(client, shells.apply(cluster, options), sleeper, out).join(desired, created);
+        new ClusterJoin(client, shells.apply(cluster, options), sleeper, out, token).join(desired, created);
         out.accept("Cluster " + cluster.name() + " provisioned (" + client.requestCount() + " API requests): the first"
                 + " control-plane node is up and installs " + (argoCd ? "Argo CD" : "Flux") + ", and every node has joined."
                 + " The kubeconfig: scp root@<its public address>:" + CloudInit.PUBLIC_KUBECONFIG + " ./kubeconfig");

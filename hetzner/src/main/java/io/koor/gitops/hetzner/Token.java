@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Hetzner API token. It only ever leaves this class in the Authorization header: printing it,
- * logging it or putting it in an exception message shows {@code ***}.
+ * The Hetzner API token. It only ever leaves this class in the Authorization header, and on standard
+ * input over SSH into the cluster's own Secret for the cloud controller manager: printing it, logging
+ * it or putting it in an exception message shows {@code ***}.
  */
 public final class Token {
     public static final String ENV = "HCLOUD_TOKEN";
@@ -29,6 +30,11 @@ public final class Token {
 
     String authorization() {
         return "Bearer " + value;
+    }
+
+    /** For {@link ClusterJoin}, which hands it to the cloud controller manager on standard input only. */
+    String forClusterSecret() {
+        return value;
     }
 
     /** For tests that prove the value never shows up anywhere. */

@@ -10,8 +10,10 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.koor.gitops.model.cluster.Cluster;
-import io.koor.gitops.model.cluster.NetworkPluginRelease;
+import io.koor.gitops.model.cluster.BootstrapRelease;
+import io.koor.gitops.model.cluster.Platform;
 import io.koor.gitops.model.presets.Patterns;
+import io.koor.gitops.model.presets.Versions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ class CloudInitTest {
         DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
         String first = userData(desired, "demo-control-plane-1");
         assertThat(first).contains("kubeadm init --config /etc/kubeadm/config.yaml --skip-token-print",
-                "kubelet=1.32.4-1.1", "pkgs.k8s.io/core:/stable:/v1.32/deb/", "isv:/cri-o:/stable:/v1.32/deb/",
+                "kubelet=1.35.9-1.1", "pkgs.k8s.io/core:/stable:/v1.35/deb/", "isv:/cri-o:/stable:/v1.35/deb/",
                 "helm upgrade --install calico projectcalico/tigera-operator --version " + BootstrapVersions.CALICO,
                 "cidr: 10.244.0.0/16", "--path=./clusters/demo",
                 "--url=https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
@@ -200,25 +202,51 @@ class CloudInitTest {
     }
 
     @Test
-    void calicoTakesTheNodeAddressFromTheKubeletsPrivateNodeIp() throws Exception {
+    void calicoTakesTheNodeAddressFromTheKubeletsPrivateNodeIpThroughTheTreesOwnValues() throws Exception {
         DesiredState demo = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
         String data = userData(demo, "demo-control-plane-1");
-        // the release is installed with exactly the tree's values, so that Flux takes it over unchanged ...
-        assertThat(YAML.readTree(files(data).get("/etc/kubeadm/network-values.yaml")))
-                .isEqualTo(YAML.valueToTree(NetworkPluginRelease.of(demo.cluster()).values()));
-        // ... and the live Installation is then told to use the Node's InternalIP, before the node is Ready
+        // the release is installed with exactly the tree's values, so that Flux takes it over unchanged
+        JsonNode values = YAML.readTree(files(data).get(CloudInit.NETWORK_VALUES));
+        assertThat(values).isEqualTo(YAML.valueToTree(BootstrapRelease.network(demo.cluster()).values()));
+        assertThat(values.at("/installation/calicoNetwork/nodeAddressAutodetectionV4/kubernetes").asText())
+                .isEqualTo("NodeInternalIP");
+        assertThat(values.at("/installation/calicoNetwork/nodeAddressAutodetectionV4").size()).isEqualTo(1);
+        // since v3.32 the operator chart ships no CRDs: their own chart goes in first
         String script = script(data);
-        int install = script.indexOf("helm upgrade --install calico");
-        int patch = script.indexOf("kubectl patch installation default --type merge -p '" + CloudInit.CALICO_NODE_ADDRESS_PATCH + "'");
-        assertThat(patch).isGreaterThan(install).isLessThan(script.indexOf("phase initialised"));
-        JsonNode autodetection = new ObjectMapper().readTree(CloudInit.CALICO_NODE_ADDRESS_PATCH)
-                .at("/spec/calicoNetwork/nodeAddressAutodetectionV4");
-        assertThat(autodetection.path("kubernetes").asText()).isEqualTo("NodeInternalIP");
-        assertThat(autodetection.path("firstFound").isNull()).as("the operator's default is removed, not left beside it").isTrue();
+        int crds = script.indexOf("helm upgrade --install calico-crds projectcalico/crd.projectcalico.org.v1 --version "
+                + BootstrapVersions.CALICO);
+        int install = script.indexOf("helm upgrade --install calico projectcalico/tigera-operator");
+        assertThat(crds).isPositive().isLessThan(install);
+        assertThat(script).doesNotContain("kubectl patch installation");
         assertThat(files(data).get("/etc/kubeadm/config.yaml")).contains("- name: node-ip\n      value: 10.0.0.2");
-        // Cilium prefers the Node's InternalIP by itself: nothing to patch
+        // Cilium tunnels between the Nodes' InternalIPs by itself, and has no CRD chart
         DesiredState ha = DesiredState.of(Patterns.highlyAvailable("ha").build(), "ops");
-        assertThat(userData(ha, "ha-control-plane-1")).doesNotContain("kubectl patch installation");
+        assertThat(script(userData(ha, "ha-control-plane-1"))).doesNotContain("calico");
+    }
+
+    @Test
+    void theCloudControllerManagerGoesInBeforeFluxAndEveryKubeletWaitsForIt() throws Exception {
+        DesiredState demo = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");
+        String data = userData(demo, "demo-control-plane-1");
+        assertThat(YAML.readTree(files(data).get(CloudInit.CCM_VALUES)))
+                .isEqualTo(YAML.valueToTree(BootstrapRelease.cloudControllerManager(demo.cluster()).values()));
+        String script = script(data);
+        int cni = script.indexOf("helm upgrade --install calico projectcalico/tigera-operator");
+        int ccm = script.indexOf("helm upgrade --install hccm hcloud/hcloud-cloud-controller-manager --version "
+                + Versions.HCLOUD_CCM_CHART + " --namespace kube-system --create-namespace --values " + CloudInit.CCM_VALUES + "\n");
+        int initialised = script.indexOf("phase initialised");
+        int waits = script.indexOf("wait_for 120 10 \"the cloud controller manager to initialise node demo-control-plane-1");
+        int flux = script.indexOf("flux install");
+        assertThat(ccm).as("installed without --wait, its Secret comes later").isGreaterThan(cni).isLessThan(initialised);
+        assertThat(waits).isGreaterThan(initialised).isLessThan(flux);
+        assertThat(files(data).get("/etc/kubeadm/config.yaml")).contains("- name: cloud-provider\n      value: external");
+        // the token never travels in user data: the Secret is made over SSH (ClusterJoinTest)
+        assertThat(data).doesNotContain("create secret");
+        // a cluster that runs its own: no flag, no release, no wait
+        DesiredState own = DesiredState.of(Patterns.minimalProduction("demo")
+                .platform(Platform.whenNeeded().cloudControllerManager(Platform.Install.NEVER)).build(), "ops");
+        String ownData = userData(own, "demo-control-plane-1");
+        assertThat(ownData).doesNotContain("cloud-provider", "hcloud-cloud-controller-manager", CloudInit.CCM_VALUES);
     }
 
     @Test

@@ -57,7 +57,7 @@ class ClusterJoinTest {
         provisioner.apply(desired, plan, SSH_KEY, BOOTSTRAP);
         Set<String> created = plan.steps().stream().filter(s -> s.verb() == ProvisioningPlan.Verb.CREATE
                 && s.kind() == ResourceKind.SERVER).map(ProvisioningPlan.Step::name).collect(Collectors.toSet());
-        new ClusterJoin(client, shell, sleeps::add, log::add).join(desired, created);
+        new ClusterJoin(client, shell, sleeps::add, log::add, Token.of(SECRET)).join(desired, created);
     }
 
     private List<String> ssh() {
@@ -94,6 +94,13 @@ class ClusterJoinTest {
             assertThat(shell.stdin.get(node)).contains("kind: JoinConfiguration", "token: " + NodeShellStandIn.TOKEN,
                     "caCertHashes:\n      - " + NodeShellStandIn.CA_HASH, "name: " + node).doesNotContain("certificateKey");
         }
+        // the cloud controller manager's Secret, with the API token on standard input only, before any join
+        int cloudSecret = index("SSH demo-control-plane-1 " + ClusterJoin.cloudSecret(demo.network().name()));
+        assertThat(cloudSecret).isGreaterThan(api.requests.lastIndexOf("SSH demo-control-plane-1 " + ClusterJoin.PHASE))
+                .isLessThan(token);
+        assertThat(shell.stdin.get("demo-control-plane-1")).isEqualTo(SECRET);
+        assertThat(ClusterJoin.cloudSecret("demo-network")).contains("--from-file=token=/dev/stdin",
+                "--from-literal=network=demo-network", "apply --server-side");
         assertThat(delete).isEqualTo(api.requests.size() - 1);
         assertThat(shell.forgotten).hasSize(7).doesNotHaveDuplicates(); // new servers: no host key from before counts
         assertThat(log).contains("6 node(s) joined the cluster; their bootstrap token is deleted");

@@ -81,6 +81,12 @@ final class NodeShellStandIn implements NodeShell {
             phase.put(server, "joined");
             return "This node has joined the cluster\n";
         }
+        if (first && command.contains("create secret generic hcloud --from-file=token=/dev/stdin")) {
+            if (input.isBlank()) {
+                throw new CommandFailedException("error: the token read from /dev/stdin is empty");
+            }
+            return "";
+        }
         if (command.startsWith("kubeadm token delete ")) {
             return "bootstrap token \"" + TOKEN.substring(0, 6) + "\" deleted\n";
         }

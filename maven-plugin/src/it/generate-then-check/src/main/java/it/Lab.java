@@ -15,7 +15,7 @@ public class Lab implements GitOpsDefinition {
                 .location("hel1")
                 .controlPlane(1, "cx33")
                 .storageNodes(3, "cx43", 2, 50)
-                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1).mgrs(1)
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6").mons(1).mgrs(1)
                         .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault()))
                 .build());
     }

@@ -31,6 +31,23 @@ class CephAdvisoriesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"v1.20.6, quay.io/ceph/ceph:v19.2.3", "v1.20.6, quay.io/ceph/ceph:v20.2.3", "v1.19.10, quay.io/ceph/ceph:v19.2.5"})
+    void anUnfixedCephIsRefusedUnderAFixedRookToo(String rook, String ceph) {
+        assertThat(RookCeph.of(ChartSource.rook(rook), ceph).problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("cephImage");
+                    assertThat(p.message()).startsWith("[" + CephAdvisories.CVE_2025_30156 + "] Ceph ")
+                            .contains("v19.2.6 (Squid)", "cephx-key-rotation");
+                });
+    }
+
+    @Test
+    void anUnfixedCephIsRefusedUnderKoorsDistributionToo() {
+        assertThat(RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("Ceph v19.2.3 is affected"));
+    }
+
+    @ParameterizedTest
     @CsvSource({"v1.20.6, quay.io/ceph/ceph:v20.2.4", "v1.19.10, quay.io/ceph/ceph:v19.2.6",
             "v1.21.0, quay.io/ceph/ceph:v20.2.4-20260818"})
     void fixedPairsPass(String rook, String ceph) {

@@ -26,7 +26,7 @@ class ClusterInvariantsTest {
     }
 
     static RookCeph rook(UnaryOperator<RookCeph> change) {
-        return change.apply(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3")
+        return change.apply(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6")
                 .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault()));
     }
 
@@ -131,7 +131,7 @@ class ClusterInvariantsTest {
 
     @Test
     void failureDomainOsdCountsDrivesInsteadOfHosts() {
-        RookCeph osdPools = RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1)
+        RookCeph osdPools = RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6").mons(1)
                 .blockPool(BlockPool.replicated("pool", 3).failureDomain(FailureDomain.OSD));
         assertThat(valid().storageNodes(2, "cx43", 2, 100).rook(osdPools).build().rook().blockPools()).hasSize(1);
         RookCeph tooMany = osdPools.blockPool(BlockPool.replicated("big", 5).failureDomain(FailureDomain.OSD));
@@ -146,7 +146,7 @@ class ClusterInvariantsTest {
                 .hasMessageContaining("clusters[demo].rook.mons: [ceph-mon-count-exceeds-nodes] cannot start 5 mons on 4"
                         + " node(s)");
         assertThatThrownBy(() -> valid().storageNodes(1, "cx43", 2, 100)
-                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1)).build())
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6").mons(1)).build())
                 .hasMessageContaining("clusters[demo].rook.mgrs: [ceph-mgr-count-exceeds-nodes] cannot start 2 mgrs on 1"
                         + " node(s)");
     }

@@ -45,7 +45,7 @@ class RookCephInvariantsTest {
 
     @Test
     void pinnedImagesAreAccepted() {
-        assertThat(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").cephImage().tag()).contains("v19.2.3");
+        assertThat(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.6").cephImage().tag()).contains("v19.2.6");
         String digest = "quay.io/ceph/ceph@sha256:" + "a".repeat(64);
         assertThat(RookCeph.of(CHART, digest).cephImage().toString()).isEqualTo(digest);
         assertThatThrownBy(() -> checked(RookCeph.of(CHART, "Not An Image")))
@@ -56,7 +56,7 @@ class RookCephInvariantsTest {
     @ValueSource(ints = {2, 4})
     void anEvenMonitorCountIsAWarningNotARefusal(int mons) {
         // it works, with no more tolerance than one fewer: CephLayout's severity says warning
-        assertThat(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons).problems()).isEmpty();
+        assertThat(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.6").mons(mons).problems()).isEmpty();
         assertThat(CephLayout.monCountEven(mons)).hasValueSatisfying(f -> {
             assertThat(f.text()).isEqualTo("[ceph-mon-count-even] mon count " + mons + " is even; use " + (mons - 1)
                     + " or " + (mons + 1) + " monitors");
@@ -67,14 +67,14 @@ class RookCephInvariantsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 11})
     void monitorCountIsOneToNine(int mons) {
-        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mons(mons)))
+        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.6").mons(mons)))
                 .hasMessageContaining("mons: mons=" + mons + ": Ceph runs 1 to 9 monitors");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 3})
     void managerCountIsOneOrTwo(int mgrs) {
-        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3").mgrs(mgrs)))
+        assertThatThrownBy(() -> checked(RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.6").mgrs(mgrs)))
                 .hasMessageContaining("mgrs: mgrs=" + mgrs);
     }
 
@@ -102,7 +102,7 @@ class RookCephInvariantsTest {
 
     @Test
     void poolAndStorageClassNamesAreUniqueAndOneDefaultAtMost() {
-        RookCeph rook = RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3")
+        RookCeph rook = RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.6")
                 .blockPool(BlockPool.replicated("a", 3).storageClass("fast").asDefault());
         assertThatThrownBy(() -> checked(rook.blockPool(BlockPool.replicated("a", 3))))
                 .hasMessageContaining("blockPools[a]: two pools are named 'a'");
@@ -114,7 +114,7 @@ class RookCephInvariantsTest {
 
     @Test
     void namespaceAndDeviceFilterAreChecked() {
-        RookCeph rook = RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.3");
+        RookCeph rook = RookCeph.of(CHART, "quay.io/ceph/ceph:v19.2.6");
         assertThatThrownBy(() -> checked(rook.namespace("Rook Ceph"))).hasMessageContaining("namespace: 'Rook Ceph'");
         assertThatThrownBy(() -> Devices.matching("^sd[b-")).hasMessageContaining("devices: '^sd[b-' is not a regular expression");
         assertThat(((Devices.AttachedVolumes) rook.devices()).names(3)).containsExactly("sdb", "sdc", "sdd");

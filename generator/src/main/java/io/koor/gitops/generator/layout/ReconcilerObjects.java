@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.generator.render.Component;
 import io.koor.gitops.generator.render.Part;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,6 +49,20 @@ interface ReconcilerObjects {
                 throw new IllegalStateException("unhandled part " + part);
             }
         }
-        return objects;
+        return distinct(component, objects);
+    }
+
+    /** Two charts of one repository (Calico's CRDs and operator) share its source: one copy of it. */
+    private static List<HasMetadata> distinct(Component component, List<HasMetadata> objects) {
+        Map<String, HasMetadata> byId = new LinkedHashMap<>();
+        for (HasMetadata object : objects) {
+            String id = object.getApiVersion() + "/" + object.getKind() + "/" + object.getMetadata().getNamespace()
+                    + "/" + object.getMetadata().getName();
+            HasMetadata earlier = byId.putIfAbsent(id, object);
+            if (earlier != null && !earlier.equals(object)) {
+                throw new IllegalStateException("component " + component.name() + " declares two different " + id);
+            }
+        }
+        return new ArrayList<>(byId.values());
     }
 }

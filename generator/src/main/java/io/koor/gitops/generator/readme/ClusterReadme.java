@@ -6,6 +6,7 @@ import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.ceph.PoolSpec;
 import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.ServerType;
 import io.koor.gitops.model.cost.MonthlyCost;
@@ -80,6 +81,13 @@ public final class ClusterReadme {
                         + " control-plane nodes, so it outlives any one of them.\n"
                 : "\nThe Kubernetes API is the one control-plane node's: while it is down, the cluster cannot be changed"
                         + " (running workloads go on).\n");
+        if (cluster.platform().runsCloudControllerManager()) {
+            md.append("\nNot in Git: Hetzner's cloud controller manager (which initialises every Node) reads its API token from"
+                    + " the Secret `").append(BootstrapRelease.HCLOUD_SECRET).append("` in kube-system. `gitops:provision`"
+                    + " creates it over SSH once the first control plane is up (the token travels on standard input, never"
+                    + " in user data); for a cluster it did not provision, use a read+write token of the project:"
+                    + " `").append(BootstrapRelease.hcloudSecretCommand(cluster)).append("`.\n");
+        }
 
         md.append("\n## What runs where\n\n```mermaid\nflowchart TB\n");
         md.append("  subgraph cp[\"control plane: ").append(cluster.controlPlane().count()).append(" × ")

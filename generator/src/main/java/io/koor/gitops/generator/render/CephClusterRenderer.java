@@ -63,6 +63,9 @@ public final class CephClusterRenderer {
                         "monitoring", map("enabled", rook.monitoring()),
                         "network", network(rook.network()),
                         "crashCollector", map("disable", false),
+                        // Rook keeps PodDisruptionBudgets for OSDs, mons, RGW and MDS, so a node drain (an upgrade,
+                        // a reboot) never evicts more daemons than the pools' copies allow (Rook v1.20.6 cluster.yaml)
+                        "disruptionManagement", map("managePodBudgets", true, "osdMaintenanceTimeout", 30),
                         "placement", map("all", Placement.storageNodes(cluster)),
                         "resources", map(
                                 "mon", ResourcesRenderer.of(rook.daemonResources().mon()),

@@ -33,7 +33,9 @@ public final class ClusterComponents {
                 installed);
         Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook),
                 PlatformRenderer.PROMETHEUS_OPERATOR_CRDS, installed);
-        Set<String> ingress = neededIf(PlatformRenderer.needsIngress(rook), PlatformRenderer.INGRESS_CONTROLLER, installed);
+        Set<String> ingress = union(
+                neededIf(PlatformRenderer.needsIngress(rook), PlatformRenderer.INGRESS_CONTROLLER, installed),
+                neededIf(PlatformRenderer.needsCertManager(rook), PlatformRenderer.CERT_ISSUERS, installed));
         components.add(CephClusterRenderer.render(cluster, union(operator, snapshots, monitoring)));
         if (!rook.filesystems().isEmpty()) {
             List<HasMetadata> objects = new ArrayList<>();

@@ -2,12 +2,15 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.ceph.DashboardIngress;
 import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.Platform;
 import io.koor.gitops.model.presets.Versions;
+import io.koor.gitops.model.values.AcmeIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +24,10 @@ public final class PlatformRenderer {
     public static final String SNAPSHOT_CONTROLLER = "snapshot-controller";
     public static final String PROMETHEUS_OPERATOR_CRDS = "prometheus-operator-crds";
     public static final String INGRESS_CONTROLLER = "ingress-controller";
+    public static final String CERT_MANAGER = "cert-manager";
+    /** The ACME ClusterIssuers, in the configs layer: they need cert-manager's CRDs and webhook running. */
+    public static final String CERT_ISSUERS = "cert-manager-issuers";
+    public static final String CLOUD_CONTROLLER_MANAGER = "cloud-controller-manager";
     /** The IngressClass Traefik registers when nothing in the definition names one. */
     static final String DEFAULT_INGRESS_CLASS = "traefik";
 
@@ -41,6 +48,15 @@ public final class PlatformRenderer {
         return rook.dashboard().isPresent();
     }
 
+    /** Whether something in the definition asks cert-manager for a certificate (the dashboard today). */
+    static boolean needsCertManager(RookCeph rook) {
+        return rook.dashboard().flatMap(DashboardIngress::issuer).isPresent();
+    }
+
+    private static String ingressClass(RookCeph rook) {
+        return rook.dashboard().map(DashboardIngress::ingressClass).map(c -> c.value()).orElse(DEFAULT_INGRESS_CLASS);
+    }
+
     public static List<Component> render(Cluster cluster) {
         Platform platform = cluster.platform();
         RookCeph rook = cluster.rook();
@@ -52,8 +68,14 @@ public final class PlatformRenderer {
             out.add(prometheusOperatorCrds());
         }
         if (platform.ingressController().installs(needsIngress(rook))) {
-            out.add(ingressController(rook.dashboard().map(DashboardIngress::ingressClass)
-                    .map(c -> c.value()).orElse(DEFAULT_INGRESS_CLASS)));
+            out.add(ingressController(ingressClass(rook)));
+        }
+        if (platform.certManager().installs(needsCertManager(rook))) {
+            out.add(certManager());
+            out.add(certIssuers(ingressClass(rook), out.stream().anyMatch(c -> c.name().equals(INGRESS_CONTROLLER))));
+        }
+        if (platform.runsCloudControllerManager()) {
+            out.add(cloudControllerManager(cluster));
         }
         return out;
     }
@@ -100,6 +122,48 @@ public final class PlatformRenderer {
                         "service", map("spec", map("type", "NodePort"))));
         return new Component(INGRESS_CONTROLLER, Layer.CONTROLLERS, Set.of(), false,
                 List.of(namespace(namespace), chart));
+    }
+
+    /**
+     * cert-manager from Jetstack's chart. Its CRDs are chart templates, turned on by {@code crds.enabled}
+     * and upgraded with the chart; {@code crds.keep} leaves them (and with them every Certificate) in
+     * place if the release is ever uninstalled (values.yaml at v1.21.1).
+     */
+    private static Component certManager() {
+        String namespace = "cert-manager";
+        Part.ChartInstall chart = new Part.ChartInstall("jetstack", "https://charts.jetstack.io", "cert-manager",
+                Versions.CERT_MANAGER_CHART, namespace, Optional.empty(), Part.CrdPolicy.DEFAULT,
+                map("crds", map("enabled", true, "keep", true)));
+        return new Component(CERT_MANAGER, Layer.CONTROLLERS, Set.of(), false, List.of(namespace(namespace), chart));
+    }
+
+    /**
+     * Let's Encrypt's staging and production ACME servers as ClusterIssuers, both solving HTTP-01
+     * through the cluster's ingress class: a definition names one per certificate, staging first while
+     * the challenge does not work yet (production's rate limits are strict). No e-mail: Let's Encrypt
+     * no longer sends expiry mail, and cert-manager renews on its own.
+     */
+    private static Component certIssuers(String ingressClass, boolean treeIngress) {
+        List<HasMetadata> issuers = new ArrayList<>();
+        for (AcmeIssuer acme : AcmeIssuer.values()) {
+            issuers.add(Resources.custom("cert-manager.io/v1", "ClusterIssuer", acme.issuerName(), null, map(
+                    "acme", map(
+                            "server", acme.server(),
+                            "privateKeySecretRef", map("name", acme.issuerName() + "-account"),
+                            "solvers", List.of(map("http01", map("ingress", map("ingressClassName", ingressClass))))))));
+        }
+        Set<String> needs = treeIngress ? Set.of(CERT_MANAGER, INGRESS_CONTROLLER) : Set.of(CERT_MANAGER);
+        return Component.ofManifests(CERT_ISSUERS, Layer.CONFIGS, needs, false, issuers);
+    }
+
+    /**
+     * Hetzner's cloud controller manager as bootstrap installed it (see {@link BootstrapRelease}): the
+     * kubelets run with {@code --cloud-provider=external}, so until it runs no Node is initialised and
+     * only pods that tolerate that taint schedule.
+     */
+    private static Component cloudControllerManager(Cluster cluster) {
+        return new Component(CLOUD_CONTROLLER_MANAGER, Layer.CONTROLLERS, Set.of(), false,
+                List.of(NetworkPluginRenderer.chart(BootstrapRelease.cloudControllerManager(cluster))));
     }
 
     private static Part.Manifests namespace(String name) {

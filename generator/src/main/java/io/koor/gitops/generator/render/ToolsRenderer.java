@@ -76,15 +76,19 @@ final class ToolsRenderer {
 
     private static HasMetadata dashboard(DashboardIngress d, String ns) {
         Map<String, Object> spec = map("ingressClassName", d.ingressClass().value());
-        d.tlsSecret().ifPresent(secret -> spec.put("tls", List.of(map("hosts", List.of(d.host()),
-                "secretName", secret.value()))));
+        d.tlsSecretName().ifPresent(secret -> spec.put("tls", List.of(map("hosts", List.of(d.host()),
+                "secretName", secret))));
         spec.put("rules", List.of(map("host", d.host(), "http", map("paths", List.of(map(
                 "path", "/",
                 "pathType", "Prefix",
                 "backend", map("service", map("name", "rook-ceph-mgr-dashboard", "port", map("number", DASHBOARD_HTTP_PORT)))))))));
         // Any controller can serve it: TLS ends at the controller, the dashboard behind it speaks plain HTTP
         // (dashboard.ssl: false), so no controller-specific backend annotation is needed.
-        return Resources.custom("networking.k8s.io/v1", "Ingress", "rook-ceph-mgr-dashboard", ns, spec);
+        var ingress = Resources.custom("networking.k8s.io/v1", "Ingress", "rook-ceph-mgr-dashboard", ns, spec);
+        // cert-manager's ingress-shim requests the certificate for the TLS hosts into the named Secret
+        d.issuer().ifPresent(acme -> ingress.getMetadata().setAnnotations(
+                Map.of("cert-manager.io/cluster-issuer", acme.issuerName())));
+        return ingress;
     }
 
     private static HasMetadata alerts(String ns) {

@@ -42,7 +42,7 @@ class FullSystemTest {
         new TreeWriter(root).write(tree(), false);
         ValidationReport report = new ValidationService().validate(root, ValidationOptions.builder().schemaLocations(SharedData.schemaLocations()).missingSchemas(SchemaValidator.MissingSchemaPolicy.FAIL).offline(true).build());
         assertThat(report.violations()).isEmpty();
-        assertThat(report.objects()).isEqualTo(40);
+        assertThat(report.objects()).isEqualTo(42);
     }
 
     @Test

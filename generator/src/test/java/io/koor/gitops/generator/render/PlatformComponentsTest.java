@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.koor.gitops.generator.testing.TestSystems;
 import io.koor.gitops.model.ceph.DashboardIngress;
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.Platform;
 import io.koor.gitops.model.cluster.Platform.Install;
 import io.koor.gitops.model.presets.Patterns;
+import io.koor.gitops.model.values.AcmeIssuer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -91,12 +93,89 @@ class PlatformComponentsTest {
         assertThat(chart(with.get(PlatformRenderer.INGRESS_CONTROLLER)).values().toString()).contains("name=traefik");
     }
 
+    private static List<Part.ChartInstall> charts(Component component) {
+        return component.parts().stream().filter(p -> p instanceof Part.ChartInstall).map(p -> (Part.ChartInstall) p).toList();
+    }
+
     @Test
-    void calicosCrdsFollowItsChartAndCiliumShipsNone() {
-        assertThat(chart(byName(Patterns.minimalProduction("p").build()).get(NetworkPluginRenderer.COMPONENT)).crds())
-                .isEqualTo(Part.CrdPolicy.CREATE_REPLACE);
-        assertThat(chart(byName(Patterns.highlyAvailable("p").build()).get(NetworkPluginRenderer.COMPONENT)).crds())
-                .isEqualTo(Part.CrdPolicy.DEFAULT);
+    void calicosCrdsComeFromTheirOwnChartBeforeTheOperatorAndCiliumShipsNone() {
+        List<Part.ChartInstall> calico = charts(byName(Patterns.minimalProduction("p").build()).get(NetworkPluginRenderer.COMPONENT));
+        assertThat(calico).extracting(Part.ChartInstall::chart).containsExactly("crd.projectcalico.org.v1", "tigera-operator");
+        assertThat(calico).extracting(Part.ChartInstall::name).containsExactly("calico-crds", "calico");
+        // both are templates (v3.32 moved the CRDs out of the operator chart's crds/), upgraded with their chart
+        assertThat(calico).extracting(Part.ChartInstall::crds).containsOnly(Part.CrdPolicy.DEFAULT);
+        assertThat(calico.get(1).values().toString()).contains("nodeAddressAutodetectionV4={kubernetes=NodeInternalIP}");
+        assertThat(charts(byName(Patterns.highlyAvailable("p").build()).get(NetworkPluginRenderer.COMPONENT)))
+                .extracting(Part.ChartInstall::chart).containsExactly("cilium");
+    }
+
+    @Test
+    void anAcmeCertificateBringsCertManagerWithBothIssuersBeforeTheIngressThatNamesOne() {
+        Cluster cluster = Patterns.minimalProduction("p").rook(r -> r.dashboard(DashboardIngress.at("ceph.p.example.com",
+                "dashboards").certificateFrom(AcmeIssuer.LETS_ENCRYPT_STAGING))).build();
+        Map<String, Component> components = byName(cluster);
+        Component certManager = components.get(PlatformRenderer.CERT_MANAGER);
+        assertThat(certManager.layer()).isEqualTo(Layer.CONTROLLERS);
+        Part.ChartInstall chart = chart(certManager);
+        assertThat(chart.chart()).isEqualTo("cert-manager");
+        assertThat(chart.repositoryUrl()).isEqualTo("https://charts.jetstack.io");
+        assertThat(chart.values().toString()).isEqualTo("{crds={enabled=true, keep=true}}");
+
+        Component issuers = components.get(PlatformRenderer.CERT_ISSUERS);
+        assertThat(issuers.layer()).isEqualTo(Layer.CONFIGS);
+        assertThat(issuers.dependsOn()).containsExactlyInAnyOrder(PlatformRenderer.CERT_MANAGER, PlatformRenderer.INGRESS_CONTROLLER);
+        List<GenericKubernetesResource> clusterIssuers = RenderersTest.objects(issuers).stream()
+                .map(o -> (GenericKubernetesResource) o).toList();
+        assertThat(clusterIssuers).extracting(o -> o.getMetadata().getName())
+                .containsExactly("letsencrypt-staging", "letsencrypt-production");
+        assertThat(clusterIssuers).allSatisfy(i -> {
+            assertThat(i.getMetadata().getNamespace()).isNull();
+            assertThat(i.getAdditionalProperties().get("spec").toString())
+                    .contains("ingressClassName=dashboards", "privateKeySecretRef={name=" + i.getMetadata().getName() + "-account}");
+        });
+        assertThat(clusterIssuers.get(0).getAdditionalProperties().get("spec").toString())
+                .contains("server=https://acme-staging-v02.api.letsencrypt.org/directory");
+
+        assertThat(components.get(ClusterComponents.TOOLS).dependsOn()).contains(PlatformRenderer.CERT_ISSUERS);
+        GenericKubernetesResource ingress = (GenericKubernetesResource) RenderersTest.objects(components.get(ClusterComponents.TOOLS))
+                .stream().filter(o -> o.getKind().equals("Ingress")).findFirst().orElseThrow();
+        assertThat(ingress.getMetadata().getAnnotations()).containsExactly(Map.entry("cert-manager.io/cluster-issuer",
+                "letsencrypt-staging"));
+        assertThat(ingress.getAdditionalProperties().get("spec").toString())
+                .contains("tls=[{hosts=[ceph.p.example.com], secretName=" + DashboardIngress.DEFAULT_CERTIFICATE_SECRET + "}]");
+    }
+
+    @Test
+    void certManagerIsSwitchableAndComesWithNothingThatAsksForNoCertificate() {
+        assertThat(byName(Patterns.minimalProduction("p").build()))
+                .doesNotContainKeys(PlatformRenderer.CERT_MANAGER, PlatformRenderer.CERT_ISSUERS);
+        Map<String, Component> always = byName(Patterns.minimalProduction("p")
+                .platform(Platform.whenNeeded().certManager(Install.ALWAYS)).build());
+        assertThat(always).containsKeys(PlatformRenderer.CERT_MANAGER, PlatformRenderer.CERT_ISSUERS);
+        // no ingress controller in this tree: the issuers wait for cert-manager only, and solve through Traefik's default class
+        assertThat(always.get(PlatformRenderer.CERT_ISSUERS).dependsOn()).containsExactly(PlatformRenderer.CERT_MANAGER);
+        Cluster own = Patterns.minimalProduction("p").platform(Platform.whenNeeded().certManager(Install.NEVER))
+                .rook(r -> r.dashboard(DashboardIngress.at("ceph.p.example.com", "traefik")
+                        .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))).build();
+        Map<String, Component> never = byName(own);
+        assertThat(never).doesNotContainKeys(PlatformRenderer.CERT_MANAGER, PlatformRenderer.CERT_ISSUERS);
+        assertThat(never.get(ClusterComponents.TOOLS).dependsOn()).doesNotContain(PlatformRenderer.CERT_ISSUERS);
+    }
+
+    @Test
+    void everyClusterRunsHetznersCloudControllerManagerAsBootstrapInstalledItUnlessTold() {
+        Cluster cluster = Patterns.minimalProduction("p").build();
+        Component ccm = byName(cluster).get(PlatformRenderer.CLOUD_CONTROLLER_MANAGER);
+        assertThat(ccm.layer()).isEqualTo(Layer.CONTROLLERS);
+        Part.ChartInstall chart = chart(ccm);
+        BootstrapRelease release = BootstrapRelease.cloudControllerManager(cluster);
+        assertThat(chart.name()).isEqualTo(release.releaseName()).isEqualTo("hccm");
+        assertThat(chart.namespace()).isEqualTo("kube-system");
+        assertThat(chart.values()).isEqualTo(release.values());
+        assertThat(chart.values().toString()).contains("networking={enabled=true, clusterCIDR=10.244.0.0/16}",
+                "HCLOUD_NETWORK_ROUTES_ENABLED={value=false}");
+        assertThat(byName(Patterns.minimalProduction("p").platform(Platform.whenNeeded()
+                .cloudControllerManager(Install.NEVER)).build())).doesNotContainKey(PlatformRenderer.CLOUD_CONTROLLER_MANAGER);
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Devices;
 import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.Cluster;
-import io.koor.gitops.model.cluster.NetworkPluginRelease;
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.presets.Versions;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +60,7 @@ class RenderersTest {
 
     @Test
     void koorChartSourceChangesOnlyTheRepository() {
-        RookCeph ksd = RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.3");
+        RookCeph ksd = RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.6");
         Part.ChartInstall upstream = chart(RookOperatorRenderer.render(cluster.rook()));
         Part.ChartInstall koor = chart(RookOperatorRenderer.render(ksd));
         assertThat(koor.repositoryName()).isEqualTo("koor-release");
@@ -78,7 +78,7 @@ class RenderersTest {
         List<Part.RemoteManifest> remote = network.parts().stream().filter(p -> p instanceof Part.RemoteManifest)
                 .map(p -> (Part.RemoteManifest) p).toList();
         assertThat(remote).singleElement().satisfies(multus -> {
-            assertThat(multus.repositoryUrl()).isEqualTo(NetworkPluginRelease.MULTUS_REPOSITORY);
+            assertThat(multus.repositoryUrl()).isEqualTo(BootstrapRelease.MULTUS_REPOSITORY);
             assertThat(multus.tag()).isEqualTo(Versions.MULTUS);
             assertThat(multus.directory()).isEqualTo("deployments");
             assertThat(multus.file()).isEqualTo("multus-daemonset-thick.yml");
@@ -100,10 +100,11 @@ class RenderersTest {
         assertThat(ceph.dependsOn()).containsExactly(RookOperatorRenderer.COMPONENT);
         assertThat(ceph.providesStorage()).isTrue();
         JsonNode spec = find(ceph, "CephCluster", "rook-ceph").get("spec");
-        assertThat(spec.at("/cephVersion/image").asText()).isEqualTo("quay.io/ceph/ceph:v19.2.3");
+        assertThat(spec.at("/cephVersion/image").asText()).isEqualTo("quay.io/ceph/ceph:v19.2.6");
         assertThat(spec.at("/cephVersion/allowUnsupported").asBoolean(true)).isFalse();
         assertThat(spec.at("/mon/count").asInt()).isEqualTo(3);
         assertThat(spec.at("/mgr/count").asInt()).isEqualTo(2);
+        assertThat(spec.at("/disruptionManagement/managePodBudgets").asBoolean(false)).isTrue();
         assertThat(spec.at("/storage/useAllNodes").asBoolean(true)).isFalse();
         assertThat(spec.at("/storage/nodes")).hasSize(3);
         assertThat(spec.at("/storage/nodes/2/name").asText()).isEqualTo("lab-storage-3");
@@ -117,7 +118,7 @@ class RenderersTest {
     void aDeviceFilterReplacesTheDeviceList() {
         Cluster filtered = Cluster.named("f").kubernetesVersion("1.32.4").location("hel1").controlPlane(1, "cx33")
                 .storageNodes(3, "cx43", 2, 100)
-                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3")
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6")
                         .devices(Devices.matching("^sd[b-z]")))
                 .build();
         JsonNode node = find(CephClusterRenderer.render(filtered, Set.of(RookOperatorRenderer.COMPONENT)), "CephCluster", "rook-ceph").at("/spec/storage/nodes/0");
@@ -148,7 +149,7 @@ class RenderersTest {
     void aSingleCopyPoolRendersRooksTestSettings() {
         Cluster test = Cluster.named("t").kubernetesVersion("1.32.4").location("hel1").controlPlane(1, "cx33")
                 .storageNodes(1, "cx43", 2, 100)
-                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.3").mons(1).mgrs(1)
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6").mons(1).mgrs(1)
                         .blockPool(BlockPool.singleCopyForTesting("scratch")))
                 .build();
         JsonNode pool = find(CephClusterRenderer.render(test, Set.of(RookOperatorRenderer.COMPONENT)), "CephBlockPool", "scratch");
@@ -161,6 +162,7 @@ class RenderersTest {
         List<Component> components = ClusterComponents.of(cluster);
         assertThat(components).extracting(Component::name)
                 .containsExactly(NetworkPluginRenderer.COMPONENT, RookOperatorRenderer.COMPONENT,
-                        PlatformRenderer.SNAPSHOT_CONTROLLER, CephClusterRenderer.COMPONENT, ClusterComponents.TOOLS);
+                        PlatformRenderer.SNAPSHOT_CONTROLLER, PlatformRenderer.CLOUD_CONTROLLER_MANAGER,
+                        CephClusterRenderer.COMPONENT, ClusterComponents.TOOLS);
     }
 }

@@ -46,7 +46,7 @@ class GeneratedTreeSchemaTest {
             }
         }
         assertThat(violations).isEmpty();
-        assertThat(objects).isEqualTo(25);
+        assertThat(objects).isEqualTo(29);
     }
 
     private static ObjectNode cephCluster() {

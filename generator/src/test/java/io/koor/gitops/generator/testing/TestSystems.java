@@ -18,7 +18,7 @@ public final class TestSystems {
                 .controlPlane(1, "cx33")
                 .storageNodes(storageNodes, "cx43", 3, 200)
                 .workers(1, "cx33")
-                .rook(RookCeph.of(ChartSource.rook(chartVersion), "quay.io/ceph/ceph:v19.2.3")
+                .rook(RookCeph.of(ChartSource.rook(chartVersion), "quay.io/ceph/ceph:v19.2.6")
                         .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault())
                         .blockPool(BlockPool.replicated("bulk", 2)))
                 .build();
@@ -33,7 +33,7 @@ public final class TestSystems {
                 .storageNodes(7, "ccx33", 3, 500)
                 .workers(3, "cx43")
                 .network(io.koor.gitops.model.cluster.Network.cilium().withMultus())
-                .rook(RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.3")
+                .rook(RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.6")
                         .mons(5)
                         .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault())
                         .blockPool(BlockPool.erasureCoded("ec-block", 4, 2).storageClass("ceph-block-ec")

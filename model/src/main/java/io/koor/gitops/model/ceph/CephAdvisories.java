@@ -21,11 +21,13 @@ public final class CephAdvisories {
 
     /**
      * Why this operator and Ceph are a known-vulnerable pair, empty when they are not: a Rook release
-     * before the fix cannot rotate the keys whatever Ceph it runs. A fixed Rook with an unfixed Ceph
-     * image is still exposed but not refused here yet (existing definitions pin it, see the commit).
+     * before the fix cannot rotate the keys whatever Ceph it runs, and a Ceph release before the fix
+     * stays exposed whatever operator runs it (Koor's included).
      */
     public static Optional<String> vulnerablePair(ChartSource chart, ImageRef image) {
-        return rook(chart).map(why -> why + ceph(image).map(c -> "; " + c.substring(c.indexOf(']') + 2)).orElse(""));
+        Optional<String> ceph = ceph(image);
+        return rook(chart).map(why -> why + ceph.map(c -> "; " + c.substring(c.indexOf(']') + 2)).orElse(""))
+                .or(() -> ceph);
     }
 
     /** Why this operator chart is known to be vulnerable, empty when it is not (or is not upstream Rook's). */

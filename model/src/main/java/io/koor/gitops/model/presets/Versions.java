@@ -5,7 +5,11 @@ package io.koor.gitops.model.presets;
  * demo) is a change here, reviewed like any other.
  */
 public final class Versions {
-    public static final String KUBERNETES = "1.32.4";
+    /**
+     * A supported minor: 1.34 reached end of life on 2026-10-27, 1.35 is maintained until 2027-02-28
+     * (kubernetes.io/releases). kubeadm, kubelet and kubectl come from pkgs.k8s.io's v1.35 repository.
+     */
+    public static final String KUBERNETES = "1.35.9";
     /** The Rook chart whose CRDs the validator's schemas describe (v1.20.6). */
     public static final String ROOK = "v1.20.6";
     /** Tentacle, as Rook v1.20.6's examples pin it: fixed for CVE-2025-30156 (see {@code CephAdvisories}). */
@@ -26,6 +30,10 @@ public final class Versions {
     public static final String SNAPSHOT_CONTROLLER_CHART = "5.2.0";
     public static final String PROMETHEUS_OPERATOR_CRDS_CHART = "31.0.1";
     public static final String TRAEFIK_CHART = "41.3.0";
+    /** cert-manager (jetstack chart), when the definition asks for ACME certificates. */
+    public static final String CERT_MANAGER_CHART = "v1.21.1";
+    /** Hetzner's cloud controller manager (supports Kubernetes 1.33-1.36, its docs/reference/version-policy.md). */
+    public static final String HCLOUD_CCM_CHART = "1.35.0";
     public static final String FLUX = "2.7.5";
     public static final String HELM = "v3.16.4";
     /**

@@ -19,7 +19,7 @@ public record ImageRef(String repository, Optional<String> tag, Optional<String>
         Matcher m = text == null ? null : REF.matcher(text);
         if (m == null || !m.matches()) {
             throw ModelException.of("", "'" + text + "' is not an image reference: write"
-                    + " 'registry/repository:tag', e.g. 'quay.io/ceph/ceph:v19.2.3'");
+                    + " 'registry/repository:tag', e.g. 'quay.io/ceph/ceph:v19.2.6'");
         }
         return new ImageRef(m.group(1), Optional.ofNullable(m.group(2)), Optional.ofNullable(m.group(3)));
     }

@@ -28,10 +28,19 @@ public final class SharedData {
         return schemas;
     }
 
-    /** Core kinds, then Rook v1.20.6, then the other CRDs: the order the demo build uses. */
+    /**
+     * Core kinds, then Rook v1.20.6, then the other CRDs: the order the demo build uses. The core kinds
+     * are v1.32.0's, named explicitly as the demo build does: the shared directory holds no newer
+     * release, while the toolkit's clusters run supported ones (1.35 and later).
+     */
     public static List<String> schemaLocations() {
         Path schemas = schemas();
         String crd = "/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json";
-        return List.of(schemas.toString(), schemas.resolve("generated-rook-v1.20.6") + crd, schemas + crd);
+        return List.of(coreSchemas(), schemas.resolve("generated-rook-v1.20.6") + crd, schemas + crd);
+    }
+
+    /** The newest core release the shared directory holds, as a location that ignores the release asked for. */
+    public static String coreSchemas() {
+        return schemas().resolve("v1.32.0-standalone-strict") + "/{{.ResourceKind}}{{.KindSuffix}}.json";
     }
 }
