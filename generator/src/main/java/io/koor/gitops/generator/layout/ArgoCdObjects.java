@@ -22,13 +22,18 @@ final class ArgoCdObjects implements ReconcilerObjects {
 
     @Override
     public List<HasMetadata> chart(Part.ChartInstall chart) {
-        return List.of(application(chart.name(), null, map(
+        GenericKubernetesResource app = application(chart.name(), null, map(
                 "repoURL", chart.repositoryUrl(),
                 "chart", chart.chart(),
                 "targetRevision", chart.version(),
                 "helm", map(
                         "releaseName", chart.name(),
-                        "valuesObject", chart.values())), chart.namespace()));
+                        "valuesObject", chart.values())), chart.namespace());
+        if (chart.keepCrds()) {
+            // without the resources finalizer, deleting the Application leaves what it applied, the CRDs included
+            app.getMetadata().setFinalizers(null);
+        }
+        return List.of(app);
     }
 
     /** Argo CD's automated prune leaves objects with this sync option alone (it reports them as to prune). */

@@ -33,8 +33,20 @@ final class FluxObjects implements ReconcilerObjects {
                                 "interval", "12h")),
                         "install", map("crds", crds, "remediation", map("retries", 3)),
                         "upgrade", map("crds", crds, "remediation", map("retries", 3)),
+                        "postRenderers", chart.keepCrds() ? keepCrds() : null,
                         "values", chart.values()));
         return List.of(repository, release);
+    }
+
+    /**
+     * Helm leaves objects annotated {@code helm.sh/resource-policy: keep} when the release is uninstalled;
+     * the post-renderer adds it to every CRD the chart renders (which carry annotations of their own, so
+     * the JSON patch adds to an existing map).
+     */
+    private static List<Object> keepCrds() {
+        return List.of(map("kustomize", map("patches", List.of(map(
+                "target", map("kind", "CustomResourceDefinition"),
+                "patch", "- op: add\n  path: /metadata/annotations/helm.sh~1resource-policy\n  value: keep\n")))));
     }
 
     /** Flux's garbage collection skips objects annotated so (kustomize-controller's prune policy). */

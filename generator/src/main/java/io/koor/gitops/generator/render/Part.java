@@ -70,9 +70,13 @@ public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.Rem
      * @param releaseName given when the release must have exactly this name (one the tree takes
      *                    over from bootstrap); empty when it may be named after the chart
      * @param values      the chart's values, kept in the order given so the files read the same every time
+     * @param keepCrds    the chart's CRDs outlive the release: removing it (or its component) must not delete
+     *                    them, and with them every object of their kinds in the cluster; for charts that have no
+     *                    value of their own for that
      */
     record ChartInstall(String repositoryName, String repositoryUrl, String chart, String version, String namespace,
-                        Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values) implements Part {
+                        Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values, boolean keepCrds)
+            implements Part {
         public ChartInstall {
             Objects.requireNonNull(repositoryName, "repositoryName");
             Objects.requireNonNull(repositoryUrl, "repositoryUrl");
@@ -82,6 +86,12 @@ public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.Rem
             Objects.requireNonNull(releaseName, "releaseName");
             Objects.requireNonNull(crds, "crds");
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** A chart whose CRDs, if any, go with it (or which keeps them through a value of its own). */
+        public ChartInstall(String repositoryName, String repositoryUrl, String chart, String version, String namespace,
+                            Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values) {
+            this(repositoryName, repositoryUrl, chart, version, namespace, releaseName, crds, values, false);
         }
 
         /** The release's name, which also names what installs it. */

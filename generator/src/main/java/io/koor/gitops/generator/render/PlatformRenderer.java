@@ -82,12 +82,14 @@ public final class PlatformRenderer {
 
     /**
      * external-snapshotter's CRDs and snapshot-controller, where Rook's snapshot guide installs them
-     * (kube-system). The chart renders the CRDs as templates, so they follow chart upgrades.
+     * (kube-system). The chart renders the CRDs as templates, so they follow chart upgrades; it has no value
+     * to keep them on uninstall (values.yaml at 5.2.0), so the tree keeps them: without the CRDs every
+     * VolumeSnapshot, and the backups they are, would be deleted.
      */
     private static Component snapshotController() {
         Part.ChartInstall chart = new Part.ChartInstall("piraeus-charts", "https://piraeus.io/helm-charts/",
                 "snapshot-controller", Versions.SNAPSHOT_CONTROLLER_CHART, "kube-system", Optional.empty(),
-                Part.CrdPolicy.CREATE_REPLACE, map("installCRDs", true));
+                Part.CrdPolicy.CREATE_REPLACE, map("installCRDs", true), true);
         return new Component(SNAPSHOT_CONTROLLER, Layer.CONTROLLERS, Set.of(), false, List.of(chart));
     }
 

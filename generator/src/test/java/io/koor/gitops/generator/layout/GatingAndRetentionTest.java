@@ -63,4 +63,23 @@ class GatingAndRetentionTest {
         JsonNode ns = doc(tree, "infrastructure/controllers/ha/rook-ceph-operator/namespace-rook-ceph.yaml", 0);
         assertThat(ns.at("/metadata/annotations/argocd.argoproj.io~1sync-options").asText()).isEqualTo("Prune=false");
     }
+
+    @Test
+    void theSnapshotCrdsOutliveTheirReleaseInBothLayouts() {
+        GitOpsTree flux = new FluxLayout("test").render(HA);
+        JsonNode release = doc(flux, "infrastructure/controllers/ha/snapshot-controller/helmrelease-snapshot-controller.yaml", 0);
+        JsonNode patch = release.at("/spec/postRenderers/0/kustomize/patches/0");
+        assertThat(patch.at("/target/kind").asText()).isEqualTo("CustomResourceDefinition");
+        assertThat(patch.at("/patch").asText()).contains("path: /metadata/annotations/helm.sh~1resource-policy", "value: keep");
+        // a chart that keeps its CRDs through its own value gets no post-renderer
+        assertThat(doc(flux, "infrastructure/controllers/ha/prometheus-operator-crds/helmrelease-prometheus-operator-crds.yaml", 0)
+                .at("/spec/postRenderers").isMissingNode()).isTrue();
+
+        GitOpsTree argo = Layouts.render(HA.reconciledBy(Reconciler.argoCd("https://git.example.com/g.git", "main")),
+                "test", PriceTable.snapshot2026());
+        assertThat(doc(argo, "infrastructure/controllers/ha/snapshot-controller/application-snapshot-controller.yaml", 0)
+                .at("/metadata/finalizers").isMissingNode()).isTrue();
+        assertThat(doc(argo, "infrastructure/controllers/ha/rook-ceph-operator/application-rook-ceph.yaml", 0)
+                .at("/metadata/finalizers/0").asText()).isEqualTo("resources-finalizer.argocd.argoproj.io");
+    }
 }
