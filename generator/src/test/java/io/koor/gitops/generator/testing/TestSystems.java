@@ -49,7 +49,8 @@ public final class TestSystems {
                         .dedicateStorageNodes()
                         .encryptedAtRest()
                         .monitoring(true)
-                        .dashboard(io.koor.gitops.model.ceph.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")))
+                        .dashboard(io.koor.gitops.model.ceph.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")
+                                .certificateFrom(io.koor.gitops.model.values.AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
                 .build();
     }
 
