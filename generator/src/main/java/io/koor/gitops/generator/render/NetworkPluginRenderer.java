@@ -32,8 +32,9 @@ public final class NetworkPluginRenderer {
         // The release names are bootstrap's, so the tree takes over those releases instead of installing second ones.
         // Calico's CRDs come from their own chart (templates, upgraded with it); Cilium's agent and operator
         // create their CRDs at run time, so its chart ships none.
-        BootstrapRelease.networkCrds(cluster).ifPresent(crds -> parts.add(chart(crds)));
-        parts.add(chart(release));
+        // Those CRDs are templates, which an uninstall deletes with every IPPool and policy: they are kept.
+        BootstrapRelease.networkCrds(cluster).ifPresent(crds -> parts.add(chart(crds, true)));
+        parts.add(chart(release, false));
         if (cluster.network().multus()) {
             parts.add(new Part.RemoteManifest("multus", "multus-cni", BootstrapRelease.MULTUS_REPOSITORY,
                     Versions.MULTUS, BootstrapRelease.MULTUS_MANIFEST, MULTUS_NAMESPACE));
@@ -42,9 +43,9 @@ public final class NetworkPluginRenderer {
     }
 
     /** A release bootstrap installed, as the tree declares it. */
-    static Part.ChartInstall chart(BootstrapRelease release) {
+    static Part.ChartInstall chart(BootstrapRelease release, boolean keepCrds) {
         return new Part.ChartInstall(release.repositoryName(), release.repositoryUrl(), release.chart(),
                 release.version(), release.namespace(), Optional.of(release.releaseName()), Part.CrdPolicy.DEFAULT,
-                release.values());
+                release.values(), keepCrds);
     }
 }

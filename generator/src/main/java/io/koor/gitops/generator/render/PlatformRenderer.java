@@ -165,7 +165,7 @@ public final class PlatformRenderer {
      */
     private static Component cloudControllerManager(Cluster cluster) {
         return new Component(CLOUD_CONTROLLER_MANAGER, Layer.CONTROLLERS, Set.of(), false,
-                List.of(NetworkPluginRenderer.chart(BootstrapRelease.cloudControllerManager(cluster))));
+                List.of(NetworkPluginRenderer.chart(BootstrapRelease.cloudControllerManager(cluster), false)));
     }
 
     private static Part.Manifests namespace(String name) {

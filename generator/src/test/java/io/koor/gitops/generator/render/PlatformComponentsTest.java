@@ -104,6 +104,8 @@ class PlatformComponentsTest {
         assertThat(calico).extracting(Part.ChartInstall::name).containsExactly("calico-crds", "calico");
         // both are templates (v3.32 moved the CRDs out of the operator chart's crds/), upgraded with their chart
         assertThat(calico).extracting(Part.ChartInstall::crds).containsOnly(Part.CrdPolicy.DEFAULT);
+        // an uninstall must not take every IPPool and network policy with the CRDs
+        assertThat(calico).extracting(Part.ChartInstall::keepCrds).containsExactly(true, false);
         assertThat(calico.get(1).values().toString()).contains("nodeAddressAutodetectionV4={kubernetes=NodeInternalIP}");
         assertThat(charts(byName(Patterns.highlyAvailable("p").build()).get(NetworkPluginRenderer.COMPONENT)))
                 .extracting(Part.ChartInstall::chart).containsExactly("cilium");
