@@ -6,7 +6,6 @@ import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.presets.Versions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,19 +32,12 @@ public final class NetworkPluginRenderer {
         // Calico's CRDs come from their own chart (templates, upgraded with it); Cilium's agent and operator
         // create their CRDs at run time, so its chart ships none.
         // Those CRDs are templates, which an uninstall deletes with every IPPool and policy: they are kept.
-        BootstrapRelease.networkCrds(cluster).ifPresent(crds -> parts.add(chart(crds, true)));
-        parts.add(chart(release, false));
+        BootstrapRelease.networkCrds(cluster).ifPresent(crds -> parts.add(Part.ChartInstall.takenOver(crds, true)));
+        parts.add(Part.ChartInstall.takenOver(release, false));
         if (cluster.network().multus()) {
             parts.add(new Part.RemoteManifest("multus", "multus-cni", BootstrapRelease.MULTUS_REPOSITORY,
                     Versions.MULTUS, BootstrapRelease.MULTUS_MANIFEST, MULTUS_NAMESPACE));
         }
         return new Component(COMPONENT, Layer.CONTROLLERS, Set.of(), false, parts);
-    }
-
-    /** A release bootstrap installed, as the tree declares it. */
-    static Part.ChartInstall chart(BootstrapRelease release, boolean keepCrds) {
-        return new Part.ChartInstall(release.repositoryName(), release.repositoryUrl(), release.chart(),
-                release.version(), release.namespace(), Optional.of(release.releaseName()), Part.CrdPolicy.DEFAULT,
-                release.values(), keepCrds);
     }
 }

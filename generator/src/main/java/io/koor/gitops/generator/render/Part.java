@@ -1,6 +1,7 @@
 package io.koor.gitops.generator.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.model.cluster.BootstrapRelease;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,6 +93,15 @@ public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.Rem
         public ChartInstall(String repositoryName, String repositoryUrl, String chart, String version, String namespace,
                             Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values) {
             this(repositoryName, repositoryUrl, chart, version, namespace, releaseName, crds, values, false);
+        }
+
+        /**
+         * A release bootstrap installed, declared exactly as bootstrap made it (name, namespace, chart,
+         * version, values), so the reconciler takes it over instead of installing a second one.
+         */
+        public static ChartInstall takenOver(BootstrapRelease release, boolean keepCrds) {
+            return new ChartInstall(release.repositoryName(), release.repositoryUrl(), release.chart(), release.version(),
+                    release.namespace(), Optional.of(release.releaseName()), CrdPolicy.DEFAULT, release.values(), keepCrds);
         }
 
         /** The release's name, which also names what installs it. */

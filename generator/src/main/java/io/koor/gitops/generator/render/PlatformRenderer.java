@@ -67,12 +67,13 @@ public final class PlatformRenderer {
         if (platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
             out.add(prometheusOperatorCrds());
         }
-        if (platform.ingressController().installs(needsIngress(rook))) {
+        boolean ingress = platform.ingressController().installs(needsIngress(rook));
+        if (ingress) {
             out.add(ingressController(ingressClass(rook)));
         }
         if (platform.certManager().installs(needsCertManager(rook))) {
             out.add(certManager());
-            out.add(certIssuers(ingressClass(rook), out.stream().anyMatch(c -> c.name().equals(INGRESS_CONTROLLER))));
+            out.add(certIssuers(ingressClass(rook), ingress));
         }
         if (platform.runsCloudControllerManager()) {
             out.add(cloudControllerManager(cluster));
@@ -165,7 +166,7 @@ public final class PlatformRenderer {
      */
     private static Component cloudControllerManager(Cluster cluster) {
         return new Component(CLOUD_CONTROLLER_MANAGER, Layer.CONTROLLERS, Set.of(), false,
-                List.of(NetworkPluginRenderer.chart(BootstrapRelease.cloudControllerManager(cluster), false)));
+                List.of(Part.ChartInstall.takenOver(BootstrapRelease.cloudControllerManager(cluster), false)));
     }
 
     private static Part.Manifests namespace(String name) {
