@@ -22,10 +22,10 @@ public final class BootstrapVersions {
     static final Map<String, String> HELM_SHA256 = Map.of(
             "amd64", "fc307327959aa38ed8f9f7e66d45492bb022a66c3e5da6063958254b9767d179",
             "arm64", "d3f8f15b3d9ec8c8678fbf3280c3e5902efabe5912e2f9fcf29107efbc8ead69");
-    /** flux_2.7.5_linux_{amd64,arm64}.tar.gz, as the release's flux_2.7.5_checksums.txt gives them. */
+    /** flux_2.9.5_linux_{amd64,arm64}.tar.gz, as the release's flux_2.9.5_checksums.txt gives them. */
     static final Map<String, String> FLUX_SHA256 = Map.of(
-            "amd64", "1e92141e8498289e4b27411385aeb18396053176cf297b0cb99abd6ca8293e75",
-            "arm64", "89d3ebb47ee5f7a0def33217e8dcb885e0bec41d01d0e23fc84e9aba0416c24e");
+            "amd64", "b853df82adfd7736f580692f9f734473d571606307139f8fd20c2a80dd1ff473",
+            "arm64", "f3e159af616ec0b9bd0a405c2185cf09d06b74652c1de3c7f377e8166826651a");
 
     private BootstrapVersions() {
     }

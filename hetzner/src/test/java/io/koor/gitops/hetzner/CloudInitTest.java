@@ -301,7 +301,7 @@ class CloudInitTest {
     void theChecksumsArePinnedForTheseVersions() {
         // a new Helm or Flux needs its own published checksums: this fails until they are updated with the version
         assertThat(BootstrapVersions.HELM).as("update HELM_SHA256 from get.helm.sh's .sha256sum files").isEqualTo("v3.16.4");
-        assertThat(BootstrapVersions.FLUX).as("update FLUX_SHA256 from the release's checksums.txt").isEqualTo("2.7.5");
+        assertThat(BootstrapVersions.FLUX).as("update FLUX_SHA256 from the release's checksums.txt").isEqualTo("2.9.5");
         Stream.of(BootstrapVersions.HELM_SHA256, BootstrapVersions.FLUX_SHA256).forEach(pins -> {
             assertThat(pins).containsOnlyKeys("amd64", "arm64");
             assertThat(pins.values()).allMatch(v -> v.matches("[0-9a-f]{64}"));

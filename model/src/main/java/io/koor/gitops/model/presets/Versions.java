@@ -34,7 +34,11 @@ public final class Versions {
     public static final String CERT_MANAGER_CHART = "v1.21.1";
     /** Hetzner's cloud controller manager (supports Kubernetes 1.33-1.36, its docs/reference/version-policy.md). */
     public static final String HCLOUD_CCM_CHART = "1.35.0";
-    public static final String FLUX = "2.7.5";
+    /**
+     * Flux 2.9: needs Kubernetes 1.33 or newer (flux2 cmd/flux/check.go kubernetesConstraints) and is
+     * conformance-tested on 1.36 (fluxcd/flux2 9351ff68), so it covers demo's 1.35 and staging's 1.36.
+     */
+    public static final String FLUX = "2.9.5";
     public static final String HELM = "v3.16.4";
     /**
      * Argo CD, when it reconciles: the 3.3 line, whose app-of-apps waves wait for a child that is
