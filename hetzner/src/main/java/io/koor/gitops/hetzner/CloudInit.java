@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.koor.gitops.model.FluxBootstrap;
+import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.NodeRole;
@@ -29,6 +31,8 @@ public final class CloudInit {
     static final String PUBLIC_IP = KubeadmConfig.PUBLIC_IP;
     static final String ARGO_CM_PATCH = "/etc/kubeadm/argocd-cm-patch.yaml";
     static final String ARGO_ROOT = "/etc/kubeadm/argocd-root.yaml";
+    /** Flux's GitRepository and Kustomization flux-system, the objects of the tree's gotk-sync.yaml. */
+    static final String FLUX_SYNC = "/etc/kubeadm/flux-sync.yaml";
     static final String SCRIPT = "/usr/local/sbin/koor-bootstrap";
     static final String PHASE_FILE = "/var/lib/koor/phase";
     static final String METADATA_GUARD = "/etc/koor/metadata-guard.nft";
@@ -66,6 +70,8 @@ public final class CloudInit {
             if (bootstrap.argoCd()) {
                 file(files, ARGO_CM_PATCH, argoCdHealthPatch(), "0644");
                 file(files, ARGO_ROOT, argoCdRoot(cluster, bootstrap), "0644");
+            } else {
+                file(files, FLUX_SYNC, fluxSync(cluster, bootstrap), "0644");
             }
         }
         file(files, SCRIPT, script(desired, server, first, bootstrap), "0700");
@@ -134,6 +140,20 @@ public final class CloudInit {
                 + bootstrap.gitBranch() + "\n    path: clusters/" + cluster.name() + "\n  destination:\n"
                 + "    server: https://kubernetes.default.svc\n    namespace: argocd\n  syncPolicy:\n    automated:\n"
                 + "      prune: true\n      selfHeal: true\n";
+    }
+
+    /**
+     * The sync objects from the same model code the generator writes {@code gotk-sync.yaml} with, so that
+     * Flux finds in Git exactly what bootstrap applied and adopts it.
+     */
+    static String fluxSync(Cluster cluster, Bootstrap bootstrap) {
+        FluxBootstrap flux = new FluxBootstrap(cluster.name().value(),
+                new Reconciler.GitSource(bootstrap.gitUrl(), bootstrap.gitBranch()));
+        StringBuilder s = new StringBuilder();
+        for (Object object : flux.sync()) {
+            s.append("---\n").append(yaml(object));
+        }
+        return s.toString();
     }
 
     private static void file(ArrayNode files, String path, String content, String permissions) {
@@ -279,12 +299,12 @@ public final class CloudInit {
                     .append(checksumByArch("flux", BootstrapVersions.FLUX_SHA256))
                     .append("verified /run/flux.tar.gz \"$flux_sha256\"\n")
                     .append("tar -xzf /run/flux.tar.gz -C /usr/local/bin flux\n")
-                    // the controllers may run on this node before any worker has joined, instead of waiting for one
-                    .append("retry 3 flux install --toleration-keys=node-role.kubernetes.io/control-plane\n")
-                    .append("retry 5 flux create source git flux-system --url=").append(bootstrap.gitUrl()).append(" --branch=")
-                    .append(bootstrap.gitBranch()).append(" --interval=1m\n")
-                    .append("retry 5 flux create kustomization flux-system --source=GitRepository/flux-system --path=./clusters/")
-                    .append(cluster.name()).append(" --prune=true --interval=10m\n");
+                    // the controllers may run on this node before any worker has joined, instead of waiting for one;
+                    // with Flux's manifests in the tree, the same controllers its release artifact holds
+                    .append("retry 3 flux install --toleration-keys=").append(FluxBootstrap.CONTROL_PLANE_TAINT)
+                    .append(bootstrap.fluxInGit() ? " --components-extra=" + String.join(",", FluxBootstrap.ARTIFACT_EXTRA_COMPONENTS) : "")
+                    .append('\n')
+                    .append("retry 5 kubectl apply --server-side -f ").append(FLUX_SYNC).append('\n');
         }
         return s.append("phase ready\n").toString();
     }

@@ -77,15 +77,18 @@ public final class ProvisioningService {
     }
 
     public void provision(GitOpsSystem system, Cluster cluster, Options options) throws IOException {
-        if (system.reconciler() instanceof Reconciler.ArgoCd argo && options.gitUrl() != null && !options.gitUrl().isBlank()
-                && !options.gitUrl().equals(argo.repoUrl())) {
-            throw new ConfigurationException("gitUrl", options.gitUrl(), "the system's Argo CD Applications follow "
-                    + argo.repoUrl() + "; leave the Git URL out, or make them agree");
+        // A system that names its repository (Argo CD's Applications, Flux's gotk-sync.yaml) is reconciled from it.
+        Optional<Reconciler.GitSource> named = system.reconciler().repository();
+        if (named.isPresent() && options.gitUrl() != null && !options.gitUrl().isBlank()
+                && !options.gitUrl().equals(named.get().url())) {
+            throw new ConfigurationException("gitUrl", options.gitUrl(), "the system's "
+                    + (system.reconciler() instanceof Reconciler.ArgoCd ? "Argo CD Applications follow " : "Flux sync objects follow ")
+                    + named.get().url() + "; leave the Git URL out, or make them agree");
         }
-        options = system.reconciler() instanceof Reconciler.ArgoCd argo
-                ? new Options(options.token(), options.owner(), options.sshPublicKey(), argo.repoUrl(), argo.revision(),
-                options.confirm(), options.sources())
-                : options;
+        if (named.isPresent()) {
+            options = new Options(options.token(), options.owner(), options.sshPublicKey(), named.get().url(),
+                    named.get().revision(), options.confirm(), options.sources());
+        }
         Token token = options.token().orElseThrow(() -> ConfigurationException.ofEnvironment(
                 "provisioning needs a Hetzner API token: set " + Token.ENV + " (or the server 'hcloud' in Maven settings)"));
         HcloudClient client = clients.apply(token);
@@ -108,7 +111,7 @@ public final class ProvisioningService {
         String key = Files.readString(options.sshPublicKey()).strip();
         Bootstrap bootstrap = Bootstrap.flux(options.gitUrl(), options.gitBranch());
         boolean argoCd = system.reconciler() instanceof Reconciler.ArgoCd;
-        provisioner.apply(desired, plan, key, argoCd ? bootstrap.withArgoCd() : bootstrap);
+        provisioner.apply(desired, plan, key, argoCd ? bootstrap.withArgoCd() : named.isPresent() ? bootstrap.withFluxInGit() : bootstrap);
         Set<String> created = plan.steps().stream()
                 .filter(s -> s.verb() == ProvisioningPlan.Verb.CREATE && s.kind() == ResourceKind.SERVER)
                 .map(ProvisioningPlan.Step::name).collect(Collectors.toSet());

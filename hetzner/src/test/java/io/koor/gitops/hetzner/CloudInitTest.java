@@ -9,6 +9,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.koor.gitops.generator.layout.FluxLayout;
+import io.koor.gitops.generator.tree.GitOpsTree;
+import io.koor.gitops.generator.tree.TreePath;
+import io.koor.gitops.generator.yaml.ManifestYaml;
+import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.cluster.Platform;
@@ -43,7 +49,8 @@ class CloudInitTest {
         return clusters().flatMap(c -> {
             DesiredState d = DesiredState.of(c, "ops");
             return d.ofType(DesiredResource.Server.class).stream()
-                    .flatMap(s -> Stream.of(CloudInit.userData(d, s, BOOTSTRAP), CloudInit.userData(d, s, BOOTSTRAP.withArgoCd())));
+                    .flatMap(s -> Stream.of(CloudInit.userData(d, s, BOOTSTRAP), CloudInit.userData(d, s, BOOTSTRAP.withFluxInGit()),
+                            CloudInit.userData(d, s, BOOTSTRAP.withArgoCd())));
         });
     }
 
@@ -73,7 +80,7 @@ class CloudInitTest {
                 .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
         DesiredState desired = DesiredState.of(cluster, "ops");
         for (DesiredResource.Server server : desired.ofType(DesiredResource.Server.class)) {
-            for (Bootstrap bootstrap : List.of(BOOTSTRAP, BOOTSTRAP.withArgoCd())) {
+            for (Bootstrap bootstrap : List.of(BOOTSTRAP, BOOTSTRAP.withFluxInGit(), BOOTSTRAP.withArgoCd())) {
                 String data = CloudInit.userData(desired, server, bootstrap);
                 assertThat(data).startsWith("#cloud-config\n");
                 assertThat(data.getBytes(StandardCharsets.UTF_8).length).as(server.name()).isLessThan(CloudInit.MAX_BYTES);
@@ -92,8 +99,8 @@ class CloudInitTest {
         assertThat(first).contains("kubeadm init --config /etc/kubeadm/config.yaml --skip-token-print",
                 "kubelet=1.35.9-1.1", "pkgs.k8s.io/core:/stable:/v1.35/deb/", "isv:/cri-o:/stable:/v1.35/deb/",
                 "helm upgrade --install calico projectcalico/tigera-operator --version " + BootstrapVersions.CALICO,
-                "cidr: 10.244.0.0/16", "--path=./clusters/demo",
-                "--url=https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
+                "cidr: 10.244.0.0/16", "path: ./clusters/demo",
+                "url: https://git.example.com/koor/demo-gitops.git", "advertiseAddress: 10.0.0.2",
                 "podSubnet: 10.244.0.0/16");
         assertThat(first).doesNotContain("kubeadm join").doesNotContain("multus").doesNotContain("--upload-certs");
         // kubectl from outside: the public address joins the API certificate, and a kubeconfig names it
@@ -121,6 +128,36 @@ class CloudInitTest {
         assertThat(flux).isGreaterThan(initialised);
         assertThat(script).contains("wait_for 90 10 \"node demo-control-plane-1 Ready\"");
         assertThat(script).endsWith("phase ready\n");
+    }
+
+    /**
+     * The sync objects the first node applies are the generated gotk-sync.yaml's, object for object, so Flux
+     * adopts them from Git instead of changing them; the ad-hoc {@code flux create} lines are gone.
+     */
+    @Test
+    void fluxGetsTheSyncObjectsOfTheGeneratedGotkSync() throws Exception {
+        Cluster cluster = Patterns.minimalProduction("demo").build();
+        DesiredState desired = DesiredState.of(cluster, "ops");
+        String data = CloudInit.userData(desired, desired.firstControlPlane(), BOOTSTRAP.withFluxInGit());
+        GitOpsTree tree = new FluxLayout("test").render(GitOpsSystem.of(cluster)
+                .reconciledBy(Reconciler.flux(BOOTSTRAP.gitUrl(), BOOTSTRAP.gitBranch())));
+        List<JsonNode> generated = ManifestYaml.readAll(tree.text(new TreePath("clusters/demo/flux-system/gotk-sync.yaml")));
+        List<JsonNode> applied = ManifestYaml.readAll(files(data).get(CloudInit.FLUX_SYNC));
+        assertThat(applied).hasSize(2).isEqualTo(generated);
+        // and the comparison can fail: another branch is another object
+        String other = CloudInit.userData(desired, desired.firstControlPlane(), Bootstrap.flux(BOOTSTRAP.gitUrl(), "dev"));
+        assertThat(ManifestYaml.readAll(files(other).get(CloudInit.FLUX_SYNC))).isNotEqualTo(generated);
+
+        String script = script(data);
+        int install = script.indexOf("retry 3 flux install --toleration-keys=node-role.kubernetes.io/control-plane"
+                + " --components-extra=image-reflector-controller,image-automation-controller,source-watcher\n");
+        int sync = script.indexOf("retry 5 kubectl apply --server-side -f " + CloudInit.FLUX_SYNC + "\n");
+        assertThat(install).as("the controllers of the tree's release artifact").isPositive();
+        assertThat(sync).isGreaterThan(install);
+        assertThat(script).doesNotContain("flux create");
+        // a tree without Flux's manifests gets flux install's own four controllers
+        assertThat(script(CloudInit.userData(desired, desired.firstControlPlane(), BOOTSTRAP))).contains(
+                "flux install --toleration-keys=node-role.kubernetes.io/control-plane\n").doesNotContain("--components-extra");
     }
 
     @Test

@@ -93,6 +93,22 @@ class ProvisioningServiceTest {
     }
 
     @Test
+    void aFluxSystemNamingItsRepositoryIsBootstrappedFromItWithTheTreesControllers() throws Exception {
+        var flux = io.koor.gitops.model.GitOpsSystem.of(demo)
+                .reconciledBy(io.koor.gitops.model.Reconciler.flux("https://git.example.com/koor/fleet.git", "prod"));
+        assertThatThrownBy(() -> service.provision(flux, demo, confirmed()))
+                .hasMessageContaining("gitUrl=https://git.example.com/koor/demo-gitops.git: the system's Flux sync objects"
+                        + " follow https://git.example.com/koor/fleet.git");
+        assertThat(api.requests).isEmpty();
+
+        service.provision(flux, demo, new ProvisioningService.Options(options.token(), "ops", options.sshPublicKey(), null,
+                "main", true));
+        List<String> userData = api.bodies.stream().filter(b -> b.contains("\"user_data\"")).toList();
+        assertThat(userData).filteredOn(b -> b.contains("kubeadm init")).singleElement().satisfies(b -> assertThat(b)
+                .contains("url: https://git.example.com/koor/fleet.git", "branch: prod", "--components-extra="));
+    }
+
+    @Test
     void provisioningNeedsAGitUrlAndAKey() {
         ProvisioningService.Options noGit = new ProvisioningService.Options(options.token(), "ops", options.sshPublicKey(),
                 null, "main", true);

@@ -57,7 +57,7 @@ final class ComponentDirectories {
                 + "\nDo not edit: change the definition and run mvn gitops:generate.";
     }
 
-    private static String kustomization(String header, List<String> resources) {
+    static String kustomization(String header, List<String> resources) {
         Map<String, Object> body = map(
                 "apiVersion", "kustomize.config.k8s.io/v1beta1",
                 "kind", "Kustomization",

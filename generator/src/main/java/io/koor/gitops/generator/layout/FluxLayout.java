@@ -12,17 +12,20 @@ import io.koor.gitops.generator.render.Layer;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.yaml.ManifestYaml;
+import io.koor.gitops.model.FluxBootstrap;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cost.PriceTable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Places components in a Flux tree, after the Flux project's kustomize-helm example:
  * <pre>
  * clusters/&lt;cluster&gt;/             Flux Kustomizations: infrastructure.yaml, apps.yaml
+ * clusters/&lt;cluster&gt;/flux-system/ Flux itself: gotk-sync.yaml, flux-components.yaml (with a repository)
  * infrastructure/controllers/&lt;cluster&gt;/&lt;component&gt;/   operators (HelmRelease), wait: true
  * infrastructure/configs/&lt;cluster&gt;/&lt;component&gt;/       CephCluster, pools, StorageClasses
  * apps/&lt;cluster&gt;/&lt;component&gt;/                         workloads
@@ -32,13 +35,15 @@ import java.util.Map;
  * from validators that read files one by one.
  *
  * <p>Every directory a Flux Kustomization points at has a {@code kustomization.yaml}. The cluster
- * directory deliberately has none: {@code flux bootstrap} adds {@code clusters/<cluster>/flux-system/}
- * there, and kustomize-controller includes it only when it generates the kustomization itself, so a
- * generated one would silently stop Flux from managing itself.
+ * directory deliberately has none: kustomize-controller generates one there that takes in every
+ * manifest and every subdirectory with a kustomization of its own (fluxcd/pkg kustomize scanManifests),
+ * so {@code clusters/<cluster>/flux-system/} is included without a hand-added file. When the system
+ * names its repository ({@code Reconciler.flux(url, branch)}), that directory is generated too, as
+ * {@code flux bootstrap} lays it out ({@link FluxBootstrap}); otherwise {@code flux bootstrap} adds it.
  */
 public final class FluxLayout {
     /** The GitRepository that {@code flux bootstrap} creates and every Kustomization reads from. */
-    static final String FLUX_SOURCE = "flux-system";
+    static final String FLUX_SOURCE = FluxBootstrap.NAME;
 
     private final String generatedFrom;
     private final PriceTable prices;
@@ -56,13 +61,14 @@ public final class FluxLayout {
 
     public GitOpsTree render(GitOpsSystem system) {
         GitOpsTree.Builder tree = GitOpsTree.builder();
+        Optional<Reconciler.GitSource> repository = system.reconciler().repository();
         for (Cluster cluster : system.clusters()) {
-            renderCluster(cluster, tree);
+            renderCluster(cluster, repository, tree);
         }
         return tree.build();
     }
 
-    private void renderCluster(Cluster cluster, GitOpsTree.Builder tree) {
+    private void renderCluster(Cluster cluster, Optional<Reconciler.GitSource> repository, GitOpsTree.Builder tree) {
         String name = cluster.name().value();
         List<Component> components = ClusterComponents.of(cluster);
         LayerGraph graph = LayerGraph.of(name, components);
@@ -78,6 +84,16 @@ public final class FluxLayout {
                 ManifestYaml.write(header, List.of(fluxKustomization(cluster, Layer.APPS, graph, components))));
         tree.add(TreePath.of(clusterDir, "README.md"),
                 ClusterReadme.render(cluster, Reconciler.flux(), prices, generatedFrom));
+        repository.ifPresent(git -> writeFluxSystem(new FluxBootstrap(name, git), clusterDir, header, tree));
+    }
+
+    /** Flux's own objects, where {@code flux bootstrap} puts them, so Flux upgrades and re-syncs itself from Git. */
+    private static void writeFluxSystem(FluxBootstrap flux, String clusterDir, String header, GitOpsTree.Builder tree) {
+        String dir = clusterDir + "/" + FluxBootstrap.DIRECTORY;
+        tree.add(TreePath.of(dir, FluxBootstrap.SYNC_FILE), ManifestYaml.write(header, flux.sync()));
+        tree.add(TreePath.of(dir, FluxBootstrap.COMPONENTS_FILE), ManifestYaml.write(header, FluxBootstrap.components()));
+        tree.add(TreePath.of(dir, "kustomization.yaml"), ComponentDirectories.kustomization(header,
+                List.of(FluxBootstrap.SYNC_FILE, FluxBootstrap.COMPONENTS_FILE)));
     }
 
     private static GenericKubernetesResource fluxKustomization(Cluster cluster, Layer layer, LayerGraph graph,
