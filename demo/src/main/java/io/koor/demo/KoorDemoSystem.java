@@ -2,6 +2,7 @@ package io.koor.demo;
 
 import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -23,12 +24,19 @@ public final class KoorDemoSystem implements GitOpsDefinition {
     record Release(String kubernetes, String rook, String cephImage) {
     }
 
+    /**
+     * The repository this tree lives in, which Flux on both clusters syncs from and upgrades itself from
+     * ({@code clusters/<cluster>/flux-system/}). A fork changes it here.
+     */
+    static final String REPOSITORY = "https://github.com/koor/demo-gitops.git";
+
     static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6");
     static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4");
 
     @Override
     public GitOpsSystem system() {
-        return GitOpsSystem.of(cluster("demo", DEMO), cluster("staging", STAGING));
+        return GitOpsSystem.of(cluster("demo", DEMO), cluster("staging", STAGING))
+                .reconciledBy(Reconciler.flux(REPOSITORY, "main"));
     }
 
     /** One cluster of the demo's shape (also what the fleet benchmark multiplies). */

@@ -153,12 +153,27 @@ class DemoTreeTest {
                 .at("/spec/releaseName").asText()).isEqualTo("hccm");
     }
 
+    /** Flux manages itself from this repository: its sync objects and its controllers, pinned, in Git. */
+    @Test
+    void fluxsOwnManifestsAreInGit() {
+        for (String cluster : List.of("demo", "staging")) {
+            JsonNode git = doc("clusters/" + cluster + "/flux-system/gotk-sync.yaml", 0);
+            assertThat(git.at("/spec/url").asText()).isEqualTo(KoorDemoSystem.REPOSITORY);
+            assertThat(doc("clusters/" + cluster + "/flux-system/gotk-sync.yaml", 1).at("/spec/path").asText())
+                    .isEqualTo("./clusters/" + cluster);
+            JsonNode oci = doc("clusters/" + cluster + "/flux-system/flux-components.yaml", 0);
+            assertThat(oci.at("/spec/ref/tag").asText()).isEqualTo("v" + io.koor.gitops.model.presets.Versions.FLUX);
+            assertThat(doc("clusters/" + cluster + "/flux-system/flux-components.yaml", 1).at("/spec/prune").asBoolean(true))
+                    .isFalse();
+        }
+    }
+
     @Test
     void kubectlKustomizeBuildsEveryCommittedKustomization() throws IOException {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(24);
+        assertThat(dirs).hasSize(26); // with clusters/<cluster>/flux-system/
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();
