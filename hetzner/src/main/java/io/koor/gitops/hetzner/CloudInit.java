@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.koor.gitops.model.ArgoCdBootstrap;
 import io.koor.gitops.model.FluxBootstrap;
 import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.cluster.Cluster;
@@ -119,18 +120,11 @@ public final class CloudInit {
 
     /**
      * Argo CD stopped judging Applications' health in 1.8, and without it the sync waves of an app of
-     * apps do not wait for a layer to be ready: this restores it, reading the child's own health.
+     * apps do not wait for a layer to be ready: this restores it, with the keys the tree's Application
+     * {@code argocd} patches in too ({@link ArgoCdBootstrap}), so Argo CD managing itself keeps them.
      */
     static String argoCdHealthPatch() {
-        return "data:\n  resource.customizations.health.argoproj.io_Application: |\n"
-                + "    hs = {status = \"Progressing\", message = \"\"}\n"
-                + "    if obj.status ~= nil and obj.status.health ~= nil then\n"
-                + "      hs.status = obj.status.health.status\n"
-                + "      if obj.status.health.message ~= nil then\n"
-                + "        hs.message = obj.status.health.message\n"
-                + "      end\n"
-                + "    end\n"
-                + "    return hs\n";
+        return yaml(java.util.Map.of("data", new java.util.TreeMap<>(ArgoCdBootstrap.configData())));
     }
 
     /** The root of the app of apps: the cluster's directory, whose Applications are the layers. */
@@ -285,8 +279,7 @@ public final class CloudInit {
                             + " | length == 0)] | length > 0' > /dev/null; }\n")
                     .append("wait_for 180 10 \"a Ready node without taints for Argo CD\" schedulable_node\n")
                     .append("kubectl create namespace argocd --dry-run=client -o yaml | kubectl apply -f -\n")
-                    .append("download https://raw.githubusercontent.com/argoproj/argo-cd/").append(BootstrapVersions.ARGO_CD)
-                    .append("/manifests/install.yaml /etc/kubeadm/argocd-install.yaml\n")
+                    .append("download ").append(ArgoCdBootstrap.installManifest()).append(" /etc/kubeadm/argocd-install.yaml\n")
                     // the CRDs outgrew client-side apply's annotation limit: server-side, as Argo CD's own guide says
                     .append("retry 5 kubectl apply -n argocd --server-side --force-conflicts -f /etc/kubeadm/argocd-install.yaml\n")
                     .append("retry 5 kubectl -n argocd patch configmap argocd-cm --type merge --patch-file ").append(ARGO_CM_PATCH).append('\n')

@@ -180,6 +180,9 @@ class CloudInitTest {
         String health = YAML.readTree(files.get(CloudInit.ARGO_CM_PATCH))
                 .path("data").path("resource.customizations.health.argoproj.io_Application").asText();
         assertThat(health).contains("obj.status.health.status", "return hs");
+        // the keys the tree's Application argocd patches into argocd-cm too, so Argo CD managing itself keeps them
+        assertThat(YAML.readTree(files.get(CloudInit.ARGO_CM_PATCH)).path("data"))
+                .isEqualTo(YAML.valueToTree(io.koor.gitops.model.ArgoCdBootstrap.configData()));
 
         String script = files.get(CloudInit.SCRIPT);
         int initialised = script.indexOf("phase initialised");

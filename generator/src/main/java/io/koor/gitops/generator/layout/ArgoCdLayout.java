@@ -7,13 +7,16 @@ import io.koor.gitops.generator.readme.ClusterReadme;
 import io.koor.gitops.generator.render.ClusterComponents;
 import io.koor.gitops.generator.render.Component;
 import io.koor.gitops.generator.render.Layer;
+import io.koor.gitops.generator.render.Resources;
 import io.koor.gitops.generator.tree.GitOpsTree;
 import io.koor.gitops.generator.tree.TreePath;
 import io.koor.gitops.generator.yaml.ManifestYaml;
+import io.koor.gitops.model.ArgoCdBootstrap;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cost.PriceTable;
+import io.koor.gitops.model.presets.Versions;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.Map;
  * Application per layer, pointing at the same directories the Flux layout uses, with
  * {@code argocd.argoproj.io/sync-wave} derived from the layer graph (a layer syncs after those it
  * depends on). The components' charts and remote manifests are Applications too, see
- * {@link ArgoCdObjects}. Point a root Application at {@code clusters/<cluster>} to start it.
+ * {@link ArgoCdObjects}; {@code argocd.yaml} beside them keeps Argo CD itself in Git. Point a root
+ * Application at {@code clusters/<cluster>} to start it.
  */
 final class ArgoCdLayout {
     private final String generatedFrom;
@@ -50,6 +54,7 @@ final class ArgoCdLayout {
                     layerApplication(cluster, Layer.CONTROLLERS, waves), layerApplication(cluster, Layer.CONFIGS, waves))));
             tree.add(TreePath.of(clusterDir, "apps.yaml"),
                     ManifestYaml.write(header, List.of(layerApplication(cluster, Layer.APPS, waves))));
+            tree.add(TreePath.of(clusterDir, ArgoCdBootstrap.NAME + ".yaml"), ManifestYaml.write(header, List.of(selfManagement())));
             tree.add(TreePath.of(clusterDir, "README.md"), ClusterReadme.render(cluster, argo, prices, generatedFrom));
         }
         return tree.build();
@@ -72,6 +77,28 @@ final class ArgoCdLayout {
         int wave = graph.dependenciesOf(layer).stream().mapToInt(d -> wave(d, graph, waves) + 1).max().orElse(0);
         waves.put(layer, wave);
         return wave;
+    }
+
+    /**
+     * Argo CD managing itself ("Manage Argo CD Using Argo CD"): the manifests bootstrap applied, from the
+     * pinned release, with the argocd-cm keys bootstrap set. Never pruned and without the resources
+     * finalizer, so neither a sync nor deleting the Application removes Argo CD; server-side apply, as
+     * the CRDs are too large for client-side apply.
+     */
+    static GenericKubernetesResource selfManagement() {
+        return Resources.custom("argoproj.io/v1alpha1", "Application", ArgoCdBootstrap.NAME, ArgoCdObjects.NAMESPACE, map(
+                "project", "default",
+                "source", map(
+                        "repoURL", ArgoCdBootstrap.REPOSITORY,
+                        "targetRevision", Versions.ARGO_CD,
+                        "path", ArgoCdBootstrap.PATH,
+                        "kustomize", map("patches", List.of(map(
+                                "target", map("kind", "ConfigMap", "name", "argocd-cm"),
+                                "patch", ArgoCdBootstrap.configPatch())))),
+                "destination", map("server", ArgoCdObjects.IN_CLUSTER, "namespace", ArgoCdBootstrap.NAMESPACE),
+                "syncPolicy", map(
+                        "automated", map("prune", false, "selfHeal", true),
+                        "syncOptions", List.of("ServerSideApply=true"))));
     }
 
     private GenericKubernetesResource layerApplication(Cluster cluster, Layer layer, Map<Layer, Integer> waves) {

@@ -70,6 +70,45 @@ class ArgoCdLayoutTest {
     }
 
     @Test
+    void argoCdManagesItselfFromThePinnedReleaseWithTheHealthCheckBootstrapSets() {
+        GitOpsTree tree = render(GitOpsSystem.of(Patterns.minimalProduction("demo").build()));
+        JsonNode argocd = doc(tree, "clusters/demo/argocd.yaml", 0);
+        assertThat(argocd.at("/metadata/name").asText()).isEqualTo("argocd");
+        assertThat(argocd.at("/spec/source/repoURL").asText()).isEqualTo("https://github.com/argoproj/argo-cd.git");
+        assertThat(argocd.at("/spec/source/path").asText()).isEqualTo("manifests/cluster-install");
+        assertThat(argocd.at("/spec/source/targetRevision").asText()).isEqualTo(io.koor.gitops.model.presets.Versions.ARGO_CD);
+        assertThat(argocd.at("/spec/syncPolicy/automated/prune").asBoolean(true)).as("never prunes Argo CD").isFalse();
+        assertThat(argocd.at("/metadata/finalizers").isMissingNode()).as("deleting the Application leaves Argo CD").isTrue();
+        assertThat(argocd.at("/spec/syncPolicy/syncOptions").toString()).contains("ServerSideApply=true");
+    }
+
+    /**
+     * The Application's patch, run through the real kustomize on an argocd-cm shaped like upstream's (other
+     * keys in data), adds exactly the keys bootstrap's merge patch sets and keeps upstream's.
+     */
+    @Test
+    void theConfigPatchKeepsUpstreamsKeysAndAddsTheApplicationHealth() throws IOException {
+        Kustomize.assumeAvailable();
+        JsonNode patches = doc(render(GitOpsSystem.of(Patterns.minimalProduction("demo").build())), "clusters/demo/argocd.yaml", 0)
+                .at("/spec/source/kustomize/patches");
+        java.nio.file.Files.writeString(root.resolve("argocd-cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: argocd-cm\n  labels:\n    app.kubernetes.io/part-of: argocd\ndata:\n"
+                + "  resource.exclusions: |\n    - kinds: [Lease]\n");
+        java.nio.file.Files.writeString(root.resolve("kustomization.yaml"), ManifestYaml.write("test", List.of(java.util.Map.of(
+                "apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization",
+                "resources", List.of("argocd-cm.yaml"), "patches", patches))));
+        Kustomize.Build build = Kustomize.build(root);
+        assertThat(build.exitCode()).as(build.errors()).isZero();
+        JsonNode data = ManifestYaml.readAll(build.output()).get(0).path("data");
+        assertThat(data.path("resource.exclusions").asText()).isEqualTo("- kinds: [Lease]\n");
+        java.util.Map<String, String> added = new java.util.TreeMap<>();
+        data.fields().forEachRemaining(f -> added.put(f.getKey(), f.getValue().asText()));
+        added.remove("resource.exclusions");
+        assertThat(added).isEqualTo(new java.util.TreeMap<>(io.koor.gitops.model.ArgoCdBootstrap.configData()));
+        assertThat(added.get("resource.customizations.health.argoproj.io_Application")).contains("obj.status.health.status");
+    }
+
+    @Test
     void theTreeValidatesAndBuilds() throws IOException {
         Kustomize.assumeAvailable();
         GitOpsTree tree = render(GitOpsSystem.of(TestSystems.full("big")));
