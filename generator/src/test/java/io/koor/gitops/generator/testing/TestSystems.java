@@ -51,6 +51,12 @@ public final class TestSystems {
                         .monitoring(true)
                         .dashboard(io.koor.gitops.model.ceph.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")
                                 .certificateFrom(io.koor.gitops.model.values.AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
+                .apps(apps -> apps
+                        .postgres(io.koor.gitops.model.apps.PostgresCluster.named("orders", "backups", "ceph-block")
+                                .backup(io.koor.gitops.model.apps.BarmanBackup.toBucket("db-backups").retention("14d"))
+                                .restoreInto("orders-restore").restoreTo("2026-12-01T06:00:00Z"))
+                        .postgres(io.koor.gitops.model.apps.PostgresCluster.named("catalog", "shop", "ceph-nvme")
+                                .instances(2).size(20)))
                 .build();
     }
 

@@ -34,6 +34,12 @@ public final class Versions {
     public static final String CERT_MANAGER_CHART = "v1.21.1";
     /** Hetzner's cloud controller manager (supports Kubernetes 1.33-1.36, its docs/reference/version-policy.md). */
     public static final String HCLOUD_CCM_CHART = "1.35.0";
+    /**
+     * CloudNativePG's operator chart (cloudnative-pg/charts, chart 0.28.3 is CloudNativePG 1.29.1;
+     * 0.29.0 is 1.30.0). Both still run the in-tree Barman Cloud backups the tree declares, which
+     * 1.31.0 removes (1.30.0 release notes).
+     */
+    public static final String CLOUDNATIVE_PG_CHART = "0.28.3";
     public static final String FLUX = "2.7.5";
     public static final String HELM = "v3.16.4";
     /**
