@@ -2,6 +2,8 @@ package io.koor.demo;
 
 import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.apps.BarmanBackup;
+import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -12,7 +14,8 @@ import io.koor.gitops.model.presets.Patterns;
  * Koor's demo system: {@code demo} is the environment shown to people; {@code staging} has the
  * same shape and runs the next Kubernetes minor, Rook and Ceph first, to rehearse the upgrade. Both
  * start from the minimal production pattern and add the file and object storage the demo
- * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups.
+ * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
+ * and the PostgreSQL database (three instances on the block pool), backed up to its bucket.
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -20,11 +23,17 @@ public final class KoorDemoSystem implements GitOpsDefinition {
      * supported 1.19 line (Kubernetes 1.30-1.35); Rook v1.20.6 with Tentacle v20.2.4 (Kubernetes
      * 1.31-1.36) is the upgrade staging rehearses.
      */
-    record Release(String kubernetes, String rook, String cephImage) {
+    record Release(String kubernetes, String rook, String cephImage, String cloudNativePgChart, String postgresImage) {
     }
 
-    static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6");
-    static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4");
+    /**
+     * CloudNativePG: chart 0.28.3 is operator 1.29.1, chart 0.29.0 is 1.30.0 (cloudnative-pg/charts), each with
+     * the PostgreSQL image that release defaults to (its pkg/versions/versions.go).
+     */
+    static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6", "0.28.3",
+            "ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie");
+    static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4", "0.29.0",
+            "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie");
 
     @Override
     public GitOpsSystem system() {
@@ -41,7 +50,12 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .filesystem(Filesystem.named("cephfs"))
                         .objectStore(ObjectStore.named("objectstore")
                                 .bucket("cdn", "static-site")
-                                .bucket("backups", "database-backups")))
+                                .bucket("database", "database-backups")))
+                .apps(apps -> apps
+                        .cloudNativePgChart(release.cloudNativePgChart())
+                        .postgres(PostgresCluster.named("app", "database", "ceph-block")
+                                .image(release.postgresImage())
+                                .backup(BarmanBackup.toBucket("database-backups"))))
                 .build();
     }
 }
