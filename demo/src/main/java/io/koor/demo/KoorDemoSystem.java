@@ -4,6 +4,7 @@ import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -15,7 +16,8 @@ import io.koor.gitops.model.presets.Patterns;
  * same shape and runs the next Kubernetes minor, Rook and Ceph first, to rehearse the upgrade. Both
  * start from the minimal production pattern and add the file and object storage the demo
  * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
- * and the PostgreSQL database (three instances on the block pool), backed up to its bucket.
+ * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
+ * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night.
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -50,12 +52,14 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .filesystem(Filesystem.named("cephfs"))
                         .objectStore(ObjectStore.named("objectstore")
                                 .bucket("cdn", "static-site")
-                                .bucket("database", "database-backups")))
+                                .bucket("database", "database-backups")
+                                .bucket("velero", "cluster-backups")))
                 .apps(apps -> apps
                         .cloudNativePgChart(release.cloudNativePgChart())
                         .postgres(PostgresCluster.named("app", "database", "ceph-block")
                                 .image(release.postgresImage())
-                                .backup(BarmanBackup.toBucket("database-backups"))))
+                                .backup(BarmanBackup.toBucket("database-backups")))
+                        .velero(VeleroBackups.toBucket("cluster-backups")))
                 .build();
     }
 }

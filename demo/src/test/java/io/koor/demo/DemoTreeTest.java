@@ -153,6 +153,24 @@ class DemoTreeTest {
     }
 
     @Test
+    void veleroBacksTheClusterUpToItsBucketAndTakesTheVolumesAsCsiSnapshots() {
+        JsonNode release = doc("apps/demo/velero/helmrelease-velero.yaml", 0).get("spec");
+        assertThat(release.at("/chart/spec/version").asText()).isEqualTo("11.2.0");
+        assertThat(release.at("/values/configuration/features").asText()).isEqualTo("EnableCSI");
+        assertThat(release.at("/values/configuration/backupStorageLocation/0/bucket").asText()).isEqualTo("cluster-backups");
+        assertThat(release.at("/values/configuration/extraEnvVars/0/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo("cluster-backups");
+        assertThat(doc("apps/demo/ceph-buckets/objectbucketclaim-cluster-backups.yaml", 0).at("/metadata/namespace").asText())
+                .isEqualTo("velero");
+        assertThat(doc("infrastructure/configs/demo/ceph-cluster/volumesnapshotclass-ceph-block-snapshots.yaml", 0)
+                .at("/metadata/labels/velero.io~1csi-volumesnapshot-class").asText()).isEqualTo("true");
+        assertThat(tree.text(new TreePath("clusters/demo/README.md"))).contains(
+                "## Cluster backups (Velero) and their restore runbook",
+                "kubectl -n velero get backups.velero.io -l velero.io/schedule-name=velero-daily",
+                "  scheduleName: velero-daily");
+    }
+
+    @Test
     void eachClusterExplainsItselfInItsReadme() {
         String readme = tree.text(new TreePath("clusters/demo/README.md"));
         assertThat(readme).contains("| storage | 4 | cx43 | 16 GB | 2 × 100 GB |", "| ceph-block (default) | block (RBD) |",
@@ -187,7 +205,7 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(28);
+        assertThat(dirs).hasSize(30);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

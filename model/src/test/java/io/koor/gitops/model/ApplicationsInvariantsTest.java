@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
@@ -69,6 +70,21 @@ class ApplicationsInvariantsTest {
                 .hasMessageContaining("is the cluster itself");
         assertThatThrownBy(() -> PostgresCluster.named("app", "db", "ceph-block").restoreTo("yesterday"))
                 .hasMessageContaining("restoreTo='yesterday' is not an RFC 3339 time");
+    }
+
+    @Test
+    void veleroNeedsAClaimInItsNamespaceAndTheSnapshotClasses() {
+        assertThatThrownBy(() -> withBuckets().apps(a -> a.velero(VeleroBackups.toBucket("database-backups"))).build())
+                .hasMessageContaining("clusters[demo].apps.velero.bucketClaim: bucketClaim='database-backups' is not a bucket"
+                        + " claim in namespace velero");
+        assertThatThrownBy(() -> ClusterInvariantsTest.valid().rook(ClusterInvariantsTest.rook(r -> r.snapshotClasses(false)
+                        .objectStore(ObjectStore.named("objectstore").bucket("velero", "cluster-backups"))))
+                .apps(a -> a.velero(VeleroBackups.toBucket("cluster-backups"))).build())
+                .hasMessageContaining("apps.velero: Velero takes the volumes as CSI snapshots");
+        assertThatThrownBy(() -> VeleroBackups.Schedule.of("daily", "0 0 3 * * *", "720h"))
+                .hasMessageContaining("cron='0 0 3 * * *': Velero takes five cron fields");
+        assertThatThrownBy(() -> VeleroBackups.Schedule.of("daily", "0 3 * * *", "30d"))
+                .hasMessageContaining("ttl='30d': write hours");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.koor.gitops.generator.readme;
 
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.cluster.Cluster;
 
 /**
@@ -13,6 +14,41 @@ final class RestoreRunbook {
     }
 
     static void render(Cluster cluster, StringBuilder md) {
+        databases(cluster, md);
+        cluster.apps().velero().ifPresent(velero -> velero(velero, md));
+    }
+
+    /**
+     * Velero's schedules are named {@code velero-<schedule>}: the chart prefixes its full name, which is the
+     * release's, {@code velero} (charts/velero/templates/schedule.yaml and _helpers.tpl).
+     */
+    private static void velero(VeleroBackups velero, StringBuilder md) {
+        String ns = VeleroBackups.NAMESPACE;
+        String first = "velero-" + velero.schedules().get(0).name();
+        md.append("\n## Cluster backups (Velero) and their restore runbook\n\n")
+                .append("Velero writes the cluster's objects to the bucket `").append(velero.bucketClaim())
+                .append("` and takes the volumes as CSI snapshots (the VolumeSnapshotClasses labelled")
+                .append(" `velero.io/csi-volumesnapshot-class`).\n\n")
+                .append("| schedule | cron | kept | namespaces |\n| --- | --- | --- | --- |\n");
+        for (VeleroBackups.Schedule s : velero.schedules()) {
+            md.append("| velero-").append(s.name()).append(" | `").append(s.cron()).append("` | ").append(s.ttl())
+                    .append(" | ").append(s.namespaces().isEmpty() ? "all" : String.join(", ",
+                            s.namespaces().stream().map(Object::toString).toList())).append(" |\n");
+        }
+        md.append("\n1. Check that the bucket is reachable and the backups complete:\n\n```bash\n")
+                .append("kubectl -n ").append(ns).append(" get backupstoragelocations.velero.io default\n")
+                .append("kubectl -n ").append(ns).append(" get backups.velero.io -l velero.io/schedule-name=").append(first)
+                .append("\n```\n\n")
+                .append("2. Restore a namespace (here `NAMESPACE`; delete what is broken there first) from the newest backup of `")
+                .append(first).append("`, volumes included, and follow it:\n\n```bash\n")
+                .append("kubectl -n ").append(ns).append(" create -f - <<'EOF'\n")
+                .append("apiVersion: velero.io/v1\nkind: Restore\nmetadata:\n  generateName: restore-\nspec:\n")
+                .append("  scheduleName: ").append(first).append("\n  includedNamespaces:\n    - NAMESPACE\n")
+                .append("  restorePVs: true\nEOF\n")
+                .append("kubectl -n ").append(ns).append(" get restores.velero.io -w\n```\n");
+    }
+
+    private static void databases(Cluster cluster, StringBuilder md) {
         var backedUp = cluster.apps().databases().stream().filter(db -> db.backup().isPresent()).toList();
         if (backedUp.isEmpty()) {
             return;

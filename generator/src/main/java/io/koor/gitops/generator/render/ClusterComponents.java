@@ -59,6 +59,9 @@ public final class ClusterComponents {
             components.add(Component.ofManifests(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
         }
         components.addAll(databases(cluster, installed, !claims.isEmpty()));
+        cluster.apps().velero().ifPresent(velero -> components.add(VeleroRenderer.render(cluster, velero, union(
+                Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
+                neededIf(true, PlatformRenderer.SNAPSHOT_CONTROLLER, installed)))));
         return components;
     }
 

@@ -47,7 +47,7 @@ class FullSystemTest {
                 "infrastructure/controllers/big/cert-manager/helmrelease-cert-manager.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-production.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-staging.yaml");
-        assertThat(report.objects()).isEqualTo(63);
+        assertThat(report.objects()).isEqualTo(67);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.koor.gitops.model.values.Version;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,10 +14,11 @@ import java.util.Set;
  * with the operators it needs among the controllers. Checks what spans them; what spans the cluster
  * (StorageClasses, bucket claims) {@code Cluster} checks.
  */
-public record Applications(List<PostgresCluster> databases, Version cloudNativePgChart) {
+public record Applications(List<PostgresCluster> databases, Version cloudNativePgChart, Optional<VeleroBackups> velero) {
     public Applications {
         databases = List.copyOf(databases);
         java.util.Objects.requireNonNull(cloudNativePgChart, "cloudNativePgChart");
+        java.util.Objects.requireNonNull(velero, "velero");
         Problems problems = new Problems();
         Set<String> names = new HashSet<>();
         for (PostgresCluster db : databases) {
@@ -30,21 +32,26 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
     }
 
     public static Applications none() {
-        return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART));
+        return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART), Optional.empty());
     }
 
     public Applications postgres(PostgresCluster database) {
         List<PostgresCluster> more = new ArrayList<>(databases);
         more.add(database);
-        return Problems.at("", () -> new Applications(more, cloudNativePgChart));
+        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero));
     }
 
     /** The cloudnative-pg chart of cloudnative-pg/charts (an exact release, e.g. {@code 0.28.3}). */
     public Applications cloudNativePgChart(String version) {
-        return new Applications(databases, Problems.at("cloudNativePgChart", () -> Version.parse(version)));
+        return new Applications(databases, Problems.at("cloudNativePgChart", () -> Version.parse(version)), velero);
+    }
+
+    /** Velero, backing the cluster's objects and volumes up to a bucket (see {@link VeleroBackups}). */
+    public Applications velero(VeleroBackups backups) {
+        return new Applications(databases, cloudNativePgChart, Optional.of(backups));
     }
 
     public boolean isEmpty() {
-        return databases.isEmpty();
+        return databases.isEmpty() && velero.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.koor.gitops.model.cluster;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.apps.Applications;
 import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephLayout;
 import io.koor.gitops.model.ceph.CephNetwork;
@@ -105,6 +106,15 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
     private static void checkApps(Problems problems, RookCeph rook, Applications apps) {
         List<String> blockClasses = rook.blockPools().stream().flatMap(p -> p.storageClass().stream())
                 .map(DnsLabel::value).toList();
+        apps.velero().ifPresent(velero -> {
+            boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                    .anyMatch(c -> c.namespace().value().equals(VeleroBackups.NAMESPACE) && c.name().equals(velero.bucketClaim()));
+            problems.require(claimed, "apps.velero.bucketClaim", "bucketClaim='" + velero.bucketClaim()
+                    + "' is not a bucket claim in namespace " + VeleroBackups.NAMESPACE + ", where Velero reads its keys;"
+                    + " add ObjectStore...bucket(\"" + VeleroBackups.NAMESPACE + "\", \"" + velero.bucketClaim() + "\")");
+            problems.require(rook.snapshotClasses(), "apps.velero", "Velero takes the volumes as CSI snapshots, which"
+                    + " need the VolumeSnapshotClasses: leave RookCeph.snapshotClasses(true)");
+        });
         for (PostgresCluster db : apps.databases()) {
             String at = "apps.postgres[" + db.name() + "]";
             problems.require(blockClasses.contains(db.storageClass().value()), at + ".storageClass",

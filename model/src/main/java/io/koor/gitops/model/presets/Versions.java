@@ -40,6 +40,12 @@ public final class Versions {
      * 1.31.0 removes (1.30.0 release notes).
      */
     public static final String CLOUDNATIVE_PG_CHART = "0.28.3";
+    /**
+     * Velero: vmware-tanzu/helm-charts velero chart 11.2.0 is Velero 1.17.1, and velero-plugin-for-aws
+     * v1.13.x is the line for Velero 1.17 (the plugin's README compatibility table at v1.13.2).
+     */
+    public static final String VELERO_CHART = "11.2.0";
+    public static final String VELERO_AWS_PLUGIN = "velero/velero-plugin-for-aws:v1.13.2";
     public static final String FLUX = "2.7.5";
     public static final String HELM = "v3.16.4";
     /**
