@@ -3,6 +3,9 @@ package io.koor.demo;
 import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
+import io.koor.gitops.model.apps.BarmanBackup;
+import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -13,7 +16,9 @@ import io.koor.gitops.model.presets.Patterns;
  * Koor's demo system: {@code demo} is the environment shown to people; {@code staging} has the
  * same shape and runs the next Kubernetes minor, Rook and Ceph first, to rehearse the upgrade. Both
  * start from the minimal production pattern and add the file and object storage the demo
- * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups.
+ * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
+ * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
+ * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night.
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -21,7 +26,7 @@ public final class KoorDemoSystem implements GitOpsDefinition {
      * supported 1.19 line (Kubernetes 1.30-1.35); Rook v1.20.6 with Tentacle v20.2.4 (Kubernetes
      * 1.31-1.36) is the upgrade staging rehearses.
      */
-    record Release(String kubernetes, String rook, String cephImage) {
+    record Release(String kubernetes, String rook, String cephImage, String cloudNativePgChart, String postgresImage) {
     }
 
     /**
@@ -30,8 +35,14 @@ public final class KoorDemoSystem implements GitOpsDefinition {
      */
     static final String REPOSITORY = "https://github.com/koor/demo-gitops.git";
 
-    static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6");
-    static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4");
+    /**
+     * CloudNativePG: chart 0.28.3 is operator 1.29.1, chart 0.29.0 is 1.30.0 (cloudnative-pg/charts), each with
+     * the PostgreSQL image that release defaults to (its pkg/versions/versions.go).
+     */
+    static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6", "0.28.3",
+            "ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie");
+    static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4", "0.29.0",
+            "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie");
 
     @Override
     public GitOpsSystem system() {
@@ -49,7 +60,14 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .filesystem(Filesystem.named("cephfs"))
                         .objectStore(ObjectStore.named("objectstore")
                                 .bucket("cdn", "static-site")
-                                .bucket("backups", "database-backups")))
+                                .bucket("database", "database-backups")
+                                .bucket("velero", "cluster-backups")))
+                .apps(apps -> apps
+                        .cloudNativePgChart(release.cloudNativePgChart())
+                        .postgres(PostgresCluster.named("app", "database", "ceph-block")
+                                .image(release.postgresImage())
+                                .backup(BarmanBackup.toBucket("database-backups")))
+                        .velero(VeleroBackups.toBucket("cluster-backups")))
                 .build();
     }
 }

@@ -126,6 +126,51 @@ class DemoTreeTest {
     }
 
     @Test
+    void theDatabaseRunsOnBlockStorageAndIsBackedUpToItsBucketAtEachClustersVersions() {
+        for (String cluster : List.of("demo", "staging")) {
+            JsonNode db = doc("apps/" + cluster + "/postgres-app/cluster-app.yaml", 0).get("spec");
+            assertThat(db.at("/instances").asInt()).isEqualTo(3);
+            assertThat(db.at("/storage/storageClass").asText()).isEqualTo("ceph-block");
+            assertThat(db.at("/backup/barmanObjectStore/destinationPath").asText()).isEqualTo("s3://database-backups/");
+            assertThat(db.at("/backup/barmanObjectStore/endpointURL").asText())
+                    .isEqualTo("http://rook-ceph-rgw-objectstore.rook-ceph.svc:80");
+            assertThat(db.at("/backup/barmanObjectStore/s3Credentials/accessKeyId/name").asText())
+                    .isEqualTo("database-backups");
+            JsonNode claim = doc("apps/" + cluster + "/ceph-buckets/objectbucketclaim-database-backups.yaml", 0);
+            assertThat(claim.at("/metadata/namespace").asText()).isEqualTo("database");
+            assertThat(claim.at("/spec/bucketName").asText()).isEqualTo("database-backups");
+        }
+        assertThat(doc("infrastructure/controllers/demo/cloudnative-pg/helmrelease-cloudnative-pg.yaml", 0)
+                .at("/spec/chart/spec/version").asText()).isEqualTo("0.28.3");
+        assertThat(doc("infrastructure/controllers/staging/cloudnative-pg/helmrelease-cloudnative-pg.yaml", 0)
+                .at("/spec/chart/spec/version").asText()).isEqualTo("0.29.0");
+        assertThat(doc("apps/staging/postgres-app/cluster-app.yaml", 0).at("/spec/imageName").asText())
+                .isEqualTo("ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie");
+        assertThat(tree.text(new TreePath("clusters/demo/README.md"))).contains(
+                "## Databases and their restore runbook",
+                "kubectl -n database get backups.postgresql.cnpg.io -l cnpg.io/cluster=app",
+                "kubectl -n database wait cluster/app-restore --for=condition=Ready --timeout=30m");
+    }
+
+    @Test
+    void veleroBacksTheClusterUpToItsBucketAndTakesTheVolumesAsCsiSnapshots() {
+        JsonNode release = doc("apps/demo/velero/helmrelease-velero.yaml", 0).get("spec");
+        assertThat(release.at("/chart/spec/version").asText()).isEqualTo("11.2.0");
+        assertThat(release.at("/values/configuration/features").asText()).isEqualTo("EnableCSI");
+        assertThat(release.at("/values/configuration/backupStorageLocation/0/bucket").asText()).isEqualTo("cluster-backups");
+        assertThat(release.at("/values/configuration/extraEnvVars/0/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo("cluster-backups");
+        assertThat(doc("apps/demo/ceph-buckets/objectbucketclaim-cluster-backups.yaml", 0).at("/metadata/namespace").asText())
+                .isEqualTo("velero");
+        assertThat(doc("infrastructure/configs/demo/ceph-cluster/volumesnapshotclass-ceph-block-snapshots.yaml", 0)
+                .at("/metadata/labels/velero.io~1csi-volumesnapshot-class").asText()).isEqualTo("true");
+        assertThat(tree.text(new TreePath("clusters/demo/README.md"))).contains(
+                "## Cluster backups (Velero) and their restore runbook",
+                "kubectl -n velero get backups.velero.io -l velero.io/schedule-name=velero-daily",
+                "  scheduleName: velero-daily");
+    }
+
+    @Test
     void eachClusterExplainsItselfInItsReadme() {
         String readme = tree.text(new TreePath("clusters/demo/README.md"));
         assertThat(readme).contains("| storage | 4 | cx43 | 16 GB | 2 × 100 GB |", "| ceph-block (default) | block (RBD) |",
@@ -139,7 +184,9 @@ class DemoTreeTest {
         assertThat(configs.at("/metadata/name").asText()).isEqualTo("infra-configs");
         assertThat(configs.at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-controllers");
         assertThat(doc("clusters/demo/infrastructure.yaml", 0).at("/spec/wait").asBoolean()).isTrue();
-        assertThat(doc("clusters/demo/apps.yaml", 0).at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-configs");
+        // the apps wait for the storage, and for the controllers, which run CloudNativePG
+        assertThat(doc("clusters/demo/apps.yaml", 0).at("/spec/dependsOn").findValuesAsText("name"))
+                .containsExactly("infra-controllers", "infra-configs");
         // the object store and filesystem the apps use are ready by Rook's word, not only created
         assertThat(configs.at("/spec/healthCheckExprs").findValuesAsText("kind"))
                 .containsExactly("CephCluster", "CephBlockPool", "CephFilesystem", "CephObjectStore");
@@ -173,7 +220,7 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(26); // with clusters/<cluster>/flux-system/
+        assertThat(dirs).hasSize(32); // with clusters/<cluster>/flux-system/ and the apps' directories
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -129,6 +129,8 @@ public final class ClusterReadme {
                     .append(row.spec().failureDomain().crushName()).append(" | ").append(row.usableGb(raw)).append(" GB |\n");
         }
 
+        RestoreRunbook.render(cluster, md);
+
         md.append("\n## Monthly cost (estimate)\n\n| item | quantity | unit price | per month |\n| --- | ---: | ---: | ---: |\n");
         MonthlyCost cost = MonthlyCost.of(cluster, prices);
         for (MonthlyCost.Line row : cost.lines()) {

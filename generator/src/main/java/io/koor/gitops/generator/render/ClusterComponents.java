@@ -1,6 +1,7 @@
 package io.koor.gitops.generator.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
@@ -57,7 +58,33 @@ public final class ClusterComponents {
         if (!claims.isEmpty()) {
             components.add(Component.ofManifests(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
         }
+        components.addAll(databases(cluster, installed, !claims.isEmpty()));
+        cluster.apps().velero().ifPresent(velero -> components.add(VeleroRenderer.render(cluster, velero, union(
+                Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
+                neededIf(true, PlatformRenderer.SNAPSHOT_CONTROLLER, installed)))));
         return components;
+    }
+
+    /** CloudNativePG and its databases, when the definition has any. */
+    private static List<Component> databases(Cluster cluster, Set<String> installed, boolean claims) {
+        List<PostgresCluster> databases = cluster.apps().databases();
+        if (databases.isEmpty()) {
+            return List.of();
+        }
+        boolean podMonitors = installed.contains(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS);
+        List<Component> out = new ArrayList<>();
+        out.add(PostgresRenderer.operator(cluster));
+        // A namespace is made once: by the bucket claims when one is there, else by its first database.
+        Set<String> namespaces = cluster.rook().objectStores().stream().flatMap(s -> s.buckets().stream())
+                .map(c -> c.namespace().value()).collect(Collectors.toCollection(TreeSet::new));
+        for (PostgresCluster db : databases) {
+            Set<String> needs = new TreeSet<>(Set.of(CephClusterRenderer.COMPONENT));
+            if (db.backup().isPresent() && claims) {
+                needs.add(BUCKETS);
+            }
+            out.add(PostgresRenderer.database(cluster, db, needs, podMonitors, namespaces.add(db.namespace().value())));
+        }
+        return out;
     }
 
     private static Set<String> neededIf(boolean needed, String component, Set<String> installed) {

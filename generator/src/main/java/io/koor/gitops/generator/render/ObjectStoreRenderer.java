@@ -54,7 +54,12 @@ final class ObjectStoreRenderer {
         return out;
     }
 
-    /** The claims of every store, and the namespaces they are made in. */
+    /**
+     * The claims of every store, and the namespaces they are made in. Each names its bucket
+     * ({@code bucketName}); Rook then creates a Secret (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) and a
+     * ConfigMap (BUCKET_HOST, BUCKET_NAME, BUCKET_PORT) named after the claim in its namespace
+     * (rook.io docs, Storage-Configuration/Object-Storage-RGW/ceph-object-bucket-claim).
+     */
     static List<HasMetadata> bucketClaims(RookCeph rook) {
         List<HasMetadata> out = new ArrayList<>();
         TreeSet<String> namespaces = new TreeSet<>();
@@ -63,7 +68,7 @@ final class ObjectStoreRenderer {
                 namespaces.add(claim.namespace().value());
                 out.add(Resources.custom("objectbucket.io/v1alpha1", "ObjectBucketClaim", claim.name().value(),
                         claim.namespace().value(), map(
-                                "generateBucketName", claim.name().value(),
+                                "bucketName", claim.name().value(),
                                 "storageClassName", store.bucketStorageClass().orElseThrow().value())));
             }
         }

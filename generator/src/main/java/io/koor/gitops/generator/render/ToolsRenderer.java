@@ -122,12 +122,19 @@ final class ToolsRenderer {
         return snapshotClass("ceph-filesystem-snapshots", ns + ".cephfs.csi.ceph.com", ns, "rook-csi-cephfs-provisioner");
     }
 
+    /**
+     * Labelled {@code velero.io/csi-volumesnapshot-class: "true"}: Velero, when the tree runs it, takes the
+     * volumes of this class's driver with it (Velero's site/content/docs/v1.17/csi.md).
+     */
     private static HasMetadata snapshotClass(String name, String driver, String ns, String secret) {
-        return Resources.customWithoutSpec("snapshot.storage.k8s.io/v1", "VolumeSnapshotClass", name, null, map(
+        HasMetadata snapshotClass = Resources.customWithoutSpec("snapshot.storage.k8s.io/v1", "VolumeSnapshotClass", name,
+                null, map(
                 "driver", driver,
                 "parameters", map("clusterID", ns,
                         "csi.storage.k8s.io/snapshotter-secret-name", secret,
                         "csi.storage.k8s.io/snapshotter-secret-namespace", ns),
                 "deletionPolicy", "Delete"));
+        snapshotClass.getMetadata().setLabels(new java.util.TreeMap<>(Map.of("velero.io/csi-volumesnapshot-class", "true")));
+        return snapshotClass;
     }
 }

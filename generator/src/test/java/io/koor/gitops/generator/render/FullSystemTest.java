@@ -47,7 +47,7 @@ class FullSystemTest {
                 "infrastructure/controllers/big/cert-manager/helmrelease-cert-manager.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-production.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-staging.yaml");
-        assertThat(report.objects()).isEqualTo(47);
+        assertThat(report.objects()).isEqualTo(67);
     }
 
     @Test
@@ -116,7 +116,9 @@ class FullSystemTest {
         JsonNode claim = doc(tree, "apps/big/ceph-buckets/objectbucketclaim-static-site.yaml");
         assertThat(claim.at("/metadata/namespace").asText()).isEqualTo("cdn");
         assertThat(claim.at("/spec/storageClassName").asText()).isEqualTo("ceph-bucket");
-        // buckets are an application concern: the apps layer waits for the storage layer
-        assertThat(doc(tree, "clusters/big/apps.yaml").at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-configs");
+        // buckets are an application concern: the apps layer waits for the storage layer, and for the
+        // controllers layer, which runs CloudNativePG for its databases
+        assertThat(doc(tree, "clusters/big/apps.yaml").at("/spec/dependsOn").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("infra-controllers", "infra-configs");
     }
 }

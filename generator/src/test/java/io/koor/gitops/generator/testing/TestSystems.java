@@ -44,6 +44,7 @@ public final class TestSystems {
                         .objectStore(io.koor.gitops.model.ceph.ObjectStore.named("s3")
                                 .dataPool(io.koor.gitops.model.ceph.PoolSpec.erasureCoded(4, 2)).gateways(3).tls("s3-tls")
                                 .bucket("cdn", "static-site").bucket("backups", "db-backups")
+                                .bucket("velero", "cluster-backups")
                                 .user("streaming", "Streaming service"))
                         .network(io.koor.gitops.model.ceph.CephNetwork.multus("rook-ceph/public-net", "rook-ceph/cluster-net"))
                         .dedicateStorageNodes()
@@ -51,6 +52,16 @@ public final class TestSystems {
                         .monitoring(true)
                         .dashboard(io.koor.gitops.model.ceph.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")
                                 .certificateFrom(io.koor.gitops.model.values.AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
+                .apps(apps -> apps
+                        .postgres(io.koor.gitops.model.apps.PostgresCluster.named("orders", "backups", "ceph-block")
+                                .backup(io.koor.gitops.model.apps.BarmanBackup.toBucket("db-backups").retention("14d"))
+                                .restoreInto("orders-restore").restoreTo("2026-12-01T06:00:00Z"))
+                        .postgres(io.koor.gitops.model.apps.PostgresCluster.named("catalog", "shop", "ceph-nvme")
+                                .instances(2).size(20))
+                        .velero(io.koor.gitops.model.apps.VeleroBackups.toBucket("cluster-backups").schedules(
+                                io.koor.gitops.model.apps.VeleroBackups.Schedule.of("nightly", "0 3 * * *", "720h"),
+                                io.koor.gitops.model.apps.VeleroBackups.Schedule.of("shop-hourly", "15 * * * *", "48h",
+                                        "shop"))))
                 .build();
     }
 

@@ -16,7 +16,11 @@ public record ObjectStore(DnsLabel name, PoolSpec metadataPool, PoolSpec dataPoo
                           Optional<DnsLabel> tlsSecret, Resources gatewayResources, Optional<DnsLabel> bucketStorageClass,
                           List<BucketClaim> buckets, List<ObjectUser> users) {
 
-    /** An ObjectBucketClaim: a bucket and its credentials, delivered to a namespace. */
+    /**
+     * An ObjectBucketClaim: a bucket and its credentials, delivered to a namespace. The bucket is
+     * named after the claim ({@code bucketName}, not a generated name) so that what writes to it, such as
+     * a database's backups whose destination path is a literal, can name it in Git.
+     */
     public record BucketClaim(DnsLabel namespace, DnsLabel name) {
         public static BucketClaim of(String namespace, String name) {
             return new BucketClaim(Problems.at("namespace", () -> DnsLabel.of(namespace)),
@@ -45,6 +49,11 @@ public record ObjectStore(DnsLabel name, PoolSpec metadataPool, PoolSpec dataPoo
                 + " the metadata pool must be replicated; use erasure coding for the data pool only");
         problems.require(gateways >= 1 && gateways <= 20, "gateways", "gateways=" + gateways + ": run 1 to 20; 2 or more for HA");
         problems.require(port >= 1 && port <= 65535, "port", "port=" + port + " is not a TCP port");
+        java.util.Set<DnsLabel> bucketNames = new java.util.HashSet<>();
+        for (BucketClaim claim : buckets) {
+            problems.require(bucketNames.add(claim.name()), "buckets[" + claim.name() + "]", "two claims ask for the bucket "
+                    + claim.name() + " (bucket names are the store's, whatever the namespace); rename one");
+        }
         problems.require(buckets.isEmpty() || bucketStorageClass.isPresent(), "buckets",
                 "bucket claims need the bucket StorageClass; call bucketStorageClass(\"ceph-bucket\")");
         problems.throwIfAny();

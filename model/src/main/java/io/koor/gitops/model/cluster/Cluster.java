@@ -1,6 +1,9 @@
 package io.koor.gitops.model.cluster;
 
 import io.koor.gitops.model.Problems;
+import io.koor.gitops.model.apps.Applications;
+import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephLayout;
 import io.koor.gitops.model.ceph.CephNetwork;
@@ -22,7 +25,8 @@ import java.util.stream.IntStream;
  * Build with {@link #named(String)}.
  */
 public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation location, ControlPlane controlPlane,
-                      StorageNodes storage, Workers workers, Network network, RookCeph rook, Platform platform) {
+                      StorageNodes storage, Workers workers, Network network, RookCeph rook, Platform platform,
+                      Applications apps) {
     /** Leaves room in 63-character node names for suffixes such as {@code -control-plane-3}. */
     static final int MAX_NAME_LENGTH = 40;
     /** Servers one Hetzner private network holds; every node is on the cluster's network. */
@@ -38,12 +42,13 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(rook, "rook");
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(apps, "apps");
         Problems problems = new Problems();
         problems.require(name.value().length() <= MAX_NAME_LENGTH, "name", "name='" + name + "' is "
                 + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
         problems.require(kubernetesVersion.major() == 1 && kubernetesVersion.minor() >= 28, "kubernetesVersion",
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
-        checkParts(problems, controlPlane, storage, workers, network, rook);
+        checkParts(problems, controlPlane, storage, workers, network, rook, apps);
         problems.throwIfAny();
     }
 
@@ -52,7 +57,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
      * name or version is wrong too, so that every problem of a definition is reported at once.
      */
     private static void checkParts(Problems problems, ControlPlane controlPlane, StorageNodes storage, Workers workers,
-                                   Network network, RookCeph rook) {
+                                   Network network, RookCeph rook, Applications apps) {
         problems.addAll("rook", rook.problems());
         int nodes = controlPlane.count() + storage.count() + workers.count();
         problems.require(nodes <= MAX_NODES, "nodes", nodes + " nodes: a Hetzner private network holds at most " + MAX_NODES
@@ -76,6 +81,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             fits(problems, storage, at + ".metadataPool", "object store " + store.name() + " metadata pool", store.metadataPool());
             fits(problems, storage, at + ".dataPool", "object store " + store.name() + " data pool", store.dataPool());
         }
+        checkApps(problems, rook, apps);
         problems.require(!(rook.network() instanceof CephNetwork.Multus) || network.multus(), "rook.network",
                 "Ceph on Multus networks needs Multus in the cluster: use Network.calico().withMultus() (or cilium)");
         int gb = storage.serverType().memoryGb();
@@ -90,6 +96,39 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 + (mds > 0 ? " + MDS " + mds : "") + (rgw > 0 ? " + RGW " + rgw : "");
         CephLayout.memoryFits("each " + storage.serverType() + " storage node", osd + mon + mgr + mds + rgw, gb * 1024,
                 breakdown).ifPresent(f -> problems.require(false, "storage.serverType", f.text()));
+    }
+
+    /**
+     * What applications refer to must exist in the cluster: a database's volumes need a block StorageClass
+     * of its pools, its backups an ObjectBucketClaim in its own namespace (the claim's Secret, which holds
+     * the bucket's keys, can only be read from there).
+     */
+    private static void checkApps(Problems problems, RookCeph rook, Applications apps) {
+        List<String> blockClasses = rook.blockPools().stream().flatMap(p -> p.storageClass().stream())
+                .map(DnsLabel::value).toList();
+        apps.velero().ifPresent(velero -> {
+            boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                    .anyMatch(c -> c.namespace().value().equals(VeleroBackups.NAMESPACE) && c.name().equals(velero.bucketClaim()));
+            problems.require(claimed, "apps.velero.bucketClaim", "bucketClaim='" + velero.bucketClaim()
+                    + "' is not a bucket claim in namespace " + VeleroBackups.NAMESPACE + ", where Velero reads its keys;"
+                    + " add ObjectStore...bucket(\"" + VeleroBackups.NAMESPACE + "\", \"" + velero.bucketClaim() + "\")");
+            problems.require(rook.snapshotClasses(), "apps.velero", "Velero takes the volumes as CSI snapshots, which"
+                    + " need the VolumeSnapshotClasses: leave RookCeph.snapshotClasses(true)");
+        });
+        for (PostgresCluster db : apps.databases()) {
+            String at = "apps.postgres[" + db.name() + "]";
+            problems.require(blockClasses.contains(db.storageClass().value()), at + ".storageClass",
+                    "storageClass='" + db.storageClass() + "' is not a block StorageClass of this cluster (it has "
+                            + (blockClasses.isEmpty() ? "none" : String.join(", ", blockClasses))
+                            + "); name one, or add BlockPool...storageClass(\"" + db.storageClass() + "\")");
+            db.backup().ifPresent(backup -> {
+                boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                        .anyMatch(c -> c.namespace().equals(db.namespace()) && c.name().equals(backup.bucketClaim()));
+                problems.require(claimed, at + ".backup.bucketClaim", "bucketClaim='" + backup.bucketClaim()
+                        + "' is not a bucket claim in namespace " + db.namespace() + "; add ObjectStore...bucket(\""
+                        + db.namespace() + "\", \"" + backup.bucketClaim() + "\")");
+            });
+        }
     }
 
     /** Daemons of a kind on the busiest storage node, when Rook spreads them one per node. */
@@ -152,6 +191,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         private Network network = Network.calico();
         private RookCeph rook;
         private Platform platform = Platform.whenNeeded();
+        private Applications apps = Applications.none();
 
         private Builder(String name) {
             this.name = name;
@@ -207,6 +247,18 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             return this;
         }
 
+        /** The applications the cluster runs on its storage (none by default). */
+        public Builder apps(Applications applications) {
+            this.apps = applications;
+            return this;
+        }
+
+        /** Adds to the applications, e.g. {@code apps(a -> a.postgres(PostgresCluster.named(...)))}. */
+        public Builder apps(java.util.function.UnaryOperator<Applications> change) {
+            this.apps = path("apps", () -> change.apply(apps));
+            return this;
+        }
+
         /** Changes the Rook settings a pattern started with. */
         public Builder rook(java.util.function.UnaryOperator<RookCeph> change) {
             this.rook = change.apply(Objects.requireNonNull(rook, "call rook(RookCeph) first"));
@@ -233,12 +285,12 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             problems.require(rook != null, at + ".rook", "missing: call rook(RookCeph.of(...))");
             if (!problems.isEmpty() && controlPlane != null && storage != null && rook != null) {
                 Problems parts = new Problems();
-                checkParts(parts, controlPlane, storage, workers, network, rook);
+                checkParts(parts, controlPlane, storage, workers, network, rook, apps);
                 problems.addAll(at, parts.found());
             }
             problems.throwIfAny();
             return Problems.at(at, () -> new Cluster(label, version, where, controlPlane, storage, workers, network,
-                    rook, platform));
+                    rook, platform, apps));
         }
     }
 }

@@ -35,6 +35,18 @@ public final class Versions {
     /** Hetzner's cloud controller manager (supports Kubernetes 1.33-1.36, its docs/reference/version-policy.md). */
     public static final String HCLOUD_CCM_CHART = "1.35.0";
     /**
+     * CloudNativePG's operator chart (cloudnative-pg/charts, chart 0.28.3 is CloudNativePG 1.29.1;
+     * 0.29.0 is 1.30.0). Both still run the in-tree Barman Cloud backups the tree declares, which
+     * 1.31.0 removes (1.30.0 release notes).
+     */
+    public static final String CLOUDNATIVE_PG_CHART = "0.28.3";
+    /**
+     * Velero: vmware-tanzu/helm-charts velero chart 11.2.0 is Velero 1.17.1, and velero-plugin-for-aws
+     * v1.13.x is the line for Velero 1.17 (the plugin's README compatibility table at v1.13.2).
+     */
+    public static final String VELERO_CHART = "11.2.0";
+    public static final String VELERO_AWS_PLUGIN = "velero/velero-plugin-for-aws:v1.13.2";
+    /**
      * Flux 2.9: needs Kubernetes 1.33 or newer (flux2 cmd/flux/check.go kubernetesConstraints) and is
      * conformance-tested on 1.36 (fluxcd/flux2 9351ff68), so it covers demo's 1.35 and staging's 1.36.
      */
