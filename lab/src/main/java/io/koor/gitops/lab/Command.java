@@ -44,10 +44,17 @@ final class Command {
     }
 
     static Result run(List<String> command, Path workDir, Duration timeout) {
+        return run(command, workDir, timeout, "");
+    }
+
+    /** The same, with {@code input} written to the program's standard input. */
+    static Result run(List<String> command, Path workDir, Duration timeout, String input) {
         Process process;
         try {
             process = new ProcessBuilder(command).directory(workDir.toFile()).start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new LabException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
