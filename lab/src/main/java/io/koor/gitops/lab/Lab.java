@@ -38,6 +38,8 @@ public final class Lab {
     /** How long {@code up} waits for every PG to be active+clean before it reports the states as they are. */
     public static final Duration SETTLE = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(10);
+    /** Ceph programs run at once during start-up: enough to overlap their waits, few enough for 2 cores. */
+    private static final int PARALLEL = 4;
     private static final List<String> DAEMONS = List.of("ceph-mon", "ceph-mgr", "ceph-osd", "radosgw", "ceph-mds",
             "monmaptool", "ceph", "radosgw-admin");
 
@@ -139,6 +141,8 @@ public final class Lab {
 
     private LabStatus start(LabShape shape, Options options, LabProcesses processes) {
         long started = System.nanoTime();
+        Consumer<String> events = line -> this.events.accept(String.format(java.util.Locale.ROOT, "[%5.1f s] %s",
+                (System.nanoTime() - started) / 1e9, line));
         Path dir = options.directory();
         shape.notes().forEach(n -> events.accept("note: " + n));
         mkdirs(dir.resolve("log"), dir.resolve("run"));
@@ -183,9 +187,21 @@ public final class Lab {
             daemon(ceph, processes, "osd." + id, "ceph-osd", "-i", String.valueOf(id));
         });
         waitForOsds(ceph, osdHosts.size());
+        events.accept("every OSD is up");
 
         events.accept("creating " + shape.pools().size() + " pools as Rook would");
-        ceph.batch(poolCommands(shape, options.bluestore()));
+        // a few ceph processes at once, each with its share of the pools: a mon command waits for its
+        // map commit (about 0.2 s here), and the mon folds concurrent changes into one commit
+        List<List<String>> pools = poolCommands(shape, options.bluestore());
+        List<List<String>> shares = new ArrayList<>();
+        for (int i = 0; i < pools.size(); i++) {
+            if (i < PARALLEL) {
+                shares.add(new ArrayList<>());
+            }
+            shares.get(i % PARALLEL).addAll(pools.get(i));
+        }
+        parallel(shares.size(), i -> ceph.batch(shares.get(i)));
+        ceph.batch(filesystemCommands(shape));
         for (LabShape.FilesystemShape fs : shape.filesystems()) {
             for (int i = 0; i < fs.mdsDaemons(); i++) {
                 String id = fs.name() + "-" + (char) ('a' + i);
@@ -195,14 +211,15 @@ public final class Lab {
         }
         Map<String, LabConnection.ObjectStoreEndpoint> stores = new LinkedHashMap<>();
         for (LabShape.StoreShape store : shape.objectStores()) {
+            events.accept("starting RGW for object store " + store.name() + " on 127.0.0.1:" + gateways.get(store.name()));
             stores.put(store.name(), objectStore(ceph, processes, store, gateways.get(store.name())));
         }
+        events.accept("waiting for every PG to be active+clean");
         LabConnection connection = new LabConnection(shape.cluster(), dir, ceph.conf(), dir.resolve("keyring"),
                 rbdPool(shape), stores, new LabConnection.Postgres(dir.resolve("postgresql"), "127.0.0.1", freePort()));
         connection.write();
-        LabStatus status = settle(ceph, options.settle());
-        events.accept(String.format(java.util.Locale.ROOT, "lab %s up in %.1f s: %s", shape.cluster(),
-                (System.nanoTime() - started) / 1e9, status.summary()));
+        LabStatus status = settle(ceph, options.settle(), events);
+        events.accept("lab " + shape.cluster() + " up: " + status.summary());
         return status;
     }
 
@@ -227,13 +244,14 @@ public final class Lab {
     }
 
     /**
-     * The mon commands Rook's operator issues for the pools (its pool.go): a CRUSH rule per
-     * replicated pool (root default, the failure domain, the device class), an erasure-code profile
-     * per erasure-coded pool, then size and the application; filesystems and their data pools.
+     * The mon commands Rook's operator issues for the pools (its pool.go), one list per pool: a CRUSH
+     * rule per replicated pool (root default, the failure domain, the device class), an
+     * erasure-code profile per erasure-coded pool, then size and the application.
      */
-    static List<String> poolCommands(LabShape shape, boolean bluestore) {
-        List<String> commands = new ArrayList<>();
+    static List<List<String>> poolCommands(LabShape shape, boolean bluestore) {
+        List<List<String>> groups = new ArrayList<>();
         for (LabShape.Pool pool : shape.pools()) {
+            List<String> commands = new ArrayList<>();
             PoolSpec spec = pool.spec();
             String domain = spec.failureDomain() == FailureDomain.HOST ? "host" : "osd";
             String deviceClass = spec.deviceClass().orElse("");
@@ -241,9 +259,7 @@ public final class Lab {
                 commands.add("osd crush rule create-replicated " + pool.name() + " default " + domain
                         + (deviceClass.isEmpty() ? "" : " " + deviceClass));
                 commands.add("osd pool create " + pool.name() + " " + CephConf.PG_NUM + " " + CephConf.PG_NUM
-                        + " replicated " + pool.name());
-                commands.add("osd pool set " + pool.name() + " size " + replicated.size()
-                        + (replicated.size() == 1 ? " --yes-i-really-mean-it" : ""));
+                        + " replicated " + pool.name() + " --size " + replicated.size());
             } else {
                 Protection.ErasureCoded ec = (Protection.ErasureCoded) spec.protection();
                 String profile = pool.name() + "_ecprofile";
@@ -257,7 +273,14 @@ public final class Lab {
                 }
             }
             commands.add("osd pool application enable " + pool.name() + " " + pool.application());
+            groups.add(commands);
         }
+        return groups;
+    }
+
+    /** The filesystems over their pools, once the pools exist. */
+    static List<String> filesystemCommands(LabShape shape) {
+        List<String> commands = new ArrayList<>();
         for (LabShape.FilesystemShape fs : shape.filesystems()) {
             commands.add("fs new " + fs.name() + " " + fs.metadataPool() + " " + fs.dataPools().get(0));
             for (String data : fs.dataPools().subList(1, fs.dataPools().size())) {
@@ -271,7 +294,6 @@ public final class Lab {
     private LabConnection.ObjectStoreEndpoint objectStore(CephCli ceph, LabProcesses processes, LabShape.StoreShape store,
                                                           int port) {
         String name = store.name();
-        events.accept("starting RGW for object store " + name + " on 127.0.0.1:" + port);
         String endpoint = "http://127.0.0.1:" + port;
         // the realm, zone group and zone Rook makes for a store, all named after it
         ceph.run("radosgw-admin", "realm", "create", "--rgw-realm=" + name);
@@ -283,15 +305,20 @@ public final class Lab {
                 "--rgw-zone=" + name);
         mkdirs(ceph.conf().getParent().resolve("client.rgw." + name));
         daemon(ceph, processes, "client.rgw." + name, "radosgw", "-n", "client.rgw." + name);
+        // the store's users, and as Rook's bucket provisioner an owner per claim: made at once
+        List<String> owners = new ArrayList<>(store.users());
+        store.buckets().forEach(claim -> owners.add("obc-" + claim));
+        List<LabConnection.S3Credentials> keys = new ArrayList<>();
+        owners.forEach(o -> keys.add(new LabConnection.S3Credentials(CephKeys.s3Key(20), CephKeys.s3Key(40))));
+        parallel(owners.size(), i -> s3User(ceph, name, owners.get(i), keys.get(i)));
         Map<String, LabConnection.S3Credentials> users = new LinkedHashMap<>();
-        for (String user : store.users()) {
-            users.put(user, s3User(ceph, name, user));
+        for (int i = 0; i < store.users().size(); i++) {
+            users.put(store.users().get(i), keys.get(i));
         }
         Map<String, LabConnection.Bucket> buckets = new LinkedHashMap<>();
-        for (String claim : store.buckets()) {
-            // as Rook's bucket provisioner: an owner per claim, then the bucket in its name
-            LabConnection.S3Credentials owner = s3User(ceph, name, "obc-" + claim);
-            buckets.put(claim, new LabConnection.Bucket(claim, owner));
+        for (int i = 0; i < store.buckets().size(); i++) {
+            String claim = store.buckets().get(i);
+            buckets.put(claim, new LabConnection.Bucket(claim, keys.get(store.users().size() + i)));
         }
         URI uri = URI.create(endpoint);
         awaitHttp(uri);
@@ -306,12 +333,10 @@ public final class Lab {
         return result;
     }
 
-    private static LabConnection.S3Credentials s3User(CephCli ceph, String store, String user) {
-        LabConnection.S3Credentials keys = new LabConnection.S3Credentials(CephKeys.s3Key(20), CephKeys.s3Key(40));
+    private static void s3User(CephCli ceph, String store, String user, LabConnection.S3Credentials keys) {
         ceph.run("radosgw-admin", "user", "create", "--rgw-realm=" + store, "--rgw-zonegroup=" + store, "--rgw-zone=" + store,
                 "--uid=" + user, "--display-name=" + user, "--access-key=" + keys.accessKey(),
                 "--secret-key=" + keys.secretKey());
-        return keys;
     }
 
     /** The first replicated block pool (RBD images keep their header there even when data is erasure coded). */
@@ -352,7 +377,7 @@ public final class Lab {
     }
 
     /** Waits until every PG of every pool is active+clean, or the time is up; the states either way. */
-    private LabStatus settle(CephCli ceph, Duration settle) {
+    private static LabStatus settle(CephCli ceph, Duration settle, Consumer<String> events) {
         long deadline = System.nanoTime() + settle.toNanos();
         while (true) {
             LabStatus status = LabStatus.read(ceph);
@@ -392,7 +417,7 @@ public final class Lab {
     }
 
     private static void parallel(int count, Step step) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 4));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(count, PARALLEL)));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
