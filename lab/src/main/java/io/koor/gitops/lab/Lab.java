@@ -171,27 +171,24 @@ public final class Lab {
         daemon(ceph, processes, "mgr.x", "ceph-mgr", "-i", "x");
         events.accept("starting " + osdHosts.size() + " OSDs (" + (options.bluestore() ? "BlueStore on sparse files"
                 : "memstore") + ", class " + shape.deviceClass() + ") on " + shape.hosts().size() + " CRUSH hosts");
-        List<String> newOsds = new ArrayList<>();
+        // the whole CRUSH tree before any OSD runs (ids, hosts, equal weights, the class), so that the
+        // pools' rules can be made while the OSDs start: the two waits overlap
+        List<String> topology = new ArrayList<>();
         List<String> uuids = new ArrayList<>();
+        double weight = (options.bluestore() ? CephConf.BLUESTORE_BYTES : CephConf.MEMSTORE_BYTES) / (double) (1L << 40);
+        List<String> osdNames = new ArrayList<>();
         for (int id = 0; id < osdHosts.size(); id++) {
             uuids.add(UUID.randomUUID().toString());
-            newOsds.add("osd new " + uuids.get(id) + " " + id);
+            topology.add("osd new " + uuids.get(id) + " " + id);
+            topology.add(String.format(java.util.Locale.ROOT, "osd crush add osd.%d %.5f root=default host=%s", id, weight,
+                    osdHosts.get(id)));
+            osdNames.add("osd." + id);
         }
-        ceph.batch(newOsds);
-        parallel(osdHosts.size(), id -> {
-            Path data = dir.resolve("osd." + id);
-            mkdirs(data);
-            ceph.run("ceph-osd", "-i", String.valueOf(id), "--mkfs", "--osd-uuid", uuids.get(id));
-            // read back by the OSD at start (osd class update on start): Ceph's own place for a drive's class
-            write(data.resolve("crush_device_class"), shape.deviceClass() + "\n");
-            daemon(ceph, processes, "osd." + id, "ceph-osd", "-i", String.valueOf(id));
-        });
-        waitForOsds(ceph, osdHosts.size());
-        events.accept("every OSD is up");
-
-        events.accept("creating " + shape.pools().size() + " pools as Rook would");
+        topology.add("osd crush set-device-class " + shape.deviceClass() + " " + String.join(" ", osdNames));
+        ceph.batch(topology);
+        events.accept("creating " + shape.pools().size() + " pools as Rook would, while the OSDs start");
         // a few ceph processes at once, each with its share of the pools: a mon command waits for its
-        // map commit (about 0.2 s here), and the mon folds concurrent changes into one commit
+        // map commit, and the mon folds concurrent changes into one commit
         List<List<String>> pools = poolCommands(shape, options.bluestore());
         List<List<String>> shares = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
@@ -200,7 +197,22 @@ public final class Lab {
             }
             shares.get(i % PARALLEL).addAll(pools.get(i));
         }
-        parallel(shares.size(), i -> ceph.batch(shares.get(i)));
+        int tasks = shares.size() + osdHosts.size();
+        parallel(tasks, PARALLEL * 2, task -> {
+            if (task < shares.size()) {
+                ceph.batch(shares.get(task));
+                return;
+            }
+            int id = task - shares.size();
+            Path data = dir.resolve("osd." + id);
+            mkdirs(data);
+            ceph.run("ceph-osd", "-i", String.valueOf(id), "--mkfs", "--osd-uuid", uuids.get(id));
+            // read back by the OSD at start (osd class update on start): Ceph's own place for a drive's class
+            write(data.resolve("crush_device_class"), shape.deviceClass() + "\n");
+            daemon(ceph, processes, "osd." + id, "ceph-osd", "-i", String.valueOf(id));
+        });
+        waitForOsds(ceph, osdHosts.size());
+        events.accept("every OSD is up and every pool made");
         ceph.batch(filesystemCommands(shape));
         for (LabShape.FilesystemShape fs : shape.filesystems()) {
             for (int i = 0; i < fs.mdsDaemons(); i++) {
@@ -417,7 +429,11 @@ public final class Lab {
     }
 
     private static void parallel(int count, Step step) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(count, PARALLEL)));
+        parallel(count, PARALLEL, step);
+    }
+
+    private static void parallel(int count, int width, Step step) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(count, width)));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
