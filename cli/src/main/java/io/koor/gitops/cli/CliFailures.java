@@ -2,6 +2,7 @@ package io.koor.gitops.cli;
 
 import io.koor.gitops.hetzner.HcloudException;
 import io.koor.gitops.hetzner.Provisioner;
+import io.koor.gitops.lab.LabException;
 import io.koor.gitops.model.ConfigurationException;
 import io.koor.gitops.model.ModelException;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class CliFailures {
             return USAGE;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HcloudException
-                || e instanceof Provisioner.ForeignResourceException) {
+                || e instanceof Provisioner.ForeignResourceException || e instanceof LabException) {
             err.println(prefix + "could not run: " + e.getMessage());
             return COULD_NOT_RUN;
         }

@@ -120,6 +120,19 @@ class MainTest {
     }
 
     @Test
+    void theLabSaysWhenNoneRuns(@TempDir Path dir) {
+        assertThat(run("lab", "--help")).isZero();
+        assertThat(out()).contains("up", "status", "down");
+        assertThat(run("lab", "status", "--cluster", "demo", "--lab-dir", dir.resolve("none").toString())).isEqualTo(3);
+        assertThat(err()).contains("gitops status: could not run: no lab is running in " + dir.resolve("none"));
+        out.reset();
+        assertThat(run("lab", "down", "--cluster", "demo", "--lab-dir", dir.resolve("none").toString())).isZero();
+        assertThat(out()).contains("no lab in " + dir.resolve("none"));
+        assertThat(run("lab", "up")).isEqualTo(2);
+        assertThat(err()).contains("--cluster (none): the definition has several clusters");
+    }
+
+    @Test
     void oneFileOrStandardInputIsATreeOfItself(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("pool.yaml");
         Files.writeString(pool, "apiVersion: ceph.rook.io/v1\nkind: CephBlockPool\nmetadata: {name: p, namespace: rook-ceph}\n"

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program with an argument list (never a shell), a timeout, and both streams drained. */
@@ -24,6 +26,16 @@ final class Command {
             return this;
         }
     }
+
+    /**
+     * Threads that drain the programs' output: their own, for the common pool has one thread on two
+     * cores and would serialise every program that runs at once.
+     */
+    private static final ExecutorService DRAIN = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "command-output");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Command() {
     }
@@ -44,15 +56,22 @@ final class Command {
     }
 
     static Result run(List<String> command, Path workDir, Duration timeout) {
+        return run(command, workDir, timeout, "");
+    }
+
+    /** The same, with {@code input} written to the program's standard input. */
+    static Result run(List<String> command, Path workDir, Duration timeout, String input) {
         Process process;
         try {
             process = new ProcessBuilder(command).directory(workDir.toFile()).start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new LabException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), DRAIN);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), DRAIN);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

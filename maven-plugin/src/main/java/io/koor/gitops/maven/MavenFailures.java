@@ -4,6 +4,7 @@ import io.koor.gitops.generator.TreeValidationException;
 import io.koor.gitops.generator.tree.TreeConflictException;
 import io.koor.gitops.hetzner.HcloudException;
 import io.koor.gitops.hetzner.Provisioner;
+import io.koor.gitops.lab.LabException;
 import io.koor.gitops.model.ConfigurationException;
 import io.koor.gitops.model.ModelException;
 import io.koor.gitops.validator.finding.Severity;
@@ -48,7 +49,8 @@ final class MavenFailures {
         if (e instanceof IllegalArgumentException) {
             return new MojoFailureException("gitops: " + e.getMessage(), e); // a value the core refused
         }
-        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HcloudException) {
+        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HcloudException
+                || e instanceof LabException) {
             return new MojoExecutionException("gitops: " + e.getMessage(), e);
         }
         return new MojoExecutionException("gitops: internal error, please report it with the command that caused it: " + e, e);
