@@ -96,7 +96,21 @@ final class ChartApis {
             Map.entry("hcloud-cloud-controller-manager", c -> Served.NOTHING),
             Map.entry("cilium", c -> Served.of("cilium.io")));
 
+    /**
+     * Every group some chart of the table can serve (each entry asked with every switch on): for
+     * these the table knows who serves them, so a chart it does not know is not taken to.
+     */
+    private static final Set<String> TABLE_GROUPS = TABLE.values().stream()
+            .flatMap(f -> f.apply(new Chart("", "0.0.0", "ns", "release", true,
+                    path -> Optional.of(com.fasterxml.jackson.databind.node.BooleanNode.TRUE))).groups().stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private ChartApis() {
+    }
+
+    /** Whether the table knows which charts serve the group. */
+    static boolean tableKnows(String group) {
+        return TABLE_GROUPS.contains(group);
     }
 
     /** What the chart serves, or empty when the table does not know the chart. */

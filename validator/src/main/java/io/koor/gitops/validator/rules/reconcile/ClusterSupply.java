@@ -235,6 +235,20 @@ final class ClusterSupply {
         return charts.stream().filter(c -> c.served().isEmpty()).toList();
     }
 
+    /**
+     * The charts the table does not know, as possible providers of a group the table knows nothing
+     * of either (an operator's own CRDs, say): such a chart may serve it, so objects of the group are
+     * judged by when the chart comes, not reported as served by nothing.
+     */
+    List<Provider> unknownProviders(String group) {
+        if (ChartApis.tableKnows(group) || KubernetesApis.isBuiltInGroup(group)) {
+            return List.of();
+        }
+        return unknownCharts().stream().map(c -> new Provider(c.step(), c.via(), c.install().source(), "chart "
+                + c.install().chart() + " (" + c.install().source().id() + ", not in the table, taken to serve " + group + ")"))
+                .toList();
+    }
+
     /** Whether a kind has no namespace: Kubernetes' own, a CRD of the tree saying so, or a well-known CRD's. */
     boolean clusterScoped(SourceObject o) {
         return KubernetesApis.clusterScoped(o.group(), o.kind()) || clusterScopedCrds.contains(o.group() + "/" + o.kind())

@@ -160,6 +160,9 @@ public final class ReconcileRules {
             List<ClusterSupply.Provider> providers = new ArrayList<>(s.apis.getOrDefault(o.group() + "/" + o.kind(), List.of()));
             providers.addAll(s.apis.getOrDefault(o.group(), List.of()));
             Verdict v = judge(s, providers, step);
+            if (v.outcome() == Outcome.MISSING) {
+                v = judge(s, s.unknownProviders(o.group()), step);
+            }
             if (v.outcome() != Outcome.MET) {
                 report.report(s, o, step, v, out);
             }
@@ -171,11 +174,10 @@ public final class ReconcileRules {
             if (v.outcome() != Outcome.MISSING) {
                 return;
             }
-            List<String> unknown = s.unknownCharts().stream().map(c -> c.install().chart()).distinct().sorted().toList();
             found.at(o, "/apiVersion", o.apiVersion() + " " + o.kind() + " is served neither by Kubernetes 1."
                     + view.kubernetesMinor() + ", nor by a CRD or chart " + gets(s)
-                    + (unknown.isEmpty() ? "" : " (the validator does not know what the charts " + String.join(", ", unknown)
-                    + " serve)") + consequence(s, step),
+                    + (ChartApis.tableKnows(o.group()) ? " (of the charts that serve " + o.group() + ", it installs none)" : "")
+                    + consequence(s, step),
                     "install " + o.group() + " first, in a step this one depends on, " + DECLARE);
         });
     }
@@ -208,10 +210,19 @@ public final class ReconcileRules {
 
     private static void unknownCharts(TreeIndex view, Findings out) {
         ClusterSupply s = ClusterSupply.of(view);
+        Set<String> assumed = new TreeSet<>();
+        for (SourceObject o : view.objects()) {
+            if (needsApi(view, o) && !s.unknownProviders(o.group()).isEmpty()
+                    && s.apis.getOrDefault(o.group(), List.of()).isEmpty()
+                    && s.apis.getOrDefault(o.group() + "/" + o.kind(), List.of()).isEmpty()) {
+                assumed.add(o.group());
+            }
+        }
         for (ClusterSupply.InstalledChart chart : s.unknownCharts()) {
             out.at(chart.install().source(), chart.install().versionPointer().replaceFirst("/[^/]*$", ""),
-                    "chart " + chart.install().chart() + " is not in the reconcile check's table: the APIs, CSI drivers and"
-                            + " classes it brings are not counted" + inCluster(s),
+                    "chart " + chart.install().chart() + " is not in the reconcile check's table: the CSI drivers and"
+                            + " classes it brings are not counted, and it is taken to serve only groups no known chart serves"
+                            + (assumed.isEmpty() ? "" : " (here " + String.join(", ", assumed) + ")") + inCluster(s),
                     "if objects of the tree need what it brings, declare those APIs, drivers or classes in " + ExternalApis.FILE);
         }
     }

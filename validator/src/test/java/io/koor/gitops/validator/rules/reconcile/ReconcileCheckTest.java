@@ -121,6 +121,38 @@ class ReconcileCheckTest {
                 .containsExactly("api-not-served configs/issuer.yaml:1");
     }
 
+    /**
+     * A chart the table does not know may serve its own operator's group, so objects of that group
+     * wait for it like for any chart; a group the table knows (snapshots) still needs a chart that
+     * serves it.
+     */
+    @Test
+    void aChartTheTableDoesNotKnowIsTakenToServeOnlyGroupsNoKnownChartServes() throws IOException {
+        String secretStore = """
+                apiVersion: external-secrets.io/v1
+                kind: ClusterSecretStore
+                metadata:
+                  name: vault
+                spec:
+                  provider: {}
+                ---
+                apiVersion: snapshot.storage.k8s.io/v1
+                kind: VolumeSnapshotClass
+                metadata:
+                  name: snapshots
+                driver: rook-ceph.rbd.csi.ceph.com
+                deletionPolicy: Delete
+                """;
+        Map<String, String> tree = Map.of(
+                "clusters/demo/infra.yaml", kustomization("controllers", "./controllers", "wait: true") + "---\n"
+                        + kustomization("configs", "./configs", "dependsOn:\n  - name: controllers"),
+                "controllers/external-secrets.yaml", release("external-secrets", "kube-system", "external-secrets", "values: {}"),
+                "configs/stores.yaml", secretStore,
+                ".gitops/external-apis.yaml", "csiDrivers: [rook-ceph.rbd.csi.ceph.com]\n");
+        assertThat(findings(tree)).containsExactlyInAnyOrder("reconcile-provider-unknown controllers/external-secrets.yaml:17",
+                "api-not-served configs/stores.yaml:8");
+    }
+
     @Test
     void aCrdInTheSameKustomizationIsAppliedFirst() throws IOException {
         String crd = """
