@@ -124,6 +124,15 @@ final class CorpusCommand implements Callable<Integer> {
         }
         expected.sort(null);
         Files.write(dir.resolve("expected-errors.txt"), expected, StandardCharsets.UTF_8);
+        // The corpus is one team's slice of a running cluster: its team namespaces and an nginx ingress
+        // controller exist already, as the reconcile check is told (otherwise every object is a finding).
+        Files.createDirectories(dir.resolve(".gitops"));
+        StringBuilder teams = new StringBuilder();
+        for (int t = 0; t < 40; t++) {
+            teams.append(t == 0 ? "" : ", ").append("team-").append(t);
+        }
+        Files.writeString(dir.resolve(".gitops/external-apis.yaml"), "namespaces: [" + teams + "]\ningressClasses: [nginx]\n",
+                StandardCharsets.UTF_8);
         return errors;
     }
 

@@ -16,19 +16,19 @@ import java.util.Optional;
  * {@code chart.spec}, or through {@code chartRef} an OCIRepository or HelmChart), an Argo CD
  * Application's chart source, or a kustomize {@code helmCharts} entry.
  */
-final class ChartKnowledge {
+public final class ChartKnowledge {
     static final String ROOK_OPERATOR = "rook-ceph";
     static final String ROOK_CLUSTER = "rook-ceph-cluster";
 
     /** Helm values as found: inline, or in a ConfigMap the release reads through valuesFrom. */
-    record Values(SourceObject source, String pointer, JsonNode values) {
+    public record Values(SourceObject source, String pointer, JsonNode values) {
     }
 
     /**
      * One installed chart: what installs it, the chart's name and version (and where the version is
      * written), the namespace it installs into and its inline values.
      */
-    record Install(SourceObject source, String chart, String version, SourceObject versionSource, String versionPointer,
+    public record Install(SourceObject source, String chart, String version, SourceObject versionSource, String versionPointer,
                    String namespace, JsonNode values, String valuesPointer) {
     }
 
@@ -36,7 +36,7 @@ final class ChartKnowledge {
     }
 
     /** Every chart installation the index holds: releases, Applications, and kustomize helmCharts of its files. */
-    static List<Install> installs(TreeIndex index) {
+    public static List<Install> installs(TreeIndex index) {
         List<Install> all = new ArrayList<>();
         index.ofKind("helm.toolkit.fluxcd.io", "HelmRelease").forEach(r -> install(index, r).ifPresent(all::add));
         for (SourceObject app : index.ofKind("argoproj.io", "Application")) {
@@ -115,11 +115,11 @@ final class ChartKnowledge {
     }
 
     /** The namespace the chart installs into. */
-    static String targetNamespace(SourceObject release) {
+    public static String targetNamespace(SourceObject release) {
         return release.spec().path("targetNamespace").asText(release.namespace());
     }
 
-    static List<Values> values(TreeIndex index, SourceObject release) {
+    public static List<Values> values(TreeIndex index, SourceObject release) {
         List<Values> all = new ArrayList<>();
         for (JsonNode from : release.spec().path("valuesFrom")) {
             if (from.path("kind").asText().equals("ConfigMap")) {

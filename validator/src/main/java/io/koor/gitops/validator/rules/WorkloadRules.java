@@ -31,7 +31,7 @@ final class WorkloadRules {
         return List.of(
                 Rule.object("image-tag-floating", WARNING, "A container image without a tag, or on a moving tag such as latest or master (also in Helm values).", "pin the image to a release tag or a digest",
                         WorkloadRules::floatingImages),
-                Rule.tree("pvc-storageclass-missing", ERROR, "A claim naming a StorageClass that neither the tree nor a chart in it defines.", "name a StorageClass the cluster has, or define it",
+                Rule.tree("pvc-storageclass-missing", ERROR, "A claim (PVC, claim template, ObjectBucketClaim) naming a StorageClass that neither the tree, a chart in it, nor " + io.koor.gitops.validator.rules.reconcile.ReconcileRules.EXTERNAL_FILE + " defines.", "name a StorageClass the cluster has, define it, or declare it under storageClasses",
                         WorkloadRules::claimClasses),
                 Rule.object("resources-missing", WARNING, "A container without resource requests: the scheduler cannot place it well.", "set resources.requests for cpu and memory",
                         WorkloadRules::resourceRequests),
@@ -323,10 +323,14 @@ final class WorkloadRules {
         Set<String> classes = new HashSet<>();
         index.ofKind("storage.k8s.io", "StorageClass").forEach(sc -> classes.add(sc.name()));
         classes.addAll(ChartKnowledge.storageClassesCreated(index));
+        classes.addAll(io.koor.gitops.validator.rules.reconcile.ReconcileRules.externalStorageClasses(index));
         for (SourceObject pvc : index.ofKind("", "PersistentVolumeClaim")) {
             if (pvc.spec().path("volumeName").asText("").isEmpty()) { // a claim bound to a named PV needs no class
                 check(out, classes, pvc, "/spec/storageClassName", pvc.spec().path("storageClassName"));
             }
+        }
+        for (SourceObject claim : index.ofKind("objectbucket.io", "ObjectBucketClaim")) { // a bucket's class names its provisioner
+            check(out, classes, claim, "/spec/storageClassName", claim.spec().path("storageClassName"));
         }
         for (SourceObject sts : index.ofKind("apps", "StatefulSet")) {
             int i = 0;

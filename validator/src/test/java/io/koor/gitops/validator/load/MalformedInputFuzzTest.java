@@ -53,7 +53,7 @@ class MalformedInputFuzzTest {
 
     private static void assertEveryFindingIsAMessage(ValidationReport report) {
         for (Violation v : report.violations()) {
-            assertThat(v.message()).isNotBlank();
+            assertThat(v.message()).as(v.toString()).isNotBlank();
             assertThat(v.message()).as("a rule crashed instead of reporting: " + v).doesNotContain("could not run");
             assertThat(v.message()).doesNotContain("Exception").doesNotContain("\tat ");
         }

@@ -32,15 +32,15 @@ class ReportFormatsTest {
         assertThat(text).contains("infrastructure/storage/pools.yaml:9: error [ceph-pool-size-exceeds-hosts] "
                 + "CephBlockPool/rook-ceph/replicapool /spec/replicated/size: CephBlockPool replicapool: size 3");
         assertThat(text).contains("    fix: add storage nodes or lower the size\n");
-        assertThat(text).endsWith("12 files, 11 objects: 5 passed, 6 failed; 10 errors, 8 warnings, 0 notes, 0 suppressed\n");
+        assertThat(text).endsWith("12 files, 11 objects: 3 passed, 8 failed; 18 errors, 11 warnings, 0 notes, 0 suppressed\n");
     }
 
     @Test
     void jsonCarriesEveryFindingAndTheCounts() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportFormat.JSON.render(report));
-        assertThat(json.at("/summary/errors").asInt()).isEqualTo(10);
-        assertThat(json.at("/summary/failed").asInt()).isEqualTo(6);
-        assertThat(json.get("violations")).hasSize(18);
+        assertThat(json.at("/summary/errors").asInt()).isEqualTo(18);
+        assertThat(json.at("/summary/failed").asInt()).isEqualTo(8);
+        assertThat(json.get("violations")).hasSize(29);
         JsonNode first = json.at("/violations/0");
         assertThat(first.fieldNames()).toIterable()
                 .containsExactly("rule", "severity", "resource", "file", "line", "pointer", "message", "hint");
@@ -54,8 +54,8 @@ class ReportFormatsTest {
         Element suite = doc.getDocumentElement();
         assertThat(suite.getTagName()).isEqualTo("testsuite");
         NodeList failures = doc.getElementsByTagName("failure");
-        assertThat(failures.getLength()).isEqualTo(10);
-        assertThat(suite.getAttribute("failures")).isEqualTo("5"); // files with at least one error
+        assertThat(failures.getLength()).isEqualTo(18);
+        assertThat(suite.getAttribute("failures")).isEqualTo("7"); // files with at least one error
         assertThat(((Element) failures.item(0)).getAttribute("type")).isNotBlank();
     }
 
@@ -68,7 +68,7 @@ class ReportFormatsTest {
         assertThat(run.at("/tool/driver/name").asText()).isEqualTo("demo-gitops");
         assertThat(run.at("/tool/driver/rules").findValuesAsText("id")).contains("ceph-pool-size-exceeds-hosts", "schema");
         JsonNode results = run.get("results");
-        assertThat(results).hasSize(18);
+        assertThat(results).hasSize(29);
         for (JsonNode r : results) {
             assertThat(r.get("level").asText()).isIn("error", "warning", "note");
             assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).doesNotStartWith("/");

@@ -42,6 +42,9 @@ class CrdSchemasTest {
     void aCrdManifestGivenAsALocationChecksTheObjects(@TempDir Path dir) throws IOException {
         Path tree = Files.createDirectory(dir.resolve("tree"));
         Files.copy(Path.of("src/test/resources/trees/crd-in-tree/bots.yaml"), tree.resolve("bots.yaml"));
+        // the published CRDs are installed apart from the tree, as the reconcile check is told
+        Files.createDirectory(tree.resolve(".gitops"));
+        Files.writeString(tree.resolve(".gitops/external-apis.yaml"), "apis: [demo.koor.io]\nnamespaces: [bots]\n");
         String manifest = Path.of("src/test/resources/trees/crd-in-tree/crd.yaml").toAbsolutePath().toString();
         ValidationReport report = new ValidationService().validate(tree, ValidationOptions.builder()
                 .schemaLocations(SharedData.schemaLocations()).schemaLocation(manifest)

@@ -45,6 +45,9 @@ class SchemaDownloadsTest {
         });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // Rook is installed apart from this tree (the reconcile check is told so): only the schemas judge it
+        Files.createDirectories(tree.resolve(".gitops"));
+        Files.writeString(tree.resolve(".gitops/external-apis.yaml"), "apis: [ceph.rook.io]\nnamespaces: [rook-ceph]\n");
         Files.writeString(tree.resolve("objects.yaml"), """
                 apiVersion: v1
                 kind: Namespace
