@@ -51,6 +51,8 @@ public final class TestSystems {
                         .monitoring(true)
                         .dashboard(io.koor.gitops.model.ceph.DashboardIngress.at("ceph.lab.example.com", "nginx").tls("ceph-tls")
                                 .certificateFrom(io.koor.gitops.model.values.AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
+                .monitoring(io.koor.gitops.model.monitoring.Monitoring.kubePrometheusStack().probe("https://www.example.com/"))
+                .access(io.koor.gitops.model.access.Access.none().platformAdmins("platform-admins").guests("demo-guests"))
                 .build();
     }
 
