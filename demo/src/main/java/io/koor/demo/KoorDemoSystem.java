@@ -2,10 +2,12 @@ package io.koor.demo;
 
 import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.monitoring.Monitoring;
 import io.koor.gitops.model.presets.Patterns;
 
 /**
@@ -20,11 +22,18 @@ public final class KoorDemoSystem implements GitOpsDefinition {
      * supported 1.19 line (Kubernetes 1.30-1.35); Rook v1.20.6 with Tentacle v20.2.4 (Kubernetes
      * 1.31-1.36) is the upgrade staging rehearses.
      */
-    record Release(String kubernetes, String rook, String cephImage) {
+    record Release(String kubernetes, String rook, String cephImage, String monitoringStack, String blackboxExporter) {
     }
 
-    static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6");
-    static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4");
+    /**
+     * Monitoring: staging runs the newest kube-prometheus-stack (88.x, Prometheus Operator v0.93) and blackbox
+     * exporter chart first; the demo stays on the 87.x line (operator v0.92.1) until staging has taken the
+     * major upgrade, whose CRD changes the stack's UPGRADE.md describes.
+     */
+    static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6", "87.21.0", "11.16.0");
+    static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4", "88.5.3", "11.17.2");
+    /** Groups of Koor's identity provider: the people who run the system, and the people it is shown to. */
+    static final Access ACCESS = Access.none().platformAdmins("koor:platform-admins").guests("koor:demo-guests");
 
     @Override
     public GitOpsSystem system() {
@@ -42,6 +51,10 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .objectStore(ObjectStore.named("objectstore")
                                 .bucket("cdn", "static-site")
                                 .bucket("backups", "database-backups")))
+                .monitoring(Monitoring.kubePrometheusStack()
+                        .stackChart(release.monitoringStack())
+                        .blackboxChart(release.blackboxExporter()))
+                .access(ACCESS)
                 .build();
     }
 }
