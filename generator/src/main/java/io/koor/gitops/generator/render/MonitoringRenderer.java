@@ -5,6 +5,7 @@ import static io.koor.gitops.generator.yaml.Fields.map;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.Platform;
 import io.koor.gitops.model.monitoring.Monitoring;
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class MonitoringRenderer {
         if (!monitoring.enabled()) {
             return List.of();
         }
-        boolean crds = cluster.platform().prometheusOperatorCrds() != io.koor.gitops.model.cluster.Platform.Install.NEVER;
+        // NEVER: the cluster brings the monitoring.coreos.com CRDs itself, so the stack must not install them
+        boolean crds = cluster.platform().prometheusOperatorCrds() != Platform.Install.NEVER;
         Part.Manifests namespace = new Part.Manifests(List.of(
                 new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()));
         Component stack = new Component(STACK, Layer.CONTROLLERS, Set.of(), false,
@@ -63,7 +65,8 @@ public final class MonitoringRenderer {
      * label). Its data stays on the node (no storageSpec): Rook's monitoring guide advises against keeping
      * Prometheus on the Ceph it watches, which would silence it when Ceph fails. Grafana's admin password is
      * the random one the Grafana chart generates into a Secret, so none is in Git. The CRDs sit in the
-     * chart's crds/ directory: Helm never deletes those on uninstall, and CreateReplace upgrades them.
+     * chart's crds/ directory: Helm never deletes those on uninstall, and CreateReplace upgrades them;
+     * keepCrds also keeps Argo CD, which applies them like templates, from deleting them with the Application.
      */
     private static Part.ChartInstall stackChart(Monitoring monitoring, boolean crds) {
         return new Part.ChartInstall("prometheus-community", "https://prometheus-community.github.io/helm-charts",

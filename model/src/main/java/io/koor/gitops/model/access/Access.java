@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Who may do what in a cluster, by the groups people's credentials carry (an OIDC groups claim, or a
  * client certificate's organisation): platform admins may do anything, demo guests may look at the
- * workloads and the storage but not touch them, read no Secret and open no shell. A group bound to
- * nothing gets no binding; with no group at all the tree writes no RBAC.
+ * workloads and the storage but not touch them, read no Secret and open no shell. A role without
+ * groups gets no binding; with no group at all the tree writes no RBAC.
  *
  * @param platformAdmins groups bound to the {@code platform-admin} ClusterRole
  * @param guests         groups bound to the read-only {@code demo-guest} ClusterRole
