@@ -6,10 +6,12 @@ import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.VeleroBackups;
+import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.monitoring.Monitoring;
 import io.koor.gitops.model.presets.Patterns;
 
 /**
@@ -26,7 +28,8 @@ public final class KoorDemoSystem implements GitOpsDefinition {
      * supported 1.19 line (Kubernetes 1.30-1.35); Rook v1.20.6 with Tentacle v20.2.4 (Kubernetes
      * 1.31-1.36) is the upgrade staging rehearses.
      */
-    record Release(String kubernetes, String rook, String cephImage, String cloudNativePgChart, String postgresImage) {
+    record Release(String kubernetes, String rook, String cephImage, String cloudNativePgChart, String postgresImage,
+                   String monitoringStack, String blackboxExporter) {
     }
 
     /**
@@ -38,11 +41,16 @@ public final class KoorDemoSystem implements GitOpsDefinition {
     /**
      * CloudNativePG: chart 0.28.3 is operator 1.29.1, chart 0.29.0 is 1.30.0 (cloudnative-pg/charts), each with
      * the PostgreSQL image that release defaults to (its pkg/versions/versions.go).
+     * Monitoring: staging runs the newest kube-prometheus-stack (88.x, Prometheus Operator v0.93) and blackbox
+     * exporter chart first; the demo stays on the 87.x line (operator v0.92.1) until staging has taken the
+     * major upgrade, whose CRD changes the stack's UPGRADE.md describes.
      */
     static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6", "0.28.3",
-            "ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie");
+            "ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie", "87.21.0", "11.16.0");
     static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4", "0.29.0",
-            "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie");
+            "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie", "88.5.3", "11.17.2");
+    /** Groups of Koor's identity provider: the people who run the system, and the people it is shown to. */
+    static final Access ACCESS = Access.none().platformAdmins("koor:platform-admins").guests("koor:demo-guests");
 
     @Override
     public GitOpsSystem system() {
@@ -68,6 +76,10 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .image(release.postgresImage())
                                 .backup(BarmanBackup.toBucket("database-backups")))
                         .velero(VeleroBackups.toBucket("cluster-backups")))
+                .monitoring(Monitoring.kubePrometheusStack()
+                        .stackChart(release.monitoringStack())
+                        .blackboxChart(release.blackboxExporter()))
+                .access(ACCESS)
                 .build();
     }
 }

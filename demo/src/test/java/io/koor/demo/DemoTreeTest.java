@@ -216,11 +216,34 @@ class DemoTreeTest {
     }
 
     @Test
+    void bothClustersAreMonitoredStagingOnTheNewerChartsAndGuestsMayOnlyLook() {
+        for (String cluster : List.of("demo", "staging")) {
+            String dir = "infrastructure/controllers/" + cluster + "/monitoring/";
+            JsonNode stack = doc(dir + "helmrelease-kube-prometheus-stack.yaml", 0);
+            assertThat(stack.at("/spec/chart/spec/version").asText())
+                    .isEqualTo(cluster.equals("demo") ? "87.21.0" : io.koor.gitops.model.presets.Versions.KUBE_PROMETHEUS_STACK_CHART);
+            assertThat(stack.at("/spec/install/crds").asText()).isEqualTo("CreateReplace");
+            assertThat(doc(dir + "helmrelease-prometheus-blackbox-exporter.yaml", 0).at("/spec/chart/spec/version").asText())
+                    .isEqualTo(cluster.equals("demo") ? "11.16.0" : io.koor.gitops.model.presets.Versions.BLACKBOX_EXPORTER_CHART);
+            // the stack replaces the bare CRD chart, and Rook's monitoring is on with it
+            assertThat(tree.files().keySet()).noneMatch(p -> p.value().contains(cluster + "/prometheus-operator-crds/"));
+            assertThat(doc("infrastructure/configs/" + cluster + "/ceph-cluster/cephcluster-rook-ceph.yaml", 0)
+                    .at("/spec/monitoring/enabled").asBoolean()).isTrue();
+            assertThat(doc("infrastructure/configs/" + cluster + "/monitoring-config/configmap-grafana-dashboard-ceph-overview.yaml", 0)
+                    .at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+            JsonNode guests = doc("infrastructure/configs/" + cluster + "/access/clusterrolebinding-demo-guest.yaml", 0);
+            assertThat(guests.at("/subjects/0/name").asText()).isEqualTo("koor:demo-guests");
+            assertThat(doc("infrastructure/configs/" + cluster + "/access/clusterrole-demo-guest.yaml", 0).at("/rules")
+                    .findValues("verbs")).allSatisfy(v -> assertThat(v.toString()).isEqualTo("[\"get\",\"list\",\"watch\"]"));
+        }
+    }
+
+    @Test
     void kubectlKustomizeBuildsEveryCommittedKustomization() throws IOException {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(32); // with clusters/<cluster>/flux-system/ and the apps' directories
+        assertThat(dirs).hasSize(38); // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

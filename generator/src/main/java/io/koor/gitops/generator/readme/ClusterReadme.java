@@ -130,6 +130,7 @@ public final class ClusterReadme {
         }
 
         RestoreRunbook.render(cluster, md);
+        monitoringAndAccess(md, cluster);
 
         md.append("\n## Monthly cost (estimate)\n\n| item | quantity | unit price | per month |\n| --- | ---: | ---: | ---: |\n");
         MonthlyCost cost = MonthlyCost.of(cluster, prices);
@@ -148,6 +149,36 @@ public final class ClusterReadme {
     /** The reconciler as its project spells it. */
     private static String name(Reconciler reconciler) {
         return reconciler instanceof Reconciler.ArgoCd ? "Argo CD" : "Flux";
+    }
+
+    /** How to reach Grafana, what is probed, and who may do what: only what the definition turned on. */
+    private static void monitoringAndAccess(StringBuilder md, Cluster cluster) {
+        if (cluster.monitoring().enabled()) {
+            md.append("\n## Monitoring\n\nkube-prometheus-stack ").append(cluster.monitoring().stackChart())
+                    .append(" (Prometheus, Alertmanager, Grafana) and the blackbox exporter ")
+                    .append(cluster.monitoring().blackboxChart()).append(" in the `monitoring` namespace; Rook's")
+                    .append(" ServiceMonitors, the Ceph alerts and the Ceph overview dashboard come with it. Grafana,")
+                    .append(" as a platform admin (its password is the random one the chart generated, in a Secret):\n\n")
+                    .append("```sh\nkubectl -n monitoring get secret kube-prometheus-stack-grafana")
+                    .append(" -o jsonpath='{.data.admin-password}' | base64 -d; echo\n")
+                    .append("kubectl -n monitoring port-forward svc/kube-prometheus-stack-grafana 3000:80")
+                    .append("   # http://localhost:3000, user admin\n```\n");
+            var endpoints = io.koor.gitops.generator.render.PublicEndpoints.of(cluster);
+            md.append(endpoints.isEmpty() ? "\nNo public endpoint to probe.\n"
+                    : "\nUptime probes (alert `EndpointDown` after 5 minutes): " + String.join(", ",
+                            endpoints.stream().map(u -> "<" + u + ">").toList()) + ".\n");
+        }
+        var access = cluster.access();
+        if (!access.isEmpty()) {
+            md.append("\n## Access\n\n| ClusterRole | may | groups |\n| --- | --- | --- |\n")
+                    .append("| platform-admin | everything | ").append(groups(access.platformAdmins())).append(" |\n")
+                    .append("| demo-guest | get, list, watch workloads, storage and monitoring objects; no Secrets,")
+                    .append(" logs, exec or port-forward | ").append(groups(access.guests())).append(" |\n");
+        }
+    }
+
+    private static String groups(List<String> groups) {
+        return groups.isEmpty() ? "none" : String.join(", ", groups.stream().map(g -> "`" + g + "`").toList());
     }
 
     private static void node(StringBuilder md, String role, int count, ServerType type, String drives) {

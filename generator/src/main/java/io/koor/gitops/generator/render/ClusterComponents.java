@@ -28,12 +28,17 @@ public final class ClusterComponents {
         components.add(RookOperatorRenderer.render(rook));
         List<Component> platform = PlatformRenderer.render(cluster);
         components.addAll(platform);
-        Set<String> installed = platform.stream().map(Component::name).collect(Collectors.toSet());
+        List<Component> monitoringStack = MonitoringRenderer.render(cluster);
+        components.addAll(monitoringStack);
+        components.addAll(AccessRenderer.render(cluster));
+        Set<String> installed = union(platform.stream().map(Component::name).collect(Collectors.toSet()),
+                monitoringStack.stream().map(Component::name).collect(Collectors.toSet()));
         // What each config needs besides the operator, when the tree installs it.
         Set<String> snapshots = neededIf(PlatformRenderer.needsSnapshots(rook), PlatformRenderer.SNAPSHOT_CONTROLLER,
                 installed);
-        Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook),
-                PlatformRenderer.PROMETHEUS_OPERATOR_CRDS, installed);
+        // the monitoring.coreos.com CRDs come from the stack when monitoring is on, else from their own chart
+        Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook), cluster.monitoring().enabled()
+                ? MonitoringRenderer.STACK : PlatformRenderer.PROMETHEUS_OPERATOR_CRDS, installed);
         Set<String> ingress = union(
                 neededIf(PlatformRenderer.needsIngress(rook), PlatformRenderer.INGRESS_CONTROLLER, installed),
                 neededIf(PlatformRenderer.needsCertManager(rook), PlatformRenderer.CERT_ISSUERS, installed));

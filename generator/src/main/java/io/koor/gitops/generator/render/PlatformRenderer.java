@@ -64,7 +64,8 @@ public final class PlatformRenderer {
         if (platform.snapshotController().installs(needsSnapshots(rook))) {
             out.add(snapshotController());
         }
-        if (platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
+        // kube-prometheus-stack brings the same CRDs when monitoring is on (MonitoringRenderer)
+        if (!cluster.monitoring().enabled() && platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
             out.add(prometheusOperatorCrds());
         }
         boolean ingress = platform.ingressController().installs(needsIngress(rook));

@@ -28,6 +28,9 @@ public final class RookOperatorRenderer {
                 Part.CrdPolicy.CREATE_REPLACE,
                 map(
                         "crds", map("enabled", true),
+                        // RBAC for the operator to create the ServiceMonitors of spec.monitoring.enabled
+                        // (deploy/charts/rook-ceph/templates/cluster-rbac.yaml, v1.19.10 and v1.20.6)
+                        "monitoring", rook.monitoring() ? map("enabled", true) : null,
                         "resources", map(
                                 "requests", map("cpu", "200m", "memory", "128Mi"),
                                 "limits", map("memory", "512Mi"))));

@@ -37,7 +37,7 @@ final class ToolsRenderer {
         }
         rook.dashboard().ifPresent(d -> out.add(dashboard(d, ns)));
         if (rook.monitoring()) {
-            out.add(alerts(ns));
+            out.add(CephRules.prometheusRule(ns));
         }
         return out;
     }
@@ -89,27 +89,6 @@ final class ToolsRenderer {
         d.issuer().ifPresent(acme -> ingress.getMetadata().setAnnotations(
                 Map.of("cert-manager.io/cluster-issuer", acme.issuerName())));
         return ingress;
-    }
-
-    private static HasMetadata alerts(String ns) {
-        return Resources.custom("monitoring.coreos.com/v1", "PrometheusRule", "ceph-alerts", ns, map(
-                "groups", List.of(map("name", "ceph", "rules", List.of(
-                        alert("CephHealthError", "ceph_health_status == 2", "5m", "critical",
-                                "Ceph reports HEALTH_ERR: data may be unavailable; run 'ceph health detail' in the toolbox"),
-                        alert("CephHealthWarning", "ceph_health_status == 1", "15m", "warning",
-                                "Ceph has reported HEALTH_WARN for 15 minutes"),
-                        alert("CephOSDDown", "count(ceph_osd_up == 0) > 0", "5m", "critical",
-                                "{{ $value }} OSD(s) down: their data is served from fewer copies"),
-                        alert("CephMonQuorumAtRisk",
-                                "count(ceph_mon_quorum_status == 1) <= (floor(count(ceph_mon_metadata) / 2) + 1)", "15m",
-                                "critical", "one more monitor failure loses quorum and stops all I/O"),
-                        alert("CephClusterNearFull", "ceph_cluster_total_used_raw_bytes / ceph_cluster_total_bytes > 0.75",
-                                "5m", "warning", "raw capacity is over 75% used; Ceph stops writes at 95%"))))));
-    }
-
-    private static Map<String, Object> alert(String name, String expr, String forDuration, String severity, String summary) {
-        return map("alert", name, "expr", expr, "for", forDuration, "labels", map("severity", severity),
-                "annotations", map("summary", summary));
     }
 
     static HasMetadata blockSnapshotClass(RookCeph rook) {

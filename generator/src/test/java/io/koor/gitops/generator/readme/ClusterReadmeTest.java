@@ -16,6 +16,20 @@ class ClusterReadmeTest {
             Map.of("cx33", 10.0, "cx43", 20.0, "cx53", 40.0), 0.05, 1.0, Map.of("lb11", 6.0));
 
     @Test
+    void saysHowToReachGrafanaWhatIsProbedAndWhoMayDoWhat() {
+        Cluster cluster = Patterns.minimalProduction("p")
+                .monitoring(io.koor.gitops.model.monitoring.Monitoring.kubePrometheusStack().probe("https://www.example.com/"))
+                .access(io.koor.gitops.model.access.Access.none().guests("demo-guests")).build();
+        String readme = ClusterReadme.render(cluster, Reconciler.flux(), PRICES, "test");
+        assertThat(readme).contains("## Monitoring", "port-forward svc/kube-prometheus-stack-grafana 3000:80",
+                "get secret kube-prometheus-stack-grafana", "Uptime probes (alert `EndpointDown` after 5 minutes): <https://www.example.com/>",
+                "| platform-admin | everything | none |", "`demo-guests` |");
+        // neither turned on, neither section
+        assertThat(ClusterReadme.render(Patterns.minimalProduction("p").build(), Reconciler.flux(), PRICES, "test"))
+                .doesNotContain("## Monitoring", "## Access");
+    }
+
+    @Test
     void capacityIsRawOverTheProtectionOverhead() {
         Cluster cluster = Patterns.objectStorageHeavy("s3").build();
         String readme = ClusterReadme.render(cluster, Reconciler.flux(), PRICES, "test");

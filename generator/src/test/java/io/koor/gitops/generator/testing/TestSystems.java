@@ -62,6 +62,8 @@ public final class TestSystems {
                                 io.koor.gitops.model.apps.VeleroBackups.Schedule.of("nightly", "0 3 * * *", "720h"),
                                 io.koor.gitops.model.apps.VeleroBackups.Schedule.of("shop-hourly", "15 * * * *", "48h",
                                         "shop"))))
+                .monitoring(io.koor.gitops.model.monitoring.Monitoring.kubePrometheusStack().probe("https://www.example.com/"))
+                .access(io.koor.gitops.model.access.Access.none().platformAdmins("platform-admins").guests("demo-guests"))
                 .build();
     }
 

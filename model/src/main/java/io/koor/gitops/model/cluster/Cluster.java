@@ -4,6 +4,7 @@ import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.apps.Applications;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.VeleroBackups;
+import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephLayout;
 import io.koor.gitops.model.ceph.CephNetwork;
@@ -12,6 +13,7 @@ import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.ceph.PoolSpec;
 import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.monitoring.Monitoring;
 import io.koor.gitops.model.values.DnsLabel;
 import io.koor.gitops.model.values.Version;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.stream.IntStream;
  */
 public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation location, ControlPlane controlPlane,
                       StorageNodes storage, Workers workers, Network network, RookCeph rook, Platform platform,
-                      Applications apps) {
+                      Applications apps, Monitoring monitoring, Access access) {
     /** Leaves room in 63-character node names for suffixes such as {@code -control-plane-3}. */
     static final int MAX_NAME_LENGTH = 40;
     /** Servers one Hetzner private network holds; every node is on the cluster's network. */
@@ -43,6 +45,8 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         Objects.requireNonNull(rook, "rook");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(apps, "apps");
+        Objects.requireNonNull(monitoring, "monitoring");
+        Objects.requireNonNull(access, "access");
         Problems problems = new Problems();
         problems.require(name.value().length() <= MAX_NAME_LENGTH, "name", "name='" + name + "' is "
                 + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
@@ -192,6 +196,8 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         private RookCeph rook;
         private Platform platform = Platform.whenNeeded();
         private Applications apps = Applications.none();
+        private Monitoring monitoring = Monitoring.off();
+        private Access access = Access.none();
 
         private Builder(String name) {
             this.name = name;
@@ -259,6 +265,18 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             return this;
         }
 
+        /** Monitoring with kube-prometheus-stack ({@code Monitoring.kubePrometheusStack()}); it turns on Rook's too. */
+        public Builder monitoring(Monitoring monitoring) {
+            this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
+            return this;
+        }
+
+        /** The groups bound to the platform-admin and demo-guest roles ({@code Access.none().guests("demo-guests")}). */
+        public Builder access(Access access) {
+            this.access = Objects.requireNonNull(access, "access");
+            return this;
+        }
+
         /** Changes the Rook settings a pattern started with. */
         public Builder rook(java.util.function.UnaryOperator<RookCeph> change) {
             this.rook = change.apply(Objects.requireNonNull(rook, "call rook(RookCeph) first"));
@@ -289,8 +307,10 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 problems.addAll(at, parts.found());
             }
             problems.throwIfAny();
+            // the stack scrapes what Rook exports, so Rook's ServiceMonitors come with it
+            RookCeph ceph = monitoring.enabled() ? rook.monitoring(true) : rook;
             return Problems.at(at, () -> new Cluster(label, version, where, controlPlane, storage, workers, network,
-                    rook, platform, apps));
+                    ceph, platform, apps, monitoring, access));
         }
     }
 }

@@ -30,6 +30,14 @@ public final class Versions {
     public static final String SNAPSHOT_CONTROLLER_CHART = "5.2.0";
     public static final String PROMETHEUS_OPERATOR_CRDS_CHART = "31.0.1";
     public static final String TRAEFIK_CHART = "41.3.0";
+    /**
+     * Monitoring, when the definition turns it on ({@code Monitoring}): prometheus-community's
+     * kube-prometheus-stack (Prometheus Operator v0.93.1, Grafana chart 12.11.1) and
+     * prometheus-blackbox-exporter (blackbox exporter v0.28.0), as released in
+     * prometheus-community/helm-charts@cf408a29 charts/{kube-prometheus-stack,prometheus-blackbox-exporter}/Chart.yaml.
+     */
+    public static final String KUBE_PROMETHEUS_STACK_CHART = "88.5.3";
+    public static final String BLACKBOX_EXPORTER_CHART = "11.17.2";
     /** cert-manager (jetstack chart), when the definition asks for ACME certificates. */
     public static final String CERT_MANAGER_CHART = "v1.21.1";
     /** Hetzner's cloud controller manager (supports Kubernetes 1.33-1.36, its docs/reference/version-policy.md). */

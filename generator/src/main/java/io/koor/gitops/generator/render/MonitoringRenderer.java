@@ -1,0 +1,121 @@
+package io.koor.gitops.generator.render;
+
+import static io.koor.gitops.generator.yaml.Fields.map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.cluster.Platform;
+import io.koor.gitops.model.monitoring.Monitoring;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Monitoring as the definition asks for it ({@link Monitoring}): kube-prometheus-stack and the
+ * blackbox exporter in the controllers layer, and in the configs layer what uses their CRDs: a
+ * Probe per public endpoint with its alert, and the Ceph dashboard for Grafana.
+ */
+public final class MonitoringRenderer {
+    /** kube-prometheus-stack, which also brings the monitoring.coreos.com CRDs, and the blackbox exporter. */
+    public static final String STACK = "monitoring";
+    /** Probes, the uptime alerts and the dashboards. */
+    public static final String CONFIG = "monitoring-config";
+    static final String NAMESPACE = "monitoring";
+    static final String STACK_RELEASE = "kube-prometheus-stack";
+    static final String BLACKBOX_RELEASE = "prometheus-blackbox-exporter";
+    /** The blackbox exporter's Service: its fullname is the release name when that contains the chart's name. */
+    static final String BLACKBOX_ADDRESS = BLACKBOX_RELEASE + "." + NAMESPACE + ".svc:9115";
+    /** What Grafana's dashboard sidecar looks for (kube-prometheus-stack's grafana.sidecar.dashboards defaults). */
+    static final String DASHBOARD_LABEL = "grafana_dashboard";
+    static final String DASHBOARD_LABEL_VALUE = "1";
+    static final String PROBE_FAILED_FOR = "5m";
+
+    private MonitoringRenderer() {
+    }
+
+    /** The components for a cluster whose definition turns monitoring on; none otherwise. */
+    public static List<Component> render(Cluster cluster) {
+        Monitoring monitoring = cluster.monitoring();
+        if (!monitoring.enabled()) {
+            return List.of();
+        }
+        // NEVER: the cluster brings the monitoring.coreos.com CRDs itself, so the stack must not install them
+        boolean crds = cluster.platform().prometheusOperatorCrds() != Platform.Install.NEVER;
+        Part.Manifests namespace = new Part.Manifests(List.of(
+                new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()));
+        Component stack = new Component(STACK, Layer.CONTROLLERS, Set.of(), false,
+                List.of(namespace, stackChart(monitoring, crds), blackboxChart(monitoring)));
+        List<HasMetadata> config = new ArrayList<>();
+        List<URI> endpoints = PublicEndpoints.of(cluster);
+        endpoints.forEach(url -> config.add(probe(url)));
+        if (!endpoints.isEmpty()) {
+            config.add(uptimeAlerts());
+        }
+        config.add(CephDashboard.configMap(NAMESPACE, DASHBOARD_LABEL, DASHBOARD_LABEL_VALUE));
+        return List.of(stack, Component.ofManifests(CONFIG, Layer.CONFIGS, Set.of(STACK), false, config));
+    }
+
+    /**
+     * Prometheus picks up every ServiceMonitor, PodMonitor, Probe and PrometheusRule of the cluster, not
+     * only the chart's own (the *SelectorNilUsesHelmValues values, true by default, select the release's
+     * label). Its data stays on the node (no storageSpec): Rook's monitoring guide advises against keeping
+     * Prometheus on the Ceph it watches, which would silence it when Ceph fails. Grafana's admin password is
+     * the random one the Grafana chart generates into a Secret, so none is in Git. The CRDs sit in the
+     * chart's crds/ directory: Helm never deletes those on uninstall, and CreateReplace upgrades them;
+     * keepCrds also keeps Argo CD, which applies them like templates, from deleting them with the Application.
+     */
+    private static Part.ChartInstall stackChart(Monitoring monitoring, boolean crds) {
+        return new Part.ChartInstall("prometheus-community", "https://prometheus-community.github.io/helm-charts",
+                "kube-prometheus-stack", monitoring.stackChart().text(), NAMESPACE, Optional.empty(),
+                Part.CrdPolicy.CREATE_REPLACE, map(
+                        "crds", map("enabled", crds),
+                        "prometheus", map("prometheusSpec", map(
+                                "serviceMonitorSelectorNilUsesHelmValues", false,
+                                "podMonitorSelectorNilUsesHelmValues", false,
+                                "probeSelectorNilUsesHelmValues", false,
+                                "ruleSelectorNilUsesHelmValues", false)),
+                        "grafana", map("sidecar", map("dashboards", map(
+                                "enabled", true,
+                                "label", DASHBOARD_LABEL,
+                                "labelValue", DASHBOARD_LABEL_VALUE,
+                                "searchNamespace", "ALL")))), true);
+    }
+
+    /** The exporter with its default http_2xx module, which the Probes name. */
+    private static Part.ChartInstall blackboxChart(Monitoring monitoring) {
+        return new Part.ChartInstall("prometheus-community", "https://prometheus-community.github.io/helm-charts",
+                "prometheus-blackbox-exporter", monitoring.blackboxChart().text(), NAMESPACE, Optional.empty(),
+                Part.CrdPolicy.DEFAULT, map());
+    }
+
+    /** Probe names: the host, made a DNS label. */
+    static String probeName(URI url) {
+        String name = (url.getHost() + (url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/")
+                ? "" : "-" + url.getPath())).toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return name.length() > 63 ? name.substring(0, 63).replaceAll("-$", "") : name;
+    }
+
+    private static HasMetadata probe(URI url) {
+        return Resources.custom("monitoring.coreos.com/v1", "Probe", probeName(url), NAMESPACE, map(
+                "interval", "60s",
+                "module", "http_2xx",
+                "prober", map("url", BLACKBOX_ADDRESS),
+                "targets", map("staticConfig", map("static", List.of(url.toString())))));
+    }
+
+    /** One alert for every probe: an endpoint that has failed for five minutes is down, not flapping. */
+    private static HasMetadata uptimeAlerts() {
+        Map<String, Object> alert = map(
+                "alert", "EndpointDown",
+                "expr", "probe_success == 0",
+                "for", PROBE_FAILED_FOR,
+                "labels", map("severity", "critical"),
+                "annotations", map("summary", "{{ $labels.instance }} has failed its uptime probe for 5 minutes"));
+        return Resources.custom("monitoring.coreos.com/v1", "PrometheusRule", "uptime-alerts", NAMESPACE, map(
+                "groups", List.of(map("name", "uptime", "rules", List.of(alert)))));
+    }
+}

@@ -1,0 +1,25 @@
+package io.koor.gitops.generator.render;
+
+import io.koor.gitops.model.cluster.Cluster;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Every URL the definition makes reachable from outside the cluster (the hosts of its Ingresses), and
+ * the extra ones its monitoring names: what the uptime probes watch. A renderer that adds an Ingress
+ * adds its host here.
+ */
+public final class PublicEndpoints {
+    private PublicEndpoints() {
+    }
+
+    public static List<URI> of(Cluster cluster) {
+        LinkedHashSet<URI> all = new LinkedHashSet<>();
+        cluster.rook().dashboard().ifPresent(d -> all.add(URI.create(
+                (d.tlsSecretName().isPresent() ? "https" : "http") + "://" + d.host() + "/")));
+        all.addAll(cluster.monitoring().extraProbes());
+        return new ArrayList<>(all);
+    }
+}

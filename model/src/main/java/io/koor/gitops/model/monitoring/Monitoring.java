@@ -1,0 +1,66 @@
+package io.koor.gitops.model.monitoring;
+
+import io.koor.gitops.model.ModelException;
+import io.koor.gitops.model.Problems;
+import io.koor.gitops.model.presets.Versions;
+import io.koor.gitops.model.values.Version;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Monitoring of a cluster: Prometheus, Alertmanager and Grafana from kube-prometheus-stack, Ceph's
+ * metrics, alerts and dashboards, and uptime probes (blackbox exporter) of every public endpoint.
+ * Off by default; {@code Monitoring.kubePrometheusStack()} turns it on at the versions {@link Versions}
+ * pins, and turns on Rook's monitoring with it.
+ *
+ * @param stackChart    the kube-prometheus-stack chart version
+ * @param blackboxChart the prometheus-blackbox-exporter chart version
+ * @param extraProbes   public endpoints outside the definition to probe too, as https or http URLs
+ */
+public record Monitoring(boolean enabled, Version stackChart, Version blackboxChart, List<URI> extraProbes) {
+    public Monitoring {
+        Objects.requireNonNull(stackChart, "stackChart");
+        Objects.requireNonNull(blackboxChart, "blackboxChart");
+        extraProbes = List.copyOf(extraProbes);
+    }
+
+    /** No monitoring stack in the tree (Rook's own monitoring may still be on, for a Prometheus of your own). */
+    public static Monitoring off() {
+        return new Monitoring(false, Version.parse(Versions.KUBE_PROMETHEUS_STACK_CHART),
+                Version.parse(Versions.BLACKBOX_EXPORTER_CHART), List.of());
+    }
+
+    /** kube-prometheus-stack with Grafana, and the blackbox exporter, at the pinned versions. */
+    public static Monitoring kubePrometheusStack() {
+        return new Monitoring(true, off().stackChart(), off().blackboxChart(), List.of());
+    }
+
+    public Monitoring stackChart(String version) {
+        return new Monitoring(enabled, Problems.at("monitoring.stackChart", () -> Version.parse(version)), blackboxChart,
+                extraProbes);
+    }
+
+    public Monitoring blackboxChart(String version) {
+        return new Monitoring(enabled, stackChart, Problems.at("monitoring.blackboxChart", () -> Version.parse(version)),
+                extraProbes);
+    }
+
+    /** Also probe this public URL (one the definition does not know, such as a site served elsewhere). */
+    public Monitoring probe(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ModelException.of("monitoring.probes", "'" + url + "' is not a URL; give one such as https://www.example.com/");
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw ModelException.of("monitoring.probes", "'" + url
+                    + "' is not an http or https URL with a host; the blackbox exporter's http_2xx module probes those");
+        }
+        List<URI> all = new ArrayList<>(extraProbes);
+        all.add(uri);
+        return new Monitoring(enabled, stackChart, blackboxChart, all);
+    }
+}
