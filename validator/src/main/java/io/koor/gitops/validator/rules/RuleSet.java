@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /** Every semantic rule, and the one place that runs them. */
 public final class RuleSet {
-    private static final List<Rule> ALL = Stream.of(GitOpsRules.all(), RookRules.all(), CephRules.all(), WorkloadRules.all())
+    private static final List<Rule> ALL = Stream.of(GitOpsRules.all(), RookRules.all(), CephClaimOrdering.all(), CephRules.all(),
+                    WorkloadRules.all())
             .flatMap(List::stream).toList();
 
     private RuleSet() {

@@ -64,11 +64,12 @@ class HandwrittenDemoTest {
     @Test
     void noOrderingBetweenRookAndItsUsers() {
         assertThat(at("rook-missing-dependson")).containsExactlyInAnyOrder(
-                "apps/wordpress.yaml:1",
                 "infrastructure/rook/cluster-release.yaml:1",
                 "infrastructure/storage/cephcluster.yaml:1",
                 "infrastructure/storage/pools.yaml:1",
                 "infrastructure/storage/pools.yaml:11");
+        // the claim binds once Rook creates its class (Pending until then): a warning, not an error
+        assertThat(at("ceph-claim-missing-dependson")).containsExactly("apps/wordpress.yaml:1");
     }
 
     @Test
@@ -97,9 +98,9 @@ class HandwrittenDemoTest {
     @Test
     void theSummaryCountsObjectsAndTheTreeFails() {
         assertThat(report.objects()).isEqualTo(11);
-        assertThat(report.failedObjects()).isEqualTo(6);
+        assertThat(report.failedObjects()).isEqualTo(5); // the wordpress claim's ordering is a warning
         assertThat(report.fails(Severity.ERROR)).isTrue();
-        assertThat(report.summary()).startsWith("12 files, 11 objects: 5 passed, 6 failed; 10 errors, 8 warnings");
+        assertThat(report.summary()).startsWith("12 files, 11 objects: 6 passed, 5 failed; 9 errors, 9 warnings");
         assertThat(report.violations()).extracting(Violation::hint).allMatch(h -> !h.isBlank());
     }
 }
