@@ -331,6 +331,10 @@ final class WorkloadRules {
                 check(out, classes, pvc, "/spec/storageClassName", pvc.spec().path("storageClassName"));
             }
         }
+        // a bucket claim names the StorageClass of its bucket provisioner (Rook's ceph.rook.io/bucket)
+        for (SourceObject obc : index.ofKind("objectbucket.io", "ObjectBucketClaim")) {
+            check(out, classes, obc, "/spec/storageClassName", obc.spec().path("storageClassName"));
+        }
         for (SourceObject sts : index.ofKind("apps", "StatefulSet")) {
             int i = 0;
             for (JsonNode template : sts.spec().path("volumeClaimTemplates")) {
