@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /** Every semantic rule, and the one place that runs them. */
 public final class RuleSet {
     private static final List<Rule> ALL = Stream.of(GitOpsRules.all(), RookRules.all(), CephClaimOrdering.all(), CephRules.all(),
-                    CephStorageClassPools.all(), WorkloadRules.all())
+                    CephStorageClassPools.all(), CephDeviceClassHosts.all(), WorkloadRules.all())
             .flatMap(List::stream).toList();
 
     private RuleSet() {
