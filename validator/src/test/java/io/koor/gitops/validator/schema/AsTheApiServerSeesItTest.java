@@ -52,7 +52,9 @@ class AsTheApiServerSeesItTest {
     void aCrdSchemaWithoutObjectMetaStillAllowsApiVersionKindAndMetadata() throws IOException {
         ValidationReport report = validate("crd-without-object-meta");
         assertThat(report.notes()).contains("schema for objectbucket.io/v1alpha1 ObjectBucketClaim derived from the CRD at crd.yaml:3");
-        assertThat(report.violations()).extracting(v -> v.resource() + " " + v.jsonPointer() + " " + v.message())
+        // (the claims' bucket StorageClass is not in this tree: pvc-storageclass-missing says so, a rule, not the schema)
+        assertThat(report.violations()).filteredOn(v -> v.ruleId().equals("schema"))
+                .extracting(v -> v.resource() + " " + v.jsonPointer() + " " + v.message())
                 .containsExactly("ObjectBucketClaim/default/typo-bucket /spec property 'storageClass' is not defined in"
                         + " the schema and the schema does not allow additional properties");
     }
