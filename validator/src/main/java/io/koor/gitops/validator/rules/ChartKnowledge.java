@@ -196,7 +196,7 @@ public final class ChartKnowledge {
     static List<String> storageClassesCreatedBy(Install install) {
         List<String> names = new ArrayList<>();
         if (!install.chart().equals(ROOK_CLUSTER)) {
-            return names;
+            return StorageCharts.storageClasses(install.chart(), install.values());
         }
         for (String id : objectsCreatedBy(install)) {
             if (id.startsWith("storage.k8s.io/StorageClass//")) {

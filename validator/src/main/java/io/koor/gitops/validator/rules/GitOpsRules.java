@@ -6,6 +6,7 @@ import static io.koor.gitops.validator.finding.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.koor.gitops.validator.load.KustomizationFile;
+import io.koor.gitops.validator.load.FluxVariables;
 import io.koor.gitops.validator.load.SourceObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,9 +35,12 @@ final class GitOpsRules {
     private static final Pattern VERSION_RANGE = Pattern.compile(".*([*xX^~<>|]| - |^$).*");
     /**
      * Values that name a secret kept elsewhere, filled in before applying: 1Password's op inject
-     * ({@code op://vault/item/field}), argocd-vault-plugin ({@code <path:...#key>}), vals ({@code ref+...}).
+     * ({@code op://vault/item/[section/]field}, whose names may hold spaces, see
+     * https://developer.1password.com/docs/cli/secrets-reference-syntax), argocd-vault-plugin
+     * ({@code <path:...#key>}), vals ({@code ref+...}).
      */
-    private static final Pattern SECRET_REFERENCE = Pattern.compile("op://[^\\s]+|<path:[^>]+>|ref\\+[a-z0-9]+://\\S+");
+    private static final Pattern SECRET_REFERENCE = Pattern.compile(
+            "op://[\\w .-]+/[\\w .-]+(/[\\w .-]+){1,2}(\\?\\S*)?|<path:[^>]+>|ref\\+[a-z0-9]+://\\S+");
     private static final Set<String> SOURCE_KINDS = Set.of("HelmRepository", "GitRepository", "OCIRepository", "Bucket",
             "HelmChart", "ExternalArtifact");
 
@@ -131,7 +135,7 @@ final class GitOpsRules {
     private static void kustomizationPaths(TreeIndex index, Findings out) {
         for (SourceObject k : index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization")) {
             String path = k.spec().path("path").asText("./");
-            if (TreeIndex.fromThisTree(k) && !index.directoryExists(path)) {
+            if (TreeIndex.fromThisTree(k) && !index.directoryExists(path) && !FluxVariables.holdsOne(path)) {
                 out.at(k, "/spec/path", "path " + path + " is not a directory of this repository",
                         "paths are relative to the repository root: validate from the root, create the directory, or"
                                 + " fix the path");

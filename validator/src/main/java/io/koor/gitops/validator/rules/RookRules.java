@@ -19,12 +19,8 @@ final class RookRules {
         return List.of(
                 Rule.tree("rook-chart-versions-differ", ERROR, "Rook's operator chart and cluster chart at different versions in one cluster.", "install the operator and cluster charts at the same version",
                         RookRules::chartVersions),
-                Rule.tree("rook-missing-dependson", ERROR, "Ceph resources applied without waiting for the Rook operator, or claims on Ceph storage without"
-                                + " waiting for the Ceph cluster.", "add dependsOn on what installs the Rook operator (or the Ceph cluster)",
-                        (index, out) -> {
-                            ordering(index, out);
-                            claimOrdering(index, out);
-                        }),
+                Rule.tree("rook-missing-dependson", ERROR, "Ceph resources applied without waiting for the Rook operator, whose CRDs they need.",
+                        "add dependsOn on what installs the Rook operator", RookRules::ordering),
                 Rule.tree("rook-sync-wave-order", ERROR, "Argo CD Applications that use Rook's CRDs, or claim Ceph storage, in no later sync wave than what they need.", "give the Application a later argocd.argoproj.io/sync-wave than what it needs",
                         RookRules::syncWaves));
     }
@@ -194,13 +190,13 @@ final class RookRules {
         }
     }
 
-    private static boolean definesCephCluster(TreeIndex index, SourceObject o) {
+    static boolean definesCephCluster(TreeIndex index, SourceObject o) {
         return o.kind().equals("CephCluster") && o.group().equals("ceph.rook.io") || o.kind().equals("HelmRelease")
                 && ChartKnowledge.chart(index, o).equals(ChartKnowledge.ROOK_CLUSTER);
     }
 
     /** Storage class names served by Ceph: Ceph CSI provisioners in the tree, and those Rook's cluster chart creates. */
-    private static Set<String> cephStorageClasses(TreeIndex index) {
+    static Set<String> cephStorageClasses(TreeIndex index) {
         Set<String> classes = new HashSet<>();
         index.ofKind("storage.k8s.io", "StorageClass").stream()
                 .filter(sc -> sc.node().path("provisioner").asText("").endsWith(".ceph.com")
@@ -210,7 +206,7 @@ final class RookRules {
         return classes;
     }
 
-    private static List<String> claimedClasses(SourceObject o) {
+    static List<String> claimedClasses(SourceObject o) {
         List<String> names = new java.util.ArrayList<>();
         switch (o.kind()) {
             case "PersistentVolumeClaim", "ObjectBucketClaim" -> names.add(o.spec().path("storageClassName").asText(""));
@@ -221,45 +217,8 @@ final class RookRules {
         return names;
     }
 
-    /** Applications whose claims use Ceph must wait for the Kustomization that creates the Ceph cluster. */
-    private static void claimOrdering(TreeIndex index, Findings out) {
-        Map<String, SourceObject> fluxById = new java.util.HashMap<>();
-        index.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization").forEach(k -> fluxById.putIfAbsent(TreeIndex.fluxId(k), k));
-        Set<String> cephClasses = cephStorageClasses(index);
-        for (Map.Entry<String, Map<String, Set<String>>> cluster : index.applyGraph().entrySet()) {
-            String clusterKs = null;
-            for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
-                for (String file : ks.getValue()) {
-                    if (TreeIndex.isFluxApplier(ks.getKey()) && index.inFile(file).stream().anyMatch(o -> definesCephCluster(index, o))) {
-                        clusterKs = ks.getKey();
-                    }
-                }
-            }
-            if (clusterKs == null) {
-                continue;
-            }
-            for (Map.Entry<String, Set<String>> ks : cluster.getValue().entrySet()) {
-                if (!TreeIndex.isFluxApplier(ks.getKey()) || ks.getKey().equals(clusterKs) || dependsOn(fluxById, ks.getKey(), clusterKs)) {
-                    continue;
-                }
-                for (String file : ks.getValue()) {
-                    for (SourceObject o : index.inFile(file)) {
-                        List<String> classes = claimedClasses(o);
-                        if (classes.stream().anyMatch(cephClasses::contains)
-                                && !releaseWaitsFor(index, o, r -> definesCephCluster(index, r))) {
-                            out.at(o, "", o.id() + " claims Ceph storage but Flux Kustomization " + ks.getKey()
-                                    + " does not depend on " + clusterKs + ", which creates the Ceph cluster",
-                                    "add dependsOn: [{name: " + clusterKs.substring(clusterKs.indexOf('/') + 1) + "}] to "
-                                            + ks.getKey());
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /** Whether a HelmRelease depends, directly or through other releases, on a release that {@code target} accepts. */
-    private static boolean releaseWaitsFor(TreeIndex index, SourceObject release, java.util.function.Predicate<SourceObject> target) {
+    static boolean releaseWaitsFor(TreeIndex index, SourceObject release, java.util.function.Predicate<SourceObject> target) {
         Deque<SourceObject> pending = new ArrayDeque<>(List.of(release));
         Set<String> seen = new HashSet<>();
         while (!pending.isEmpty() && pending.peek().kind().equals("HelmRelease")) {
@@ -279,7 +238,7 @@ final class RookRules {
     }
 
     /** Whether Flux Kustomization {@code from} transitively depends on {@code target}. */
-    private static boolean dependsOn(Map<String, SourceObject> fluxById, String from, String target) {
+    static boolean dependsOn(Map<String, SourceObject> fluxById, String from, String target) {
         Deque<String> pending = new ArrayDeque<>(List.of(from));
         Set<String> seen = new HashSet<>();
         while (!pending.isEmpty()) {

@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 
 /** Every semantic rule, and the one place that runs them. */
 public final class RuleSet {
-    private static final List<Rule> ALL = Stream.of(GitOpsRules.all(), RookRules.all(), CephRules.all(), WorkloadRules.all(),
-            io.koor.gitops.validator.rules.reconcile.ReconcileRules.all())
+    private static final List<Rule> ALL = Stream.of(GitOpsRules.all(), RookRules.all(), CephClaimOrdering.all(), CephRules.all(),
+                    CephStorageClassPools.all(), CephDeviceClassHosts.all(), WorkloadRules.all(),
+                    io.koor.gitops.validator.rules.reconcile.ReconcileRules.all())
             .flatMap(List::stream).toList();
 
     private RuleSet() {

@@ -236,8 +236,7 @@ public final class TreeIndex {
         List<SourceObject> appliers = objects.stream().filter(o -> isFluxKustomization(o) && fromThisTree(o)
                 || ArgoApplications.is(o)).toList();
         hasAppliers = !appliers.isEmpty();
-        Set<String> clusterDirs = yamlFilesUnder("clusters/").stream().filter(f -> f.split("/").length > 2)
-                .map(f -> f.split("/")[1]).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Map<String, String> clusterDirs = ClusterDirectories.of(files);
         if (!hasAppliers && clusterDirs.isEmpty()) {
             applied.put("", new LinkedHashMap<>(Map.of(ENTRY, new HashSet<>(tree.yamlFiles()))));
             views.add(this);
@@ -248,19 +247,22 @@ public final class TreeIndex {
             // clusters/<name>/ whose Kustomizations apply other sources (an ArtifactGenerator's, say): each cluster
             // gets its own directory, and the rest of the tree is taken as shared by all of them
             Map<String, Set<Placement>> shared = new java.util.TreeMap<>();
-            tree.yamlFiles().stream().filter(f -> !f.startsWith("clusters/")).forEach(f -> shared.put(f, Set.of(Placement.AS_WRITTEN)));
-            for (String cluster : clusterDirs) {
-                apply(cluster, ENTRY, placedFilesUnder("clusters/" + cluster, Placement.AS_WRITTEN), pending);
+            tree.yamlFiles().stream().filter(f -> clusterDirs.values().stream().noneMatch(d -> f.startsWith(d + "/")))
+                    .forEach(f -> shared.put(f, Set.of(Placement.AS_WRITTEN)));
+            clusterDirs.forEach((cluster, dir) -> {
+                apply(cluster, ENTRY, placedFilesUnder(dir, Placement.AS_WRITTEN), pending);
                 apply(cluster, ENTRY, shared, pending);
-            }
+            });
         } else if (!clusterDirs.isEmpty()) {
-            for (String cluster : clusterDirs) {
-                apply(cluster, ENTRY, placedFilesUnder("clusters/" + cluster, Placement.AS_WRITTEN), pending);
-            }
+            clusterDirs.forEach((cluster, dir) -> apply(cluster, ENTRY, placedFilesUnder(dir, Placement.AS_WRITTEN), pending));
         } else {
-            Map<String, Set<Placement>> roots = new java.util.TreeMap<>();
-            rootApplierFiles(appliers).forEach(f -> roots.put(f, Set.of(Placement.AS_WRITTEN)));
-            apply("", ENTRY, roots, pending);
+            Set<String> rootFiles = rootApplierFiles(appliers);
+            ClusterDirectories.ofRoots(rootFiles, f -> inFile(f).stream().filter(o -> isFluxKustomization(o) || ArgoApplications.is(o))
+                    .map(o -> identity(o.group(), o.kind(), o.namespace(), o.name())).toList()).forEach((cluster, files) -> {
+                        Map<String, Set<Placement>> roots = new java.util.TreeMap<>();
+                        files.forEach(f -> roots.put(f, Set.of(Placement.AS_WRITTEN)));
+                        apply(cluster, ENTRY, roots, pending);
+                    });
         }
         while (!pending.isEmpty()) {
             Pending next = pending.pop();

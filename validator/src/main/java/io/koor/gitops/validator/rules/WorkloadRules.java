@@ -4,6 +4,7 @@ import static io.koor.gitops.validator.finding.Severity.ERROR;
 import static io.koor.gitops.validator.finding.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.koor.gitops.validator.load.FluxVariables;
 import io.koor.gitops.validator.load.SourceObject;
 import java.util.HashSet;
 import java.util.List;
@@ -324,13 +325,16 @@ final class WorkloadRules {
         index.ofKind("storage.k8s.io", "StorageClass").forEach(sc -> classes.add(sc.name()));
         classes.addAll(ChartKnowledge.storageClassesCreated(index));
         classes.addAll(io.koor.gitops.validator.rules.reconcile.ReconcileRules.externalStorageClasses(index));
+        // a claim binds to a PersistentVolume of the class it names, no StorageClass object needed (static provisioning)
+        index.ofKind("", "PersistentVolume").forEach(pv -> classes.add(pv.spec().path("storageClassName").asText("")));
         for (SourceObject pvc : index.ofKind("", "PersistentVolumeClaim")) {
             if (pvc.spec().path("volumeName").asText("").isEmpty()) { // a claim bound to a named PV needs no class
                 check(out, classes, pvc, "/spec/storageClassName", pvc.spec().path("storageClassName"));
             }
         }
-        for (SourceObject claim : index.ofKind("objectbucket.io", "ObjectBucketClaim")) { // a bucket's class names its provisioner
-            check(out, classes, claim, "/spec/storageClassName", claim.spec().path("storageClassName"));
+        // a bucket claim names the StorageClass of its bucket provisioner (Rook's ceph.rook.io/bucket)
+        for (SourceObject obc : index.ofKind("objectbucket.io", "ObjectBucketClaim")) {
+            check(out, classes, obc, "/spec/storageClassName", obc.spec().path("storageClassName"));
         }
         for (SourceObject sts : index.ofKind("apps", "StatefulSet")) {
             int i = 0;
@@ -344,7 +348,8 @@ final class WorkloadRules {
 
     private static void check(Findings out, Set<String> classes, SourceObject owner, String pointer, JsonNode name) {
         // No class (the cluster default) and "" (no dynamic provisioning) are both valid choices.
-        if (name.isTextual() && !name.asText().isEmpty() && !classes.contains(name.asText())) {
+        if (name.isTextual() && !name.asText().isEmpty() && !classes.contains(name.asText())
+                && !FluxVariables.holdsOne(name.asText())) {
             out.at(owner, pointer, "StorageClass " + name.asText() + " is not defined in the tree",
                     "define it, or use one of: " + String.join(", ", new java.util.TreeSet<>(classes)));
         }

@@ -8,6 +8,7 @@ import com.networknt.schema.ValidationMessage;
 import io.koor.gitops.validator.finding.RuleDescriptor;
 import io.koor.gitops.validator.finding.Severity;
 import io.koor.gitops.validator.finding.Violation;
+import io.koor.gitops.validator.load.FluxVariables;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -108,10 +109,20 @@ public final class SchemaValidator {
         for (ValidationMessage m : messages) {
             String pointer = m.getInstanceLocation().toString().replaceFirst("^\\$", "")
                     .replaceAll("\\.([^.\\[]+)", "/$1").replaceAll("\\[(\\d+)]", "/$1");
-            violations.add(SCHEMA.violation(resource, file, line, pointer,
-                    // the location is in the pointer; networknt also puts it in front of the message
-                    m.getMessage().replaceFirst("^(\\$|/)[^:\\s]*: ", ""),
-                    "see " + found.get().source().substring(found.get().source().lastIndexOf('/') + 1)));
+            // the location is in the pointer; networknt also puts it in front of the message
+            String message = m.getMessage().replaceFirst("^(\\$|/)[^:\\s]*: ", "");
+            String schemaFile = "see " + found.get().source().substring(found.get().source().lastIndexOf('/') + 1);
+            JsonNode value = pointer.isEmpty() ? cleaned : cleaned.at(pointer);
+            if (object.has(SOPS) && value.isTextual() && value.asText().startsWith("ENC[")) {
+                continue; // SOPS encrypted this value: decryption restores its type before apply
+            }
+            if (value.isTextual() && FluxVariables.holdsOne(value.asText())) {
+                // kustomize-controller substitutes ${VAR} (postBuild) before apply; the value is judged then
+                violations.add(SCHEMA.violation(Severity.NOTE, resource, file, line, pointer, message + " (it holds a"
+                        + " Flux variable, substituted before apply, so it is not judged here)", schemaFile));
+                continue;
+            }
+            violations.add(SCHEMA.violation(resource, file, line, pointer, message, schemaFile));
         }
         if (found.get().celRules() != null && messages.isEmpty()) {
             // CEL rules assume a value of the declared shape, as the API server checks them only after the schema

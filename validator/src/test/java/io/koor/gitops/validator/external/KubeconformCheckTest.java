@@ -42,6 +42,13 @@ class KubeconformCheckTest {
     }
 
     @Test
+    void sopsEncryptedFilesAreNotGivenToKubeconform() throws IOException {
+        // it cannot skip /sops as Flux's validation does, and SOPS's ENC[...] values are no values of their fields
+        LoadedTree tree = new TreeLoader().load(Path.of("src/test/resources/trees/sops-encrypted"));
+        assertThat(KubeconformCheck.filesToCheck(tree)).containsExactly("plain.yaml");
+    }
+
+    @Test
     void aMissingKubeconformIsSkippedOrAnErrorWhenRequired() throws IOException {
         assumeTrue(ProcessRunner.which("kubeconform").isEmpty(), "kubeconform is installed here; this tests its absence");
         LoadedTree tree = new TreeLoader().load(Path.of("src/test/resources/trees/flux-example"));

@@ -88,4 +88,28 @@ class AppliedTreesTest {
     void clustersWhoseKustomizationsApplyOtherSourcesStayApart() throws IOException {
         assertThat(errors("artifact-clusters")).isEmpty();
     }
+
+    @Test
+    void clustersUnderANestedClustersFolderStayApart() throws IOException {
+        // kubernetes/clusters/main and kubernetes/clusters/test both define flux-system/cluster-apps
+        assertThat(errors("nested-clusters")).isEmpty();
+    }
+
+    @Test
+    void rootKustomizationsInSiblingDirectoriesAreTwoClusters() throws IOException {
+        // kubernetes/main/cluster/config and kubernetes/staging/cluster/config both define flux-system/cluster-apps
+        assertThat(errors("sibling-clusters")).isEmpty();
+    }
+
+    @Test
+    void oneObjectTwiceInOneOfTwoSiblingClustersIsStillOwnedTwice() throws IOException {
+        assertThat(findings("sibling-clusters-clash")).filteredOn(v -> v.ruleId().equals("object-owned-twice"))
+                .extracting(Violation::file).containsExactly("kubernetes/main/apps/b/configmap.yaml");
+    }
+
+    @Test
+    void referencesHoldingFluxVariablesAreLeftToKustomizeController() throws IOException {
+        // a path with ${CLUSTER}, a class ${STORAGECLASS:=fast}: known only after postBuild substitution
+        assertThat(errors("flux-variables")).isEmpty();
+    }
 }

@@ -64,11 +64,12 @@ class HandwrittenDemoTest {
     @Test
     void noOrderingBetweenRookAndItsUsers() {
         assertThat(at("rook-missing-dependson")).containsExactlyInAnyOrder(
-                "apps/wordpress.yaml:1",
                 "infrastructure/rook/cluster-release.yaml:1",
                 "infrastructure/storage/cephcluster.yaml:1",
                 "infrastructure/storage/pools.yaml:1",
                 "infrastructure/storage/pools.yaml:11");
+        // the claim binds once Rook creates its class (Pending until then): a warning, not an error
+        assertThat(at("ceph-claim-missing-dependson")).containsExactly("apps/wordpress.yaml:1");
     }
 
     @Test
@@ -112,7 +113,7 @@ class HandwrittenDemoTest {
         assertThat(report.objects()).isEqualTo(11);
         assertThat(report.failedObjects()).isEqualTo(8);
         assertThat(report.fails(Severity.ERROR)).isTrue();
-        assertThat(report.summary()).startsWith("12 files, 11 objects: 3 passed, 8 failed; 18 errors, 11 warnings");
+        assertThat(report.summary()).startsWith("12 files, 11 objects: 3 passed, 8 failed; 17 errors, 12 warnings");
         assertThat(report.violations()).extracting(Violation::hint).allMatch(h -> !h.isBlank());
     }
 }
