@@ -36,9 +36,7 @@ public final class ClusterComponents {
         // What each config needs besides the operator, when the tree installs it.
         Set<String> snapshots = neededIf(PlatformRenderer.needsSnapshots(rook), PlatformRenderer.SNAPSHOT_CONTROLLER,
                 installed);
-        // the monitoring.coreos.com CRDs come from the stack when monitoring is on, else from their own chart
-        Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook), cluster.monitoring().enabled()
-                ? MonitoringRenderer.STACK : PlatformRenderer.PROMETHEUS_OPERATOR_CRDS, installed);
+        Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook), prometheusCrds(cluster), installed);
         Set<String> ingress = union(
                 neededIf(PlatformRenderer.needsIngress(rook), PlatformRenderer.INGRESS_CONTROLLER, installed),
                 neededIf(PlatformRenderer.needsCertManager(rook), PlatformRenderer.CERT_ISSUERS, installed));
@@ -76,7 +74,8 @@ public final class ClusterComponents {
         if (databases.isEmpty()) {
             return List.of();
         }
-        boolean podMonitors = installed.contains(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS);
+        // PodMonitors only when the tree brings their CRDs, and then after them
+        Set<String> podMonitorCrds = neededIf(true, prometheusCrds(cluster), installed);
         List<Component> out = new ArrayList<>();
         out.add(PostgresRenderer.operator(cluster));
         // A namespace is made once: by the bucket claims when one is there, else by its first database.
@@ -87,9 +86,16 @@ public final class ClusterComponents {
             if (db.backup().isPresent() && claims) {
                 needs.add(BUCKETS);
             }
-            out.add(PostgresRenderer.database(cluster, db, needs, podMonitors, namespaces.add(db.namespace().value())));
+            needs.addAll(podMonitorCrds);
+            out.add(PostgresRenderer.database(cluster, db, needs, !podMonitorCrds.isEmpty(),
+                    namespaces.add(db.namespace().value())));
         }
         return out;
+    }
+
+    /** The component that brings the monitoring.coreos.com CRDs: the stack when monitoring is on, else their own chart. */
+    private static String prometheusCrds(Cluster cluster) {
+        return cluster.monitoring().enabled() ? MonitoringRenderer.STACK : PlatformRenderer.PROMETHEUS_OPERATOR_CRDS;
     }
 
     private static Set<String> neededIf(boolean needed, String component, Set<String> installed) {

@@ -96,9 +96,6 @@ public final class PostgresRenderer {
         }
         Set<String> all = new TreeSet<>(needs);
         all.add(OPERATOR);
-        if (podMonitors) {
-            all.add(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS);
-        }
         return new Component(component(db), Layer.APPS, all, false,
                 List.of(new Part.Manifests(clusters, true), new Part.Manifests(rest)));
     }

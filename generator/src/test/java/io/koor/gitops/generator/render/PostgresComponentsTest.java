@@ -47,7 +47,7 @@ class PostgresComponentsTest {
         Component db = byName(FULL).get("postgres-orders");
         assertThat(db.layer()).isEqualTo(Layer.APPS);
         assertThat(db.dependsOn()).contains(PostgresRenderer.OPERATOR, CephClusterRenderer.COMPONENT,
-                ClusterComponents.BUCKETS, PlatformRenderer.PROMETHEUS_OPERATOR_CRDS);
+                ClusterComponents.BUCKETS, MonitoringRenderer.STACK); // the stack brings the PodMonitor CRD when monitoring is on
         JsonNode spec = object(db, "Cluster", "orders").get("spec");
         assertThat(spec.at("/instances").asInt()).isEqualTo(3);
         assertThat(spec.at("/imageName").asText()).isEqualTo("ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie");
@@ -113,7 +113,7 @@ class PostgresComponentsTest {
                 .build();
         Component db = byName(plain).get("postgres-app");
         assertThat(RenderersTest.objects(db)).extracting(HasMetadata::getKind).doesNotContain("PodMonitor", "Namespace");
-        assertThat(db.dependsOn()).doesNotContain(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS);
+        assertThat(db.dependsOn()).doesNotContain(PlatformRenderer.PROMETHEUS_OPERATOR_CRDS, MonitoringRenderer.STACK);
         assertThat(object(db, "Cluster", "app").at("/spec/backup/barmanObjectStore/endpointURL").asText())
                 .isEqualTo("http://rook-ceph-rgw-objectstore.rook-ceph.svc:80");
     }

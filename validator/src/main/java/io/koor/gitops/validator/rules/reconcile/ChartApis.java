@@ -43,6 +43,7 @@ import java.util.function.Function;
  *   <li>cloudnative-pg: templates/crds/crds.yaml behind {@code crds.create} (default true), postgresql.cnpg.io.
  *       cloudnative-pg/charts@b21ad2da.</li>
  *   <li>velero: crds/, velero.io. vmware-tanzu/helm-charts@73466ca9 charts/velero.</li>
+ *   <li>prometheus-blackbox-exporter: no CRD (its templates only use monitoring.coreos.com), prometheus-community/helm-charts@cf408a29.</li>
  *   <li>hcloud-cloud-controller-manager: no API. cilium: no CRD in the chart, its agent creates cilium.io
  *       when it runs, which is when the release is ready.</li>
  * </ul>
@@ -94,6 +95,7 @@ final class ChartApis {
             Map.entry("cloudnative-pg", c -> c.flag("crds.create", true) ? Served.of("postgresql.cnpg.io") : Served.NOTHING),
             Map.entry("velero", c -> c.crdsDirectory() ? Served.of("velero.io") : Served.NOTHING),
             Map.entry("hcloud-cloud-controller-manager", c -> Served.NOTHING),
+            Map.entry("prometheus-blackbox-exporter", c -> Served.NOTHING),
             Map.entry("cilium", c -> Served.of("cilium.io")));
 
     /**
