@@ -104,7 +104,7 @@ public final class ValidationService {
                     .forEach(rule -> notes.add("skipped " + rule + ": it needs functions only the API server has"));
         }
 
-        found.addAll(RuleSet.check(index));
+        found.addAll(RuleSet.check(index, options.rules()::runs));
         Suppressions suppressions = Suppressions.load(source.root());
         found.addAll(suppressions.problems());
         found.addAll(Suppressions.annotationsWithoutReason(tree.objects()));
@@ -118,6 +118,9 @@ public final class ValidationService {
                     notes.addAll(outcome.notes());
                 }
             }
+        }
+        if (!options.rules().equals(RuleSelection.ALL)) { // a check not selected is not reported, whoever ran it
+            found.removeIf(v -> !options.rules().runs(v.ruleId()));
         }
         return report(tree, found, suppressions, notes);
     }
