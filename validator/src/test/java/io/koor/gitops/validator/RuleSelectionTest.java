@@ -80,4 +80,25 @@ class RuleSelectionTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("disable=object-owned-twice: the rule is also enabled");
     }
+
+    /**
+     * A schema-only run checks each object as it is read and keeps only its identity: it must find
+     * exactly what a full run finds of those checks, at the same lines, on every fixture tree (CRDs
+     * in the tree, kustomize patches that are not objects, SOPS files, overlays).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"applied", "ceph-overlay", "crd-in-tree",
+            "crd-without-object-meta", "flux-example", "gateway-api-examples", "handwritten-demo", "rook-examples",
+            "sops-encrypted"})
+    void schemaOnlyFindsWhatAFullRunFindsOfItsChecks(String name) throws IOException {
+        Path tree = Path.of("src/test/resources/trees", name);
+        ValidationOptions.Builder options = ValidationOptions.builder().schemaLocations(SharedData.schemaLocations());
+        RuleSelection schemaOnly = RuleSelection.of(List.of(), List.of(), true);
+        ValidationReport full = new ValidationService().validate(tree, options.build());
+        ValidationReport streamed = new ValidationService().validate(tree, options.rules(schemaOnly).build());
+        assertThat(streamed.violations()).isEqualTo(full.violations().stream().filter(v -> schemaOnly.runs(v.ruleId()))
+                .toList());
+        assertThat(streamed.summary()).as("the same files and objects")
+                .startsWith(full.summary().substring(0, full.summary().indexOf(':') + 1));
+    }
 }
