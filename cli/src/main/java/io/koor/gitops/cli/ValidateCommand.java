@@ -1,5 +1,6 @@
 package io.koor.gitops.cli;
 
+import io.koor.gitops.validator.RuleSelection;
 import io.koor.gitops.validator.ValidationOptions;
 import io.koor.gitops.validator.ValidationService;
 import io.koor.gitops.validator.finding.Severity;
@@ -82,6 +83,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "never download: remote locations are read from the cache only")
     boolean offline;
 
+    @Option(names = "--enable", paramLabel = "RULE", description = "run this rule even with --schema-only; repeatable"
+            + " (./gitops rules lists the ids)")
+    List<String> enable = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "RULE", description = "do not run or report this check; repeatable")
+    List<String> disable = new ArrayList<>();
+
+    @Option(names = "--schema-only", description = "only the YAML and schema checks (CEL included), no semantic rules"
+            + " unless --enable names them")
+    boolean schemaOnly;
+
     /** A directory as it is; one file, or standard input, as a tree of that file alone. */
     private TreeSource source() throws IOException {
         if (path.equals("-")) {
@@ -112,7 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .missingSchemas(missingSchemas).kustomizeBuild(kustomizeBuild).yamllint(yamllint).excludes(excludes)
                 .schemaCache(schemaCache).offline(offline)
                 .kubeconform(ValidationOptions.Kubeconform.of(kubeconform, requireKubeconform))
-                .kubernetesVersion(kubernetesVersion);
+                .kubernetesVersion(kubernetesVersion).rules(RuleSelection.of(enable, disable, schemaOnly));
         ValidationReport report = new ValidationService().validate(source(), options.build());
         if (output == null) {
             spec.commandLine().getOut().print(reportFormat.render(report));

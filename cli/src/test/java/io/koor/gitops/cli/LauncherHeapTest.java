@@ -142,6 +142,16 @@ class LauncherHeapTest {
                 .contains("GITOPS_HEAP=").doesNotContain("\tat ").doesNotContain("Exception in thread");
     }
 
+    /** Every rule keeps every tree: the whole heap from the start. Schema-only keeps none: the heap grows as needed. */
+    @Test
+    void theHeapIsCommittedUpFrontOnlyWhenTheTreesAreKept() throws Exception {
+        List<String> everyRule = launcherOptions(Map.of(), "validate", tree.toString());
+        String xmx = everyRule.stream().filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow();
+        assertThat(everyRule).contains("-Xms" + xmx.substring("-Xmx".length()), "-XX:MaxTenuringThreshold=0");
+        List<String> schemaOnly = launcherOptions(Map.of(), "validate", tree.toString(), "--schema-only");
+        assertThat(schemaOnly).contains(xmx).noneMatch(o -> o.startsWith("-Xms") || o.contains("TenuringThreshold"));
+    }
+
     @Test
     void gitopsHeapStillOverridesAndSmallTreesKeepTheFloor() throws Exception {
         assertThat(launcherOptions(Map.of("GITOPS_HEAP", "3g"), "validate", tree.toString())).contains("-Xmx3g");

@@ -158,4 +158,23 @@ class MainTest {
         assertThat(run("rules", "no-such-rule")).isEqualTo(2);
         assertThat(err()).contains("no rule 'no-such-rule'");
     }
+
+    @Test
+    void ruleSelectionLikeKubeLinter() {
+        assertThat(run("validate", HANDWRITTEN, "--disable", "ceph-pool-size-exceeds-hosts")).isEqualTo(1);
+        assertThat(out()).doesNotContain("[ceph-pool-size-exceeds-hosts]").contains("[object-owned-twice]");
+        out.reset();
+        assertThat(run("validate", HANDWRITTEN, "--schema-only")).as(out()).isZero();
+        assertThat(out()).doesNotContain("[ceph-pool-size-exceeds-hosts]", "[object-owned-twice]");
+        out.reset();
+        assertThat(run("validate", HANDWRITTEN, "--schema-only", "--enable", "object-owned-twice")).isEqualTo(1);
+        assertThat(out()).contains("[object-owned-twice]").doesNotContain("[ceph-pool-size-exceeds-hosts]");
+    }
+
+    @Test
+    void anUnknownRuleIdIsAUsageErrorNamingTheCloseOnes() {
+        assertThat(run("validate", HANDWRITTEN, "--disable", "object-owned-twise")).isEqualTo(2);
+        assertThat(err()).contains("gitops validate: --disable object-owned-twise: no check has this id; did you mean"
+                + " object-owned-twice?").doesNotContain("\tat ");
+    }
 }

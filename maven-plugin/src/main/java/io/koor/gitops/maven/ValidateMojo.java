@@ -1,5 +1,6 @@
 package io.koor.gitops.maven;
 
+import io.koor.gitops.validator.RuleSelection;
 import io.koor.gitops.validator.ValidationOptions;
 import io.koor.gitops.validator.ValidationService;
 import io.koor.gitops.validator.finding.Severity;
@@ -80,6 +81,18 @@ public class ValidateMojo extends AbstractGitOpsMojo {
     @Parameter(property = "gitops.offline", defaultValue = "${settings.offline}")
     boolean offline;
 
+    /** Rule ids to run even with schemaOnly; comma-separated on the command line ({@code ./gitops rules} lists them). */
+    @Parameter(property = "gitops.enable")
+    List<String> enable = new ArrayList<>();
+
+    /** Check ids not to run or report; comma-separated on the command line. */
+    @Parameter(property = "gitops.disable")
+    List<String> disable = new ArrayList<>();
+
+    /** Only the YAML and schema checks (CEL included): no semantic rule unless enabled. */
+    @Parameter(property = "gitops.schemaOnly", defaultValue = "false")
+    boolean schemaOnly;
+
     @Override
     void run() throws IOException, MojoFailureException {
         ReportFormat reportFormat = ReportFormat.parse(format);
@@ -87,7 +100,8 @@ public class ValidateMojo extends AbstractGitOpsMojo {
         ValidationOptions.Builder options = ValidationOptions.builder().schemaLocations(schemaLocations).strict(strict)
                 .missingSchemas(missingSchemas).kustomizeBuild(kustomizeBuild).yamllint(yamllint).excludes(excludes)
                 .schemaCache(schemaCache == null ? null : schemaCache.toPath()).offline(offline)
-                .kubeconform(ValidationOptions.Kubeconform.of(kubeconform, requireKubeconform));
+                .kubeconform(ValidationOptions.Kubeconform.of(kubeconform, requireKubeconform))
+                .rules(RuleSelection.of(enable, disable, schemaOnly));
         if (kubernetesVersion != null) {
             options.kubernetesVersion(kubernetesVersion);
         }

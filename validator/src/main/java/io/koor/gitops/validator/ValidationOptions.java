@@ -24,11 +24,13 @@ import java.util.TreeMap;
  * @param schemaCache            where downloaded schemas are kept
  * @param offline                never download; remote locations are served from the cache only
  * @param yamllint               also run yamllint (with the tree's own .yamllint) when it is installed
+ * @param rules                  which checks run and are reported
  */
 public record ValidationOptions(List<String> schemaLocations, String kubernetesVersion,
                                 Map<String, String> clusterKubernetesVersions, boolean strict,
                                 MissingSchemaPolicy missingSchemas, boolean kustomizeBuild, Kubeconform kubeconform,
-                                boolean yamllint, List<String> excludes, Path schemaCache, boolean offline) {
+                                boolean yamllint, List<String> excludes, Path schemaCache, boolean offline,
+                                RuleSelection rules) {
 
     /** The release objects are judged by unless told otherwise: the minor release the toolkit installs. */
     public static final String DEFAULT_KUBERNETES_VERSION = schemaRelease(Versions.KUBERNETES);
@@ -77,6 +79,7 @@ public record ValidationOptions(List<String> schemaLocations, String kubernetesV
         b.excludes.addAll(excludes);
         b.schemaCache = schemaCache;
         b.offline = offline;
+        b.rules = rules;
         return b;
     }
 
@@ -102,6 +105,7 @@ public record ValidationOptions(List<String> schemaLocations, String kubernetesV
         private final List<String> excludes = new ArrayList<>();
         private Path schemaCache;
         private boolean offline;
+        private RuleSelection rules = RuleSelection.ALL;
 
         private Builder() {
         }
@@ -187,10 +191,16 @@ public record ValidationOptions(List<String> schemaLocations, String kubernetesV
             return this;
         }
 
+        /** Which checks run; every one unless told otherwise. */
+        public Builder rules(RuleSelection selection) {
+            rules = selection;
+            return this;
+        }
+
         public ValidationOptions build() {
             return new ValidationOptions(schemaLocations, kubernetesVersion, clusterVersions, strict, missingSchemas,
                     kustomizeBuild, kubeconform, yamllint, excludes,
-                    schemaCache == null ? SchemaDownloads.defaultCache() : schemaCache, offline);
+                    schemaCache == null ? SchemaDownloads.defaultCache() : schemaCache, offline, rules);
         }
     }
 }

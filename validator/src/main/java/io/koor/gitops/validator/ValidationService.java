@@ -61,39 +61,59 @@ public final class ValidationService {
     public ValidationReport validate(TreeSource source, ValidationOptions options) throws IOException {
         // before any work: a mistyped location would otherwise turn every schema check into a note
         options.schemaLocations().forEach(location -> new SchemaLocation(location).requireExisting());
-        LoadedTree tree = new TreeLoader(options.excludes()).load(source);
-        List<String> notes = new ArrayList<>(tree.skipped().stream().map(s -> "skipped " + s).toList());
-        List<Violation> found = new ArrayList<>(tree.problems());
-        TreeIndex index = new TreeIndex(tree, options.kubernetesVersion());
-
+        List<String> schemaNotes = new ArrayList<>();
+        List<Violation> schemaFound = new ArrayList<>();
         Map<String, SchemaValidator> schemas = new HashMap<>();
+        List<CrdSchemas.Derived> derived = new ArrayList<>();
+        List<SchemaLocation> locations = options.schemaLocations().stream().map(SchemaLocation::new)
+                .filter(l -> !l.isCrdManifest()).toList();
+        SchemaDownloads downloads = new SchemaDownloads(options.schemaCache(), options.offline());
+        Function<String, SchemaValidator> forRelease = release -> schemas.computeIfAbsent(release, r -> {
+            SchemaValidator v = new SchemaValidator(new SchemaRegistry(locations, r, options.strict(), downloads),
+                    options.missingSchemas());
+            derived.forEach(v.registry()::derive);
+            return v;
+        });
+        if (!options.schemaLocations().isEmpty()) {
+            // CRD manifests given as locations first, so that the tree's own CRDs win over them
+            derived.addAll(crdManifests(options, downloads, schemaFound, schemaNotes));
+        }
+        // Without semantic rules nothing needs an object once its schema is checked: check it as it
+        // is read and keep only its identity (memory follows the objects, not the YAML).
+        boolean inline = !options.schemaLocations().isEmpty() && !options.rules().anySemantic()
+                && options.clusterKubernetesVersions().isEmpty();
+        TreeLoader loader = new TreeLoader(options.excludes());
+        LoadedTree tree = loader.load(source, !inline ? null : new TreeLoader.Inline() {
+            private SchemaValidator validator;
+
+            @Override
+            public void crds(List<SourceObject> crds) {
+                crds.forEach(crd -> derive(crd, options, derived, schemaNotes));
+                validator = forRelease.apply(options.kubernetesVersion());
+            }
+
+            @Override
+            public List<Violation> check(SourceObject o) {
+                return validator.validate(o.node(), o.file(), o.line());
+            }
+        });
+        List<String> notes = new ArrayList<>(tree.skipped().stream().map(s -> "skipped " + s).toList());
+        notes.addAll(schemaNotes);
+        List<Violation> found = new ArrayList<>(tree.problems());
+        found.addAll(schemaFound);
+        TreeIndex index = inline ? null : new TreeIndex(tree, options.kubernetesVersion());
+
         if (options.schemaLocations().isEmpty()) {
             notes.add("skipped: schema validation (no schema location given)");
         } else {
-            SchemaDownloads downloads = new SchemaDownloads(options.schemaCache(), options.offline());
-            // CRD manifests given as locations first, so that the tree's own CRDs win over them
-            List<CrdSchemas.Derived> derived = new ArrayList<>(crdManifests(options, downloads, found, notes));
-            List<SchemaLocation> locations = options.schemaLocations().stream().map(SchemaLocation::new)
-                    .filter(l -> !l.isCrdManifest()).toList();
-            for (SourceObject o : tree.objects()) {
-                if (o.kind().equals("CustomResourceDefinition") && o.group().equals("apiextensions.k8s.io")) {
-                    for (CrdSchemas.Derived d : CrdSchemas.from(o.node(), o.file() + ":" + o.line(), options.strict())) {
-                        derived.add(d);
-                        notes.add("schema for " + d.apiVersion() + " " + d.kind() + " derived from the CRD at " + d.source());
-                    }
-                }
+            if (!inline) {
+                tree.objects().forEach(o -> derive(o, options, derived, notes));
+                Map<String, String> releaseOfFile = releaseOfFile(index, options);
+                forRelease.apply(options.kubernetesVersion());
+                releaseOfFile.values().forEach(forRelease::apply);
+                found.addAll(tree.objects().parallelStream().flatMap(o -> schemas.get(releaseOfFile.getOrDefault(o.file(),
+                        options.kubernetesVersion())).validate(o.node(), o.file(), o.line()).stream()).toList());
             }
-            Function<String, SchemaValidator> forRelease = release -> schemas.computeIfAbsent(release, r -> {
-                SchemaValidator v = new SchemaValidator(new SchemaRegistry(locations, r, options.strict(), downloads),
-                        options.missingSchemas());
-                derived.forEach(v.registry()::derive);
-                return v;
-            });
-            Map<String, String> releaseOfFile = releaseOfFile(index, options);
-            forRelease.apply(options.kubernetesVersion());
-            releaseOfFile.values().forEach(forRelease::apply);
-            found.addAll(tree.objects().parallelStream().flatMap(o -> schemas.get(releaseOfFile.getOrDefault(o.file(),
-                    options.kubernetesVersion())).validate(o.node(), o.file(), o.line()).stream()).toList());
             SchemaValidator fallback = schemas.get(options.kubernetesVersion());
             for (KustomizationFile k : tree.kustomizations().values()) {
                 if (k.node() instanceof ObjectNode node && node.has("kind")) {
@@ -104,7 +124,9 @@ public final class ValidationService {
                     .forEach(rule -> notes.add("skipped " + rule + ": it needs functions only the API server has"));
         }
 
-        found.addAll(RuleSet.check(index));
+        if (index != null) {
+            found.addAll(RuleSet.check(index, options.rules()::runs));
+        }
         Suppressions suppressions = Suppressions.load(source.root());
         found.addAll(suppressions.problems());
         found.addAll(Suppressions.annotationsWithoutReason(tree.objects()));
@@ -119,7 +141,21 @@ public final class ValidationService {
                 }
             }
         }
+        if (!options.rules().equals(RuleSelection.ALL)) { // a check not selected is not reported, whoever ran it
+            found.removeIf(v -> !options.rules().runs(v.ruleId()));
+        }
         return report(tree, found, suppressions, notes);
+    }
+
+    /** The schemas a CRD of the tree defines (nothing for other objects), and a note of each. */
+    private static void derive(SourceObject o, ValidationOptions options, List<CrdSchemas.Derived> derived,
+                               List<String> notes) {
+        if (o.kind().equals("CustomResourceDefinition") && o.group().equals("apiextensions.k8s.io")) {
+            for (CrdSchemas.Derived d : CrdSchemas.from(o.node(), o.file() + ":" + o.line(), options.strict())) {
+                derived.add(d);
+                notes.add("schema for " + d.apiVersion() + " " + d.kind() + " derived from the CRD at " + d.source());
+            }
+        }
     }
 
     /**
@@ -230,14 +266,25 @@ public final class ValidationService {
         return checks;
     }
 
-    /** Moves a finding from its object's first line to the line of its JSON pointer. */
-    private static Violation atPointerLine(TreeSource source, Violation v, SourceObject object,
-                                           Map<String, PointerLines> cache) {
-        if (object == null || v.jsonPointer().isEmpty()) {
-            return v;
+    /**
+     * Moves findings from their objects' first lines to the lines of their JSON pointers. Each file
+     * with such findings is parsed again once, on all cores, and its line map dropped when done.
+     */
+    private static List<Violation> atPointerLines(TreeSource source, List<Violation> found, List<SourceObject> objects) {
+        Map<String, List<Integer>> byFile = new java.util.TreeMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (objects.get(i) != null && !found.get(i).jsonPointer().isEmpty()) {
+                byFile.computeIfAbsent(found.get(i).file(), f -> new ArrayList<>()).add(i);
+            }
         }
-        PointerLines lines = cache.computeIfAbsent(v.file(), f -> new PointerLines(source.text(f).orElse("")));
-        return v.atLine(lines.lineOf(v.line(), v.jsonPointer()));
+        Violation[] placed = found.toArray(new Violation[0]);
+        byFile.entrySet().parallelStream().forEach(file -> {
+            PointerLines lines = new PointerLines(source.text(file.getKey()).orElse(""));
+            for (int i : file.getValue()) {
+                placed[i] = found.get(i).atLine(lines.lineOf(found.get(i).line(), found.get(i).jsonPointer()));
+            }
+        });
+        return java.util.Arrays.asList(placed);
     }
 
     private static ValidationReport report(LoadedTree tree, List<Violation> found, Suppressions suppressions,
@@ -248,8 +295,9 @@ public final class ValidationService {
         List<ValidationReport.Suppressed> suppressed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> failed = new HashSet<>();
-        Map<String, PointerLines> lines = new HashMap<>();
         Set<String> sameFinding = new HashSet<>();
+        List<Violation> distinct = new ArrayList<>();
+        List<SourceObject> objectOf = new ArrayList<>();
         for (Violation found1 : found) {
             // Files' findings come before builds' (external checks run last), so a build that merely
             // repeats what a file shows is dropped, and one that shows what an overlay changed is kept.
@@ -258,15 +306,20 @@ public final class ValidationService {
             if (!seen.add(found1.toString()) || repeated && found1.file().endsWith(" (built)")) {
                 continue;
             }
-            SourceObject object = objectAt.get(found1.file() + ":" + found1.line());
-            Violation v = atPointerLine(tree.source(), found1, object, lines);
+            distinct.add(found1);
+            objectOf.add(objectAt.get(found1.file() + ":" + found1.line()));
+        }
+        List<Violation> placed = atPointerLines(tree.source(), distinct, objectOf);
+        for (int i = 0; i < placed.size(); i++) {
+            Violation v = placed.get(i);
+            SourceObject object = objectOf.get(i);
             String reason = suppressions.reasonFor(v, object);
             if (reason != null) {
                 suppressed.add(new ValidationReport.Suppressed(v, reason));
             } else {
                 kept.add(v);
                 if (v.severity() == Severity.ERROR && object != null) {
-                    failed.add(found1.file() + ":" + found1.line());
+                    failed.add(distinct.get(i).file() + ":" + distinct.get(i).line());
                 }
             }
         }

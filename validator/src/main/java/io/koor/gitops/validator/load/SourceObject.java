@@ -37,6 +37,20 @@ public record SourceObject(String file, int line, ObjectNode node) {
         return value.isTextual() ? value.asText() : null;
     }
 
+    /**
+     * The same object with only apiVersion, kind and metadata: what a report needs of an object
+     * (its name, suppression annotations) once its checks are done.
+     */
+    public SourceObject identity() {
+        ObjectNode kept = node.objectNode();
+        for (String field : new String[] {"apiVersion", "kind", "metadata"}) {
+            if (node.has(field)) {
+                kept.set(field, node.get(field));
+            }
+        }
+        return new SourceObject(file, line, kept);
+    }
+
     /** {@code Kind/namespace/name} (or {@code Kind/name}), the way findings name objects. */
     public String id() {
         return kind() + "/" + (namespace().isEmpty() ? "" : namespace() + "/") + name();

@@ -78,82 +78,150 @@ public final class TreeLoader {
 
     /** Reads the tree's YAML files, from disk or from memory, by the same rules. */
     public LoadedTree load(TreeSource source) throws IOException {
+        return load(source, null);
+    }
+
+    /**
+     * A check run on each object as soon as it is read, on the thread that parsed it, for a run
+     * that needs nothing of an object afterwards but its identity (a schema-only run): the loader
+     * then keeps only its apiVersion, kind and metadata, so memory follows the number of objects,
+     * not the size of the YAML, and the parsed trees die young instead of being copied by every
+     * collection. CustomResourceDefinitions are kept whole and handed over first, so that schemas
+     * derived from them are known before any other object is checked.
+     */
+    public interface Inline {
+        /** Called once, with the tree's CRDs, before {@link #check} is called. */
+        void crds(List<SourceObject> crds);
+
+        /** The findings on one object; called from several threads at once. */
+        List<Violation> check(SourceObject object);
+    }
+
+    /**
+     * Reads the tree; with {@code inline}, each object is checked as it is read and only its
+     * identity is kept, and the checks' findings are among the tree's problems (in file order).
+     */
+    public LoadedTree load(TreeSource source, Inline inline) throws IOException {
         List<String> skipped = new ArrayList<>();
         List<String> files = source instanceof TreeSource.InMemory memory ? listed(memory, skipped)
                 : walked(source.root(), skipped);
+        // Kustomizations decide which files are patches, CRDs which schemas exist: with an inline
+        // check both are read before the rest (a cheap text search picks the CRDs' files).
+        List<String> first = inline == null ? files : files.parallelStream().filter(rel -> isKustomization(rel)
+                || source.text(rel).map(t -> t.contains("CustomResourceDefinition")).orElse(false)).toList();
+        Map<String, Object> firstRead = parse(source, first);
 
-        // Reading and parsing dominate on large trees; files are independent, so both cores share them.
-        List<Object> results = files.parallelStream().map(rel -> {
-            try {
-                return (Object) Map.entry(rel, YamlDocuments.read(text(source, rel)));
-            } catch (YamlDocuments.YamlProblem e) {
-                return YAML_INVALID.violation(rel, rel, e.line(), "",
-                        "line " + e.line() + ", column " + e.column() + ": " + e.getMessage(), e.fix());
-            }
-        }).toList();
         List<Violation> problems = new ArrayList<>();
-        Map<String, List<YamlDocuments.Document>> parsed = new TreeMap<>();
-        for (Object result : results) {
-            if (result instanceof Violation v) {
-                problems.add(v);
-            } else {
-                @SuppressWarnings("unchecked")
-                Map.Entry<String, List<YamlDocuments.Document>> entry = (Map.Entry<String, List<YamlDocuments.Document>>) result;
-                parsed.put(entry.getKey(), entry.getValue());
-            }
-        }
-
         Map<String, KustomizationFile> kustomizations = new TreeMap<>();
         Set<String> notStandalone = new HashSet<>();
-        for (Map.Entry<String, List<YamlDocuments.Document>> e : parsed.entrySet()) {
-            String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
-            if (KUSTOMIZATION_NAMES.contains(name) && !e.getValue().isEmpty()) {
-                KustomizationFile k = Kustomizations.read(e.getKey(), e.getValue().get(0));
+        for (Map.Entry<String, Object> e : firstRead.entrySet()) {
+            if (isKustomization(e.getKey()) && e.getValue() instanceof List<?> docs && !docs.isEmpty()) {
+                KustomizationFile k = Kustomizations.read(e.getKey(), (YamlDocuments.Document) docs.get(0));
                 kustomizations.put(k.dir(), k);
                 notStandalone.addAll(k.nonResourceFiles());
                 problems.addAll(references(source, k));
             }
         }
 
+        Map<String, FileObjects> read = new TreeMap<>();
+        firstRead.forEach((rel, parsed) -> read.put(rel, objectsOf(rel, parsed, notStandalone)));
+        if (inline != null) {
+            inline.crds(read.values().stream().flatMap(f -> f.objects().stream()).filter(TreeLoader::isCrd).toList());
+            read.replaceAll((rel, f) -> f.checked(inline));
+            Set<String> done = Set.copyOf(first);
+            read.putAll(files.parallelStream().filter(rel -> !done.contains(rel))
+                    .map(rel -> objectsOf(rel, parsed(source, rel), notStandalone).checked(inline))
+                    .collect(java.util.stream.Collectors.toMap(FileObjects::file, f -> f)));
+        }
         List<SourceObject> objects = new ArrayList<>();
-        for (Map.Entry<String, List<YamlDocuments.Document>> e : parsed.entrySet()) {
-            String rel = e.getKey();
-            String name = rel.substring(rel.lastIndexOf('/') + 1);
-            if (KUSTOMIZATION_NAMES.contains(name)) {
-                continue;
-            }
-            if (notStandalone.contains(rel)) {
-                skipped.add(rel + ": read by a kustomization as a patch or generator input, not applied alone");
-                continue;
-            }
-            if (HELM_VALUES.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
-                skipped.add(rel + ": Helm values, not a manifest");
-                continue;
-            }
-            for (YamlDocuments.Document doc : e.getValue()) {
-                JsonNode node = doc.node();
-                if (node instanceof ObjectNode obj && obj.path("apiVersion").isTextual() && obj.path("kind").isTextual()) {
-                    if (obj.path("kind").asText().equals("List") && obj.path("items").isArray()) {
-                        int i = 0;
-                        for (JsonNode item : obj.path("items")) {
-                            if (item instanceof ObjectNode itemObj) {
-                                objects.add(new SourceObject(rel, doc.line(), itemObj));
-                            }
-                            i++;
-                        }
-                        continue;
-                    }
-                    objects.add(new SourceObject(rel, doc.line(), obj));
-                } else {
-                    problems.add(NOT_A_MANIFEST.violation(rel, rel, doc.line(), "",
-                            "this YAML document is not a Kubernetes object (no apiVersion and kind)",
-                            "move non-manifest YAML out of the directories Flux applies, or add apiVersion and kind"));
-                }
-            }
+        for (FileObjects f : read.values()) {
+            objects.addAll(f.objects());
+            problems.addAll(f.problems());
+            skipped.addAll(f.skipped());
         }
         skipped.sort(null);
         // a file that is not YAML is a file of the tree all the same: it counts, and rules see it exists
         return new LoadedTree(source, objects, kustomizations, files, problems, skipped);
+    }
+
+    /** Reading and parsing dominate on large trees; files are independent, so all cores share them. */
+    private static Map<String, Object> parse(TreeSource source, List<String> files) {
+        Map<String, Object> parsed = new TreeMap<>();
+        files.parallelStream().map(rel -> Map.entry(rel, parsed(source, rel))).toList()
+                .forEach(e -> parsed.put(e.getKey(), e.getValue()));
+        return parsed;
+    }
+
+    /** The file's documents, or the violation saying why it could not be read. */
+    private static Object parsed(TreeSource source, String rel) {
+        try {
+            return YamlDocuments.read(text(source, rel));
+        } catch (YamlDocuments.YamlProblem e) {
+            return YAML_INVALID.violation(rel, rel, e.line(), "",
+                    "line " + e.line() + ", column " + e.column() + ": " + e.getMessage(), e.fix());
+        }
+    }
+
+    /** What one file contributes: its objects, its problems, and why it (or part of it) was not read as manifests. */
+    private record FileObjects(String file, List<SourceObject> objects, List<Violation> problems, List<String> skipped) {
+        /** Checked by the inline check, keeping only each object's identity (CRDs whole). */
+        FileObjects checked(Inline inline) {
+            List<Violation> found = new ArrayList<>(problems);
+            List<SourceObject> kept = new ArrayList<>(objects.size());
+            for (SourceObject o : objects) {
+                found.addAll(inline.check(o));
+                kept.add(isCrd(o) ? o : o.identity());
+            }
+            return new FileObjects(file, kept, found, skipped);
+        }
+    }
+
+    private static boolean isCrd(SourceObject o) {
+        return o.kind().equals("CustomResourceDefinition") && o.group().equals("apiextensions.k8s.io");
+    }
+
+    private static boolean isKustomization(String rel) {
+        return KUSTOMIZATION_NAMES.contains(rel.substring(rel.lastIndexOf('/') + 1));
+    }
+
+    private static FileObjects objectsOf(String rel, Object parsed, Set<String> notStandalone) {
+        List<SourceObject> objects = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        if (parsed instanceof Violation v) {
+            return new FileObjects(rel, objects, List.of(v), List.of());
+        }
+        if (isKustomization(rel)) {
+            return new FileObjects(rel, objects, problems, List.of());
+        }
+        if (notStandalone.contains(rel)) {
+            return new FileObjects(rel, objects, problems,
+                    List.of(rel + ": read by a kustomization as a patch or generator input, not applied alone"));
+        }
+        if (HELM_VALUES.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+            return new FileObjects(rel, objects, problems, List.of(rel + ": Helm values, not a manifest"));
+        }
+        @SuppressWarnings("unchecked")
+        List<YamlDocuments.Document> documents = (List<YamlDocuments.Document>) parsed;
+        for (YamlDocuments.Document doc : documents) {
+            JsonNode node = doc.node();
+            if (node instanceof ObjectNode obj && obj.path("apiVersion").isTextual() && obj.path("kind").isTextual()) {
+                if (obj.path("kind").asText().equals("List") && obj.path("items").isArray()) {
+                    for (JsonNode item : obj.path("items")) {
+                        if (item instanceof ObjectNode itemObj) {
+                            objects.add(new SourceObject(rel, doc.line(), itemObj));
+                        }
+                    }
+                    continue;
+                }
+                objects.add(new SourceObject(rel, doc.line(), obj));
+            } else {
+                problems.add(NOT_A_MANIFEST.violation(rel, rel, doc.line(), "",
+                        "this YAML document is not a Kubernetes object (no apiVersion and kind)",
+                        "move non-manifest YAML out of the directories Flux applies, or add apiVersion and kind"));
+            }
+        }
+        return new FileObjects(rel, objects, problems, List.of());
     }
 
     /** Remote references are said; paths leaving the tree are errors, never read. */

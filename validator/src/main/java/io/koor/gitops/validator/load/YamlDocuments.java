@@ -68,7 +68,7 @@ public final class YamlDocuments {
             .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build());
+            .build()).setNodeFactory(SharedStrings.INSTANCE);
 
     static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();

@@ -4,6 +4,7 @@ import io.koor.gitops.validator.finding.RuleDescriptor;
 import io.koor.gitops.validator.finding.Severity;
 import io.koor.gitops.validator.finding.Violation;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Every semantic rule, and the one place that runs them. */
@@ -43,7 +44,12 @@ public final class RuleSet {
      * check that did not run must not pass), and one bug cannot hide the other rules' findings.
      */
     public static List<Violation> check(TreeIndex index) {
-        return runAll(ALL, index);
+        return check(index, id -> true);
+    }
+
+    /** Runs the rules whose id {@code selected} accepts, as {@link #check(TreeIndex)} runs them all. */
+    public static List<Violation> check(TreeIndex index, Predicate<String> selected) {
+        return runAll(ALL.stream().filter(rule -> selected.test(rule.id())).toList(), index);
     }
 
     /**
