@@ -62,6 +62,8 @@ final class ClusterSupply {
     final Set<String> assumedNamespaces = new java.util.HashSet<>(KUBERNETES_NAMESPACES);
     /** API groups the CRDs of the bootstrap's helmfile releases bring, before any step: group -> "release X of FILE". */
     final Map<String, String> bootstrapApis = new LinkedHashMap<>();
+    /** Bootstrap releases of charts the table does not know: like any such chart, taken to serve unknown groups. */
+    final List<String> bootstrapUnknown = new ArrayList<>();
 
     static ClusterSupply of(TreeIndex view) {
         return CACHE.computeIfAbsent(view, ClusterSupply::new);
@@ -205,6 +207,9 @@ final class ClusterSupply {
                     : release.map(c -> c.chart().version()).orElse(""), r.namespace(), r.name(), true,
                     release.map(c -> c.chart().value()).orElse(path -> Optional.empty()));
             String label = "release " + r.name() + " of the bootstrap's " + r.file();
+            if (ChartApis.of(chart).isEmpty()) {
+                bootstrapUnknown.add(label);
+            }
             ChartApis.of(chart).ifPresent(s -> {
                 s.groups().forEach(g -> bootstrapApis.putIfAbsent(g, label));
                 s.csiDrivers().forEach(d -> csiDrivers.computeIfAbsent(d, k -> new ArrayList<>()).add(label));
@@ -303,6 +308,11 @@ final class ClusterSupply {
         return unknownCharts().stream().map(c -> new Provider(c.step(), c.via(), c.install().source(), "chart "
                 + c.install().chart() + " (" + c.install().source().id() + ", not in the table, taken to serve " + group + ")"))
                 .toList();
+    }
+
+    /** Whether a bootstrap release of a chart the table does not know may serve the group, before any step. */
+    boolean bootstrapMayServe(String group) {
+        return !bootstrapUnknown.isEmpty() && !ChartApis.tableKnows(group) && !KubernetesApis.isBuiltInGroup(group);
     }
 
     /** Whether a kind has no namespace: Kubernetes' own, a CRD of the tree saying so, or a well-known CRD's. */

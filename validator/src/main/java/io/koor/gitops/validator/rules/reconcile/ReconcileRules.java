@@ -162,6 +162,9 @@ public final class ReconcileRules {
             List<ClusterSupply.Provider> providers = new ArrayList<>(s.apis.getOrDefault(o.group() + "/" + o.kind(), List.of()));
             providers.addAll(s.apis.getOrDefault(o.group(), List.of()));
             Verdict v = judge(s, providers, step);
+            if (v.outcome() == Outcome.MISSING && s.bootstrapMayServe(o.group())) {
+                continue; // as for an unknown chart of an earlier step: taken to serve it
+            }
             if (v.outcome() == Outcome.MISSING) {
                 v = judge(s, s.unknownProviders(o.group()), step);
                 if (v.outcome() == Outcome.LATER) { // a guess that the chart serves the group: a warning, not an error

@@ -316,11 +316,14 @@ class ReconcileCheckTest {
                 spec:
                   provider: {}
                 """;
-        assertThat(findings(Map.of("clusters/demo/infra.yaml", kustomization("infra", "./infra", "wait: true"),
+        Map<String, String> tree = new TreeMap<>(Map.of("clusters/demo/infra.yaml", kustomization("infra", "./infra", "wait: true"),
                 "infra/external-secrets.yaml", release("external-secrets", "kube-system", "external-secrets", "values: {}"),
-                "infra/store.yaml", store)))
-                .containsExactlyInAnyOrder("apply-order-unspecified infra/store.yaml:1",
-                        "reconcile-provider-unknown infra/external-secrets.yaml:17");
+                "infra/store.yaml", store));
+        assertThat(findings(tree)).containsExactlyInAnyOrder("apply-order-unspecified infra/store.yaml:1",
+                "reconcile-provider-unknown infra/external-secrets.yaml:17");
+        // the bootstrap's helmfile installs that chart first: like an unknown chart of an earlier step, it serves the group
+        tree.put("bootstrap/helmfile/crds.yaml", "releases:\n  - name: external-secrets\n    namespace: kube-system\n");
+        assertThat(findings(tree)).containsExactly("reconcile-provider-unknown infra/external-secrets.yaml:17");
     }
 
     /**
