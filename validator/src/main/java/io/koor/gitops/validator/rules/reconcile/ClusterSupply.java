@@ -200,17 +200,15 @@ final class ClusterSupply {
                     .or(() -> named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty());
             // a release of a template names no chart: the tree's HelmRelease does, or else the release's own name
             String name = !r.chartName().isEmpty() ? r.chartName() : release.map(c -> c.chart().name()).orElse(r.name());
-            if (name.isEmpty()) {
-                continue;
-            }
             ChartApis.Chart chart = new ChartApis.Chart(name, !r.version().isEmpty() ? r.version()
                     : release.map(c -> c.chart().version()).orElse(""), r.namespace(), r.name(), true,
                     release.map(c -> c.chart().value()).orElse(path -> Optional.empty()));
             String label = "release " + r.name() + " of the bootstrap's " + r.file();
-            if (ChartApis.of(chart).isEmpty()) {
+            Optional<ChartApis.Served> served = ChartApis.of(chart);
+            if (served.isEmpty()) {
                 bootstrapUnknown.add(label);
             }
-            ChartApis.of(chart).ifPresent(s -> {
+            served.ifPresent(s -> {
                 s.groups().forEach(g -> bootstrapApis.putIfAbsent(g, label));
                 s.csiDrivers().forEach(d -> csiDrivers.computeIfAbsent(d, k -> new ArrayList<>()).add(label));
                 s.ingressClasses().forEach(c -> ingressClasses.computeIfAbsent(c, k -> new ArrayList<>()).add(label));
