@@ -31,6 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RealTreesTest {
     static final String SETTING = "GITOPS_REAL_TREES";
 
+    /** The repositories' Talos configs run Kubernetes v1.36.4; this test validates at the default release. */
+    private static final String K8S_136 = "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy is served from"
+            + " Kubernetes 1.36 (KEP-3962), which the repository's Talos config runs (kube-apiserver v1.36.4); the test"
+            + " validates at the default 1.35, where it is not";
+
     private static final String SAMPLE_CREDENTIALS = "sample credentials committed in plain text (base64 is no encryption):"
             + " what the rule is for";
 
@@ -84,7 +89,15 @@ class RealTreesTest {
                             + " sets each Flux Kustomization's targetNamespace from the Namespace object, and the"
                             + " validator does not evaluate replacements",
                     "dependson-missing kubernetes/apps/base/observability/exporters/drm-exporter-amd/helmrelease.yaml",
-                    "the same replacement gives k8s-gpu-dra-driver its namespace kube-system"));
+                    "the same replacement gives k8s-gpu-dra-driver its namespace kube-system",
+                    "namespace-missing kubernetes/apps/base/observability/exporters/nut-exporter/prometheusrule.yaml",
+                    "the same replacement gives Kustomization nut-exporter targetNamespace observability, which"
+                            + " overrides the file's namespace monitoring"),
+            "onedr0p/home-ops", Map.of(
+                    "api-not-served kubernetes/apps/o11y/grafana-operator/instance/mutatingadmissionpolicy.yaml",
+                    K8S_136),
+            "szinn/k8s-homelab", Map.of(
+                    "api-not-served kubernetes/main/apps/media/plex/app/resource-mutator.yaml", K8S_136));
 
     static String corpus() {
         return System.getProperty(SETTING, System.getenv(SETTING));

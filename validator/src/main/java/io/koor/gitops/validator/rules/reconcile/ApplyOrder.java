@@ -137,8 +137,12 @@ final class ApplyOrder {
         return false;
     }
 
-    /** Where the provider's step stands from the user's step. */
-    Relation relation(String provider, String user) {
+    /**
+     * Where the provider's step stands from the user's step. Synchronized: the rules run in parallel
+     * over one cluster's ApplyOrder, and the memo maps hold a cycle guard (an empty set) while a step
+     * is computed, which another thread must not read as the answer.
+     */
+    synchronized Relation relation(String provider, String user) {
         if (provider.equals(user)) {
             return Relation.SAME;
         }

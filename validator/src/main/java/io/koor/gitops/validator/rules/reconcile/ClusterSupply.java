@@ -60,6 +60,10 @@ final class ClusterSupply {
     /** Kinds (group/Kind) that CRDs of the tree declare cluster-scoped. */
     final Set<String> clusterScopedCrds = new java.util.HashSet<>();
     final Set<String> assumedNamespaces = new java.util.HashSet<>(KUBERNETES_NAMESPACES);
+    /** API groups the CRDs of the bootstrap's helmfile releases bring, before any step: group -> "release X of FILE". */
+    final Map<String, String> bootstrapApis = new LinkedHashMap<>();
+    /** Bootstrap releases of charts the table does not know: like any such chart, taken to serve unknown groups. */
+    final List<String> bootstrapUnknown = new ArrayList<>();
 
     static ClusterSupply of(TreeIndex view) {
         return CACHE.computeIfAbsent(view, ClusterSupply::new);
@@ -74,6 +78,7 @@ final class ClusterSupply {
         this.order = new ApplyOrder(view, declared.argoApplicationHealth() || restoresApplicationHealth(view));
         collectObjects();
         collectCharts();
+        collectBootstrap();
         declared.lists().getOrDefault("namespaces", Set.of()).forEach(assumedNamespaces::add);
     }
 
@@ -177,6 +182,60 @@ final class ClusterSupply {
         }
     }
 
+    /**
+     * What the bootstrap's helmfiles install first: a release names its chart, or (a template) is the
+     * HelmRelease of the same name (and namespace) that the tree holds, rendered with its values.
+     */
+    private void collectBootstrap() {
+        for (BootstrapHelmfiles.Release r : BootstrapHelmfiles.releases(view.tree())) {
+            if (!r.namespace().isEmpty()) {
+                assumedNamespaces.add(r.namespace()); // the bootstrap installs into it, so it creates it first
+            }
+            // the HelmRelease of that name in that namespace, or of that name alone (its namespace may come from
+            // a kustomize replacement the validator does not evaluate)
+            List<InstalledChart> named = charts.stream().filter(c -> c.install().source().kind().equals("HelmRelease")
+                    && c.install().source().name().equals(r.name())).toList();
+            Optional<InstalledChart> release = named.stream().filter(c -> c.install().namespace().equals(r.namespace())
+                    || c.install().source().namespace().equals(r.namespace())).findFirst()
+                    .or(() -> named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty());
+            // a release of a template names no chart: the tree's HelmRelease does, or else the release's own name
+            String name = !r.chartName().isEmpty() ? r.chartName() : release.map(c -> c.chart().name()).orElse(r.name());
+            ChartApis.Chart chart = new ChartApis.Chart(name, !r.version().isEmpty() ? r.version()
+                    : release.map(c -> c.chart().version()).orElse(""), r.namespace(), r.name(), true,
+                    release.map(c -> c.chart().value()).orElse(path -> Optional.empty()));
+            String label = "release " + r.name() + " of the bootstrap's " + r.file();
+            Optional<ChartApis.Served> served = ChartApis.of(chart);
+            if (served.isEmpty()) {
+                bootstrapUnknown.add(label);
+            }
+            served.ifPresent(s -> {
+                s.groups().forEach(g -> bootstrapApis.putIfAbsent(g, label));
+                s.csiDrivers().forEach(d -> csiDrivers.computeIfAbsent(d, k -> new ArrayList<>()).add(label));
+                s.ingressClasses().forEach(c -> ingressClasses.computeIfAbsent(c, k -> new ArrayList<>()).add(label));
+                s.gatewayClasses().forEach(c -> gatewayClasses.computeIfAbsent(c, k -> new ArrayList<>()).add(label));
+            });
+        }
+    }
+
+    /**
+     * Whether the view is plain manifests (documentation samples, an operator's examples): no Flux
+     * Kustomization or Argo CD Application says what a cluster gets or in which order, so there is no
+     * empty cluster to bring up; the user applies them to a cluster that has the operator.
+     */
+    boolean plainManifests() {
+        return !view.hasAppliers() && order.cluster().isEmpty();
+    }
+
+    /**
+     * Whether the cluster's entry files are applied by Kustomizations of other sources only (an
+     * ArtifactGenerator's ExternalArtifacts, as in fluxcd/flux2-kustomize-helm-example): their paths
+     * are not this tree's, so the check cannot tell which step an entry file belongs to.
+     */
+    boolean entryOrderUnknown() {
+        return view.objects().stream().noneMatch(o -> ArgoApplications.is(o) || o.kind().equals("Kustomization")
+                && o.group().equals("kustomize.toolkit.fluxcd.io") && TreeIndex.fromThisTree(o));
+    }
+
     private InstalledChart installed(ChartKnowledge.Install install) {
         SourceObject source = install.source();
         String step;
@@ -247,6 +306,11 @@ final class ClusterSupply {
         return unknownCharts().stream().map(c -> new Provider(c.step(), c.via(), c.install().source(), "chart "
                 + c.install().chart() + " (" + c.install().source().id() + ", not in the table, taken to serve " + group + ")"))
                 .toList();
+    }
+
+    /** Whether a bootstrap release of a chart the table does not know may serve the group, before any step. */
+    boolean bootstrapMayServe(String group) {
+        return !bootstrapUnknown.isEmpty() && !ChartApis.tableKnows(group) && !KubernetesApis.isBuiltInGroup(group);
     }
 
     /** Whether a kind has no namespace: Kubernetes' own, a CRD of the tree saying so, or a well-known CRD's. */

@@ -27,6 +27,9 @@ final class KubernetesApis {
             kind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration", true, 0),
             kind("admissionregistration.k8s.io", "ValidatingAdmissionPolicy", true, 0),
             kind("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding", true, 0),
+            // v1 since 1.36 (KEP-3962 kep.yaml: beta v1.34, stable v1.36); the beta API is off by default
+            kind("admissionregistration.k8s.io", "MutatingAdmissionPolicy", true, 36),
+            kind("admissionregistration.k8s.io", "MutatingAdmissionPolicyBinding", true, 36),
             kind("apiextensions.k8s.io", "CustomResourceDefinition", true, 0),
             kind("apiregistration.k8s.io", "APIService", true, 0),
             kind("apps", "ControllerRevision", false, 0), kind("apps", "DaemonSet", false, 0),

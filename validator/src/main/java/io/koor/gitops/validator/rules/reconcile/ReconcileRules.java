@@ -89,6 +89,8 @@ public final class ReconcileRules {
         boolean release = p.via() == ClusterSupply.Via.RELEASE;
         return switch (relation) {
             case SAME -> !release ? new Verdict(Outcome.MET, "")
+                    : p.step().equals(TreeIndex.ENTRY) && s.entryOrderUnknown() ? new Verdict(Outcome.UNORDERED, where
+                            + ", which Kustomizations of other sources (ExternalArtifacts, say) apply: the check cannot see their order")
                     : s.view.hasAppliers() ? new Verdict(Outcome.LATER, where + ", the same step: the chart is installed only after"
                             + " the step's objects applied, and they fail first")
                     : new Verdict(Outcome.UNORDERED, where + ", in the same files, installed after they are applied");
@@ -149,7 +151,7 @@ public final class ReconcileRules {
     private static void eachApiNeed(TreeIndex view, Findings out, ApiReport report) {
         ClusterSupply s = ClusterSupply.of(view);
         for (SourceObject o : view.objects()) {
-            if (!needsApi(view, o) || s.declared.servesApi(o.group(), o.kind())) {
+            if (!needsApi(view, o) || s.declared.servesApi(o.group(), o.kind()) || s.bootstrapApis.containsKey(o.group())) {
                 continue;
             }
             String step = s.order.stepOf(o);
@@ -160,8 +162,15 @@ public final class ReconcileRules {
             List<ClusterSupply.Provider> providers = new ArrayList<>(s.apis.getOrDefault(o.group() + "/" + o.kind(), List.of()));
             providers.addAll(s.apis.getOrDefault(o.group(), List.of()));
             Verdict v = judge(s, providers, step);
+            if (v.outcome() == Outcome.MISSING && s.bootstrapMayServe(o.group())) {
+                continue; // as for an unknown chart of an earlier step: taken to serve it
+            }
             if (v.outcome() == Outcome.MISSING) {
                 v = judge(s, s.unknownProviders(o.group()), step);
+                if (v.outcome() == Outcome.LATER) { // a guess that the chart serves the group: a warning, not an error
+                    v = new Verdict(Outcome.UNORDERED, v.why() + " (if that chart serves it at all: the table does not"
+                            + " know it, so this is a guess)");
+                }
             }
             if (v.outcome() != Outcome.MET) {
                 report.report(s, o, step, v, out);
@@ -171,7 +180,7 @@ public final class ReconcileRules {
 
     private static void apisServed(TreeIndex view, Findings out) {
         eachApiNeed(view, out, (s, o, step, v, found) -> {
-            if (v.outcome() != Outcome.MISSING) {
+            if (v.outcome() != Outcome.MISSING || s.plainManifests()) {
                 return;
             }
             found.at(o, "/apiVersion", o.apiVersion() + " " + o.kind() + " is served neither by Kubernetes 1."
@@ -218,20 +227,30 @@ public final class ReconcileRules {
                 assumed.add(o.group());
             }
         }
+        Set<String> drivers = new TreeSet<>();
+        if (!s.plainManifests()) {
+            unmetDrivers(s).forEach(need -> drivers.add(need.driver()));
+        }
         for (ClusterSupply.InstalledChart chart : s.unknownCharts()) {
             out.at(chart.install().source(), chart.install().versionPointer().replaceFirst("/[^/]*$", ""),
-                    "chart " + chart.install().chart() + " is not in the reconcile check's table: the CSI drivers and"
-                            + " classes it brings are not counted, and it is taken to serve only groups no known chart serves"
-                            + (assumed.isEmpty() ? "" : " (here " + String.join(", ", assumed) + ")") + inCluster(s),
+                    "chart " + chart.install().chart() + " is not in the reconcile check's table: it is taken to serve only"
+                            + " groups no known chart serves" + (assumed.isEmpty() ? "" : " (here " + String.join(", ", assumed) + ")")
+                            + ", and the CSI drivers and ingress classes it may bring are not judged"
+                            + (drivers.isEmpty() ? "" : " (the tree's classes need " + String.join(", ", drivers) + ")")
+                            + inCluster(s),
                     "if objects of the tree need what it brings, declare those APIs, drivers or classes in " + ExternalApis.FILE);
         }
     }
 
     // ---- CSI drivers, ingress and Gateway classes: order does not matter (objects wait for their controller)
 
-    private static void csiDrivers(TreeIndex view, Findings out) {
-        ClusterSupply s = ClusterSupply.of(view);
-        for (SourceObject o : view.objects()) {
+    /** A storage or snapshot class whose driver nothing known installs. */
+    private record DriverNeed(SourceObject object, String pointer, String driver) {
+    }
+
+    private static List<DriverNeed> unmetDrivers(ClusterSupply s) {
+        List<DriverNeed> needs = new ArrayList<>();
+        for (SourceObject o : s.view.objects()) {
             String pointer = switch (o.group() + "/" + o.kind()) {
                 case "storage.k8s.io/StorageClass" -> "/provisioner";
                 case "snapshot.storage.k8s.io/VolumeSnapshotClass", "groupsnapshot.storage.k8s.io/VolumeGroupSnapshotClass" -> "/driver";
@@ -241,10 +260,23 @@ public final class ReconcileRules {
                 continue;
             }
             String driver = o.node().at(pointer).asText("");
-            if (driver.isEmpty() || driver.equals("kubernetes.io/no-provisioner") || s.csiDrivers.containsKey(driver)
-                    || s.declared.has("csiDrivers", driver)) {
-                continue;
+            if (!driver.isEmpty() && !driver.equals("kubernetes.io/no-provisioner") && !s.csiDrivers.containsKey(driver)
+                    && !s.declared.has("csiDrivers", driver)) {
+                needs.add(new DriverNeed(o, pointer, driver));
             }
+        }
+        return needs;
+    }
+
+    private static void csiDrivers(TreeIndex view, Findings out) {
+        ClusterSupply s = ClusterSupply.of(view);
+        if (s.plainManifests() || !s.unknownCharts().isEmpty()) {
+            return; // no cluster to bring up; or a chart the table does not know may bring the driver (its note says so)
+        }
+        for (DriverNeed need : unmetDrivers(s)) {
+            SourceObject o = need.object();
+            String pointer = need.pointer();
+            String driver = need.driver();
             out.at(o, pointer, o.kind() + " " + o.name() + " needs " + (pointer.equals("/driver") ? "the CSI driver " : "the provisioner ")
                     + driver + ", which nothing" + inCluster(s) + " installs" + known(s.csiDrivers.keySet()),
                     "install the driver, fix the name, " + DECLARE);
@@ -257,6 +289,9 @@ public final class ReconcileRules {
 
     private static void classes(TreeIndex view, Findings out) {
         ClusterSupply s = ClusterSupply.of(view);
+        if (s.plainManifests() || !s.unknownCharts().isEmpty()) {
+            return; // as for CSI drivers
+        }
         for (SourceObject ingress : view.ofKind("networking.k8s.io", "Ingress")) {
             JsonNode byField = ingress.spec().path("ingressClassName");
             String byAnnotation = ingress.annotation("kubernetes.io/ingress.class");
@@ -344,7 +379,7 @@ public final class ReconcileRules {
 
     private static void namespaces(TreeIndex view, Findings out, boolean later) {
         eachNamespaceNeed(view, (s, need, v) -> {
-            if (!later && v.outcome() == Outcome.MISSING) {
+            if (!later && v.outcome() == Outcome.MISSING && !s.plainManifests()) {
                 at(out, need, "namespace " + need.namespace() + " is created by nothing " + gets(s)
                         + consequence(s, need), "add a Namespace " + need.namespace() + " to "
                         + step(need.step()) + " or a step it depends on, " + DECLARE);

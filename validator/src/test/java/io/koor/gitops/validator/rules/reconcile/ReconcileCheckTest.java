@@ -288,6 +288,74 @@ class ReconcileCheckTest {
         assertThat(findings(tree)).isEmpty();
     }
 
+    /** The home-operations layout: the bootstrap's helmfile puts the CRDs in before Flux applies anything. */
+    @Test
+    void theBootstrapsHelmfileServesItsReleasesCrdsBeforeAnyStep() throws IOException {
+        Map<String, String> tree = new TreeMap<>(Map.of(
+                "clusters/demo/infra.yaml", kustomization("infra", "./infra", "wait: true"),
+                "infra/cert-manager.yaml", release("cert-manager", "cert-manager", "cert-manager", "values:\n  crds:\n    enabled: true"),
+                "infra/issuer.yaml", ISSUER));
+        assertThat(findings(tree)).containsExactlyInAnyOrder("api-served-later infra/issuer.yaml:1",
+                "namespace-missing infra/cert-manager.yaml:5", "namespace-missing infra/cert-manager.yaml:13");
+        // a release with no chart of its own (a template) is the HelmRelease of its name; its namespace is created first
+        String helmfile = "helmDefaults:\n  args: [--include-crds, --no-hooks]\nreleases:\n  - name: cert-manager\n    namespace: cert-manager\n";
+        tree.put("docs/helmfile/crds.yaml", helmfile); // not under a bootstrap directory: nothing says it runs first
+        assertThat(findings(tree)).contains("api-served-later infra/issuer.yaml:1");
+        tree.put("bootstrap/helmfile/crds.yaml", helmfile);
+        assertThat(findings(tree)).isEmpty();
+    }
+
+    /** A chart the table does not know is only guessed to serve a group: coming in the same step is a warning. */
+    @Test
+    void aGuessedProviderInTheSameStepIsAWarning() throws IOException {
+        String store = """
+                apiVersion: external-secrets.io/v1
+                kind: ClusterSecretStore
+                metadata:
+                  name: vault
+                spec:
+                  provider: {}
+                """;
+        Map<String, String> tree = new TreeMap<>(Map.of("clusters/demo/infra.yaml", kustomization("infra", "./infra", "wait: true"),
+                "infra/external-secrets.yaml", release("external-secrets", "kube-system", "external-secrets", "values: {}"),
+                "infra/store.yaml", store));
+        assertThat(findings(tree)).containsExactlyInAnyOrder("apply-order-unspecified infra/store.yaml:1",
+                "reconcile-provider-unknown infra/external-secrets.yaml:17");
+        // the bootstrap's helmfile installs that chart first: like an unknown chart of an earlier step, it serves the group
+        tree.put("bootstrap/helmfile/crds.yaml", "releases:\n  - name: external-secrets\n    namespace: kube-system\n");
+        assertThat(findings(tree)).containsExactly("reconcile-provider-unknown infra/external-secrets.yaml:17");
+    }
+
+    /**
+     * Plain manifests (an operator's examples, documentation samples) are applied by hand to a
+     * cluster that has the operator: no empty cluster, so nothing is reported missing.
+     */
+    @Test
+    void plainManifestsWithNoReconcilerAreNotJudgedAgainstAnEmptyCluster() throws IOException {
+        String storageClass = """
+                apiVersion: storage.k8s.io/v1
+                kind: StorageClass
+                metadata:
+                  name: rook-ceph-block
+                provisioner: rook-ceph.rbd.csi.ceph.com
+                """;
+        String pool = """
+                apiVersion: ceph.rook.io/v1
+                kind: CephBlockPool
+                metadata:
+                  name: replicapool
+                  namespace: rook-ceph
+                spec:
+                  replicated:
+                    size: 3
+                """;
+        Map<String, String> tree = new TreeMap<>(Map.of("examples/storageclass.yaml", storageClass, "examples/pool.yaml", pool));
+        assertThat(findings(tree)).isEmpty();
+        tree.put("clusters/demo/examples.yaml", kustomization("examples", "./examples", ""));
+        assertThat(findings(tree)).containsExactlyInAnyOrder("api-not-served examples/pool.yaml:1",
+                "namespace-missing examples/pool.yaml:5", "csi-driver-missing examples/storageclass.yaml:5");
+    }
+
     /** The tree this repository commits, as the demo build validates it: it must come up on an empty cluster. */
     @Test
     void theCommittedDemoTreeReconcilesWithoutErrors() throws IOException {
