@@ -37,7 +37,7 @@ final class CliFailures {
 
     static int report(Exception e, CommandLine at) {
         PrintWriter err = at.getErr();
-        String prefix = "gitops " + at.getCommandName() + ": ";
+        String prefix = at.getCommandSpec().qualifiedName() + ": "; // "gitops lab up: ", not "gitops up: "
         if (e instanceof ModelException) {
             err.println(prefix + "the definition is not valid:\n" + e.getMessage());
             return USAGE;

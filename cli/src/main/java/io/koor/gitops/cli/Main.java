@@ -31,7 +31,7 @@ public final class Main implements Runnable {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine at = e.getCommandLine();
-            at.getErr().println("gitops " + at.getCommandName() + ": " + e.getMessage());
+            at.getErr().println(at.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             at.getErr().println("run " + at.getCommandSpec().qualifiedName() + " --help for the options");
             return CliFailures.USAGE;
         });

@@ -124,7 +124,7 @@ class MainTest {
         assertThat(run("lab", "--help")).isZero();
         assertThat(out()).contains("up", "status", "down");
         assertThat(run("lab", "status", "--cluster", "demo", "--lab-dir", dir.resolve("none").toString())).isEqualTo(3);
-        assertThat(err()).contains("gitops status: could not run: no lab is running in " + dir.resolve("none"));
+        assertThat(err()).contains("gitops lab status: could not run: no lab is running in " + dir.resolve("none"));
         out.reset();
         assertThat(run("lab", "down", "--cluster", "demo", "--lab-dir", dir.resolve("none").toString())).isZero();
         assertThat(out()).contains("no lab in " + dir.resolve("none"));
