@@ -104,6 +104,51 @@ public final class CrushJudge {
         return placements;
     }
 
+    /**
+     * Where Ceph's rule of each pool puts inputs {@code 0..inputs-1}: one OSD id per copy or chunk
+     * ({@link #NONE} for a hole), as {@code crushtool --test --show-mappings} prints them; no
+     * mappings for a pool whose rule Ceph refuses.
+     */
+    public List<List<List<Integer>>> mappings(CrushLayout layout, int inputs) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("crush-mappings");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            int perHost = layout.hosts().stream().mapToInt(h -> h.osdClasses().size()).max().orElseThrow();
+            int hosts = layout.hosts().size();
+            String built = builtMaps.computeIfAbsent(hosts + "x" + perHost, key -> build(dir, hosts, perHost));
+            compile(dir, built, layout, perHost, false, "ceph");
+            List<List<List<Integer>>> pools = new ArrayList<>();
+            for (int id = 0; id < layout.pools().size(); id++) {
+                CrushLayout.Pool pool = layout.pools().get(id);
+                if (refused(layout, pool)) {
+                    pools.add(List.of());
+                    continue;
+                }
+                String out = crushtool(dir, "-i", "ceph", "--test", "--rule", String.valueOf(id), "--num-rep",
+                        String.valueOf(pool.spec().protection().domainsNeeded()), "--min-x", "0",
+                        "--max-x", String.valueOf(inputs - 1), "--show-mappings").stdout();
+                pools.add(out.lines().filter(l -> l.startsWith("CRUSH rule")).map(CrushJudge::osds).toList());
+            }
+            return pools;
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The OSD id crushtool prints for a copy or chunk CRUSH found no place for. */
+    public static final int NONE = Integer.MAX_VALUE;
+
+    /** {@code CRUSH rule 0 x 5 [1,4,2147483647]} to its OSD ids. */
+    private static List<Integer> osds(String line) {
+        String list = line.substring(line.indexOf('[') + 1, line.lastIndexOf(']')).trim();
+        return list.isEmpty() ? List.of() : java.util.Arrays.stream(list.split(",")).map(String::trim)
+                .map(Long::parseLong).map(v -> (int) Math.min(v, NONE)).toList();
+    }
+
     /** The text of crushtool's own map of {@code hosts} hosts of {@code perHost} OSDs. */
     private String build(Path dir, int hosts, int perHost) {
         crushtool(dir, "--build", "--num_osds", String.valueOf(hosts * perHost), "-o", "built",
