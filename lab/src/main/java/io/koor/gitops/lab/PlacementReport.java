@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What Ceph would make of a layout's pools before any data lands: CRUSH (crushtool) maps every
- * placement group of each pool, giving placement groups per OSD, and the usable capacity of each
+ * What Ceph would make of a layout's pools before any data lands: Ceph's osdmaptool maps every
+ * placement group of each pool through the layout's CRUSH map (crushtool), giving placement groups
+ * per OSD, and the usable capacity of each
  * pool is Ceph's MAX AVAIL on empty OSDs.
  *
  * <p>MAX AVAIL follows ceph/ceph src/mon/PGMap.cc {@code PGMap::get_rule_avail} and
@@ -50,14 +51,21 @@ public final class PlacementReport {
     }
 
     private final CrushJudge crush;
+    private final java.nio.file.Path osdmaptool;
 
-    public PlacementReport(CrushJudge crush) {
+    public PlacementReport(CrushJudge crush, java.nio.file.Path osdmaptool) {
         this.crush = crush;
+        this.osdmaptool = osdmaptool;
+    }
+
+    /** The report when crushtool and osdmaptool are installed (Debian: ceph-base). */
+    public static java.util.Optional<PlacementReport> onPath() {
+        return CrushJudge.onPath().flatMap(judge -> Command.which("osdmaptool").map(o -> new PlacementReport(judge, o)));
     }
 
     /** Every pool of {@code pgNum} placement groups, on OSDs of {@code osdGb} GB each. */
     public Result report(CrushLayout layout, int pgNum, double osdGb) {
-        List<List<List<Integer>>> mappings = crush.mappings(layout, pgNum);
+        List<List<List<Integer>>> mappings = crush.mappings(layout, pgNum, osdmaptool);
         int perHost = layout.hosts().stream().mapToInt(h -> h.osdClasses().size()).max().orElseThrow();
         Map<Integer, String> osds = new TreeMap<>();
         for (int h = 0; h < layout.hosts().size(); h++) {

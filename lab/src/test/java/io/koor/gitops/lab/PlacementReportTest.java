@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster README's usable capacity per StorageClass (raw over the protection's overhead) held
- * against Ceph's own MAX AVAIL for the same layout: CRUSH (crushtool) maps each pool's placement
- * groups, and {@link PlacementReport} applies get_rule_avail on the empty OSDs. Ceph keeps 5% back
+ * against Ceph's own MAX AVAIL for the same layout: osdmaptool maps each pool's placement groups
+ * through the layout's CRUSH map, and {@link PlacementReport} applies get_rule_avail on the empty OSDs. Ceph keeps 5% back
  * (the full ratio, which the README states in words), so the README's number times 0.95 must be
  * Ceph's within 1 GB (the README rounds down to whole GB).
  */
@@ -30,7 +30,7 @@ class PlacementReportTest {
 
     @Test
     void theReadmesUsableCapacityIsCephsMaxAvailOnEveryPresetCluster() {
-        PlacementReport report = new PlacementReport(Crushtool.judgeOrSkip());
+        PlacementReport report = Crushtool.placementOrSkip();
         List<Cluster> clusters = List.of(Patterns.minimalProduction("minimal").build(),
                 Patterns.highlyAvailable("ha").build(), Patterns.singleNodeExperiment("single").build(),
                 Patterns.objectStorageHeavy("objects").build(), Patterns.databaseHeavy("database").build());
@@ -69,7 +69,7 @@ class PlacementReportTest {
      */
     @Test
     void maxAvailCountsOnlyTheOsdsTheRuleReaches() {
-        PlacementReport report = new PlacementReport(Crushtool.judgeOrSkip());
+        PlacementReport report = Crushtool.placementOrSkip();
         double gb = 100;
         List<Host> mixed = List.of(new Host("host0", List.of("hdd", "hdd", "ssd")),
                 new Host("host1", List.of("hdd", "hdd", "ssd")), new Host("host2", List.of("hdd", "hdd", "ssd")),
