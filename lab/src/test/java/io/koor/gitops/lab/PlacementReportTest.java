@@ -102,6 +102,20 @@ class PlacementReportTest {
         assertThat(none.pools().get(0).holes()).isEqualTo(PG_NUM * 3);
     }
 
+    /**
+     * get_rule_avail's projection without tools: OSDs of 100, 100 and 50 GB at weights equal to
+     * their sizes project the same raw room (0.95 x 250), so no OSD is the bottleneck; by PG copies,
+     * the OSD holding half of them bounds the pool at 0.95 x its size x 2.
+     */
+    @Test
+    void maxAvailIsTheSmallestProjectionOverTheRawUsedRate() {
+        assertThat(PlacementReport.maxAvailGb(List.of(100.0, 100.0, 50.0), 1)).isCloseTo(237.5, within(1e-9));
+        assertThat(PlacementReport.maxAvailGb(List.of(100.0, 100.0, 50.0), 1.5)).isCloseTo(237.5 / 1.5, within(1e-9));
+        assertThat(PlacementReport.maxAvailGb(List.of(), 3)).isZero();
+        assertThat(PlacementReport.fillFirstGb(List.of(2, 1, 1, 0), 100, 1)).isCloseTo(190, within(1e-9));
+        assertThat(PlacementReport.fillFirstGb(List.of(0, 0), 100, 1)).isZero();
+    }
+
     private static void print(String what, PlacementReport.Result result) {
         System.err.println(what + ": PGs per OSD min/max/mean in total " + result.pgsPerOsd());
         result.pools().forEach(p -> System.err.printf("  %s (%s, %d OSDs): MAX AVAIL %.1f GB (%.1f as PGs fill), PGs per OSD %s, holes %d%n",
