@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * empty cluster built from a definition has. OSD CRUSH weights are their sizes, as Rook sets them.
  */
 public final class PlacementReport {
-    /** Ceph's {@code mon_osd_full_ratio} default: writes stop at 95%. */
+    /** Ceph's {@code mon_osd_full_ratio} default (0.95 in Debian's 16.2.15, ceph-conf): writes stop at 95%. */
     public static final double FULL_RATIO = 0.95;
 
     /** Placement groups per OSD, over the OSDs a rule can use (or all OSDs, in total). */
