@@ -104,6 +104,62 @@ public final class CrushJudge {
         return placements;
     }
 
+    /**
+     * Where each pool's {@code pgNum} placement groups go, one OSD id per copy or chunk ({@link #NONE}
+     * for a hole), as Ceph maps them: osdmaptool makes an osdmap of the layout's OSDs with one pool
+     * of the pool's size on the layout's CRUSH map holding only the rule Ceph makes for it, marks
+     * every OSD up and in, and dumps each PG's up set ({@code --test-map-pgs-dump}, which hashes the
+     * PG seed with the pool id as a hashpspool pool does). No mappings for a pool whose rule Ceph
+     * refuses.
+     */
+    public List<List<List<Integer>>> mappings(CrushLayout layout, int pgNum, Path osdmaptool) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("crush-mappings");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            int perHost = layout.hosts().stream().mapToInt(h -> h.osdClasses().size()).max().orElseThrow();
+            int hosts = layout.hosts().size();
+            String built = builtMaps.computeIfAbsent(hosts + "x" + perHost, key -> build(dir, hosts, perHost));
+            List<List<List<Integer>>> pools = new ArrayList<>();
+            for (CrushLayout.Pool pool : layout.pools()) {
+                if (refused(layout, pool)) {
+                    pools.add(List.of());
+                    continue;
+                }
+                // osdmaptool's pool is replicated, and OSDMap maps a PG only through a rule of its pool's
+                // type (CrushWrapper::find_rule); an erasure-coded pool's rule keeps its indep steps
+                String rule = CrushMapText.rule(0, pool.spec(), false).replace("\ttype erasure\n", "\ttype replicated\n");
+                Files.writeString(dir.resolve("pool.txt"), CrushMapText.edit(built, layout, perHost, rule));
+                crushtool(dir, "-c", "pool.txt", "-o", "pool");
+                int size = pool.spec().protection().domainsNeeded();
+                run(dir, osdmaptool.toString(), "osdmap", "--createsimple", String.valueOf(hosts * perHost),
+                        "--clobber", "--with-default-pool", "--osd_pool_default_size", String.valueOf(size));
+                run(dir, osdmaptool.toString(), "osdmap", "--import-crush", "pool");
+                String out = run(dir, osdmaptool.toString(), "osdmap", "--mark-up-in", "--test-map-pgs-dump",
+                        "--pool", "1", "--pg_num", String.valueOf(pgNum)).stdout();
+                pools.add(out.lines().filter(l -> l.startsWith("1.")).map(CrushJudge::osds).toList());
+            }
+            return pools;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The OSD id Ceph's tools print for a copy or chunk CRUSH found no place for. */
+    public static final int NONE = Integer.MAX_VALUE;
+
+    /** {@code 1.5	[1,4,2147483647]	1} to its OSD ids. */
+    private static List<Integer> osds(String line) {
+        String list = line.substring(line.indexOf('[') + 1, line.lastIndexOf(']')).trim();
+        return list.isEmpty() ? List.of() : java.util.Arrays.stream(list.split(",")).map(String::trim)
+                .map(Long::parseLong).map(v -> (int) Math.min(v, NONE)).toList();
+    }
+
     /** The text of crushtool's own map of {@code hosts} hosts of {@code perHost} OSDs. */
     private String build(Path dir, int hosts, int perHost) {
         crushtool(dir, "--build", "--num_osds", String.valueOf(hosts * perHost), "-o", "built",
@@ -153,7 +209,11 @@ public final class CrushJudge {
         List<String> command = new ArrayList<>();
         command.add(crushtool.toString());
         command.addAll(List.of(args));
-        return Command.run(command, dir, TIMEOUT).orFail();
+        return run(dir, command.toArray(String[]::new));
+    }
+
+    private static Command.Result run(Path dir, String... command) {
+        return Command.run(List.of(command), dir, TIMEOUT).orFail();
     }
 
     private static void delete(Path dir) {

@@ -19,4 +19,15 @@ final class Crushtool {
         }
         return judge.get();
     }
+
+    static PlacementReport placementOrSkip() {
+        Optional<PlacementReport> report = PlacementReport.onPath();
+        if (report.isEmpty()) {
+            String reason = "SKIPPED: crushtool or osdmaptool is not on PATH (Debian: apt-get install ceph-base, or"
+                    + " ./setup-machine); Ceph did not map the pools' placement groups";
+            System.err.println(reason);
+            assumeTrue(false, reason);
+        }
+        return report.get();
+    }
 }
