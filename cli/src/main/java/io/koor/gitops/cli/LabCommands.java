@@ -31,9 +31,8 @@ final class LabCommands implements Runnable {
         @Mixin
         DefinitionOptions definition = new DefinitionOptions();
 
-        @Option(names = "--cluster", paramLabel = "NAME", description = "which cluster of the definition (may be left out"
-                + " when it has one)")
-        String cluster;
+        @Mixin
+        ClusterOption cluster = new ClusterOption();
 
         @Option(names = "--lab-dir", paramLabel = "DIR", description = "the lab's directory: data, logs, PIDs,"
                 + " connection.json (default: <tmp>/gitops-lab/<cluster>)")
@@ -45,7 +44,7 @@ final class LabCommands implements Runnable {
                 spec.commandLine().getOut().println(line);
                 spec.commandLine().getOut().flush();
             });
-            run(service, definition.load(), new LabService.Request(cluster, labDir, bluestore()));
+            run(service, definition.load(), new LabService.Request(cluster.name, labDir, bluestore()));
             return 0;
         }
 

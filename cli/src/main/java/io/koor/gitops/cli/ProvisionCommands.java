@@ -29,9 +29,8 @@ final class ProvisionCommands {
         @Mixin
         DefinitionOptions definition = new DefinitionOptions();
 
-        @Option(names = "--cluster", paramLabel = "NAME", description = "which cluster of the definition (may be left out"
-                + " when it has one)")
-        String cluster;
+        @Mixin
+        ClusterOption cluster = new ClusterOption();
 
         @Option(names = {"--ssh-public-key", "--ssh-key"}, paramLabel = "FILE", description = "OpenSSH public key put on every server"
                 + " (default ~/.ssh/id_ed25519.pub)")
@@ -67,7 +66,7 @@ final class ProvisionCommands {
             ProvisioningService.Options options = new ProvisioningService.Options(Token.fromEnvironment(),
                     owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"), sshKey, gitUrl, branch, confirm,
                     AdminSources.of(sshSources, apiSources));
-            run(service, system, system.select(cluster), options);
+            run(service, system, system.select(cluster.name), options);
             if (!confirm && changesProject()) {
                 spec.commandLine().getOut().println("Run again with --confirm to do it.");
                 spec.commandLine().getOut().flush();
