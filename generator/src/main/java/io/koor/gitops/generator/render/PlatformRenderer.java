@@ -4,6 +4,7 @@ import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.koor.gitops.model.apps.WebRoute;
 import io.koor.gitops.model.ceph.DashboardIngress;
 import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.BootstrapRelease;
@@ -30,6 +31,8 @@ public final class PlatformRenderer {
     public static final String CLOUD_CONTROLLER_MANAGER = "cloud-controller-manager";
     /** The IngressClass Traefik registers when nothing in the definition names one. */
     static final String DEFAULT_INGRESS_CLASS = "traefik";
+    /** Where the ingress controller's pods run: what applications' NetworkPolicies let in. */
+    public static final String INGRESS_NAMESPACE = "traefik";
 
     private PlatformRenderer() {
     }
@@ -44,17 +47,25 @@ public final class PlatformRenderer {
         return rook.monitoring();
     }
 
-    static boolean needsIngress(RookCeph rook) {
-        return rook.dashboard().isPresent();
+    /** Whether the dashboard or an application's route is an Ingress. */
+    static boolean needsIngress(Cluster cluster) {
+        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty();
     }
 
-    /** Whether something in the definition asks cert-manager for a certificate (the dashboard today). */
-    static boolean needsCertManager(RookCeph rook) {
-        return rook.dashboard().flatMap(DashboardIngress::issuer).isPresent();
+    /** Whether something in the definition asks cert-manager for a certificate (the dashboard, an application's route). */
+    static boolean needsCertManager(Cluster cluster) {
+        return cluster.rook().dashboard().flatMap(DashboardIngress::issuer).isPresent()
+                || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent());
     }
 
-    private static String ingressClass(RookCeph rook) {
-        return rook.dashboard().map(DashboardIngress::ingressClass).map(c -> c.value()).orElse(DEFAULT_INGRESS_CLASS);
+    private static List<WebRoute> routes(Cluster cluster) {
+        return cluster.apps().applications().stream().flatMap(a -> a.routes().stream()).toList();
+    }
+
+    /** The IngressClass the tree's Ingresses name: the dashboard's, else the one the tree's Traefik registers. */
+    static String ingressClass(Cluster cluster) {
+        return cluster.rook().dashboard().map(DashboardIngress::ingressClass).map(c -> c.value())
+                .orElse(DEFAULT_INGRESS_CLASS);
     }
 
     public static List<Component> render(Cluster cluster) {
@@ -68,13 +79,13 @@ public final class PlatformRenderer {
         if (!cluster.monitoring().enabled() && platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
             out.add(prometheusOperatorCrds());
         }
-        boolean ingress = platform.ingressController().installs(needsIngress(rook));
+        boolean ingress = platform.ingressController().installs(needsIngress(cluster));
         if (ingress) {
-            out.add(ingressController(ingressClass(rook)));
+            out.add(ingressController(ingressClass(cluster)));
         }
-        if (platform.certManager().installs(needsCertManager(rook))) {
+        if (platform.certManager().installs(needsCertManager(cluster))) {
             out.add(certManager());
-            out.add(certIssuers(ingressClass(rook), ingress));
+            out.add(certIssuers(ingressClass(cluster), ingress));
         }
         if (platform.runsCloudControllerManager()) {
             out.add(cloudControllerManager(cluster));
@@ -119,7 +130,7 @@ public final class PlatformRenderer {
      * Helm leaves alone on upgrade unless told to replace them.
      */
     private static Component ingressController(String ingressClass) {
-        String namespace = "traefik";
+        String namespace = INGRESS_NAMESPACE;
         Part.ChartInstall chart = new Part.ChartInstall("traefik", "https://traefik.github.io/charts", "traefik",
                 Versions.TRAEFIK_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE, map(
                         "ingressClass", map("enabled", true, "isDefaultClass", false, "name", ingressClass),
