@@ -1,5 +1,7 @@
 package io.koor.gitops.lab;
 
+import io.koor.gitops.generator.render.BarmanCloud;
+import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.NamedPool;
@@ -15,12 +17,13 @@ import java.util.Optional;
 /**
  * What the lab starts for a cluster, decided from the model alone: one CRUSH host per storage node
  * with one OSD per drive, the pools Rook would create (named as Rook names them), the filesystems
- * with their MDS, the object stores with their users and claimed buckets, and what one machine
+ * with their MDS, the object stores with their users and claimed buckets, the databases with their
+ * backup stores, and what one machine
  * changes (fewer mons, a small MDS count), said in {@link #notes()}.
  */
 public record LabShape(String cluster, List<String> hosts, int osdsPerHost, String deviceClass, int mons,
                        List<Pool> pools, List<FilesystemShape> filesystems, List<StoreShape> objectStores,
-                       List<String> notes) {
+                       List<DatabaseShape> databases, List<String> notes) {
     /** One mon: on one machine more mons share its fate and only slow every map change down. */
     static final int MONS = 1;
     /** The device class every OSD gets when no pool names one (memstore and sparse files have none of their own). */
@@ -50,8 +53,21 @@ public record LabShape(String cluster, List<String> hosts, int osdsPerHost, Stri
         }
     }
 
+    /**
+     * A PostgreSQL database of the definition and, when it is backed up, its Barman Cloud store as the
+     * cluster declares it (the lab points it at its own RGW) in the object store that holds the claim.
+     */
+    public record DatabaseShape(String name, Optional<String> objectStore, Optional<BarmanCloud> barman) {
+        public DatabaseShape {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(objectStore, "objectStore");
+            Objects.requireNonNull(barman, "barman");
+        }
+    }
+
     public LabShape {
         hosts = List.copyOf(hosts);
+        databases = List.copyOf(databases);
         pools = List.copyOf(pools);
         filesystems = List.copyOf(filesystems);
         objectStores = List.copyOf(objectStores);
@@ -122,10 +138,23 @@ public record LabShape(String cluster, List<String> hosts, int osdsPerHost, Stri
             notes.add("pools name device classes " + String.join(", ", classes) + "; every drive of the definition is"
                     + " alike, so the lab's OSDs are all " + deviceClass + " and pools of the other classes stay unplaced");
         }
+        List<DatabaseShape> databases = new ArrayList<>();
+        for (PostgresCluster db : cluster.apps().databases()) {
+            Optional<String> store = db.backup().flatMap(b -> rook.objectStores().stream()
+                    .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(db.namespace())
+                            && c.name().equals(b.bucketClaim())))
+                    .map(s -> s.name().value()).findFirst());
+            databases.add(new DatabaseShape(db.name().value(), store,
+                    db.backup().map(b -> BarmanCloud.of(cluster, db))));
+        }
+        if (databases.size() > 1) {
+            notes.add("the definition declares " + databases.size() + " databases; the lab runs one PostgreSQL server,"
+                    + " archiving as " + databases.get(0).name() + " does");
+        }
         // CRUSH host names as Rook's OSDs report them: the storage nodes' names
         List<String> hosts = cluster.nodes(NodeRole.STORAGE).stream().map(n -> n.name().value()).toList();
         return new LabShape(cluster.name().value(), hosts, cluster.storage().drivesPerNode(),
-                deviceClass, mons, pools, filesystems, stores, notes);
+                deviceClass, mons, pools, filesystems, stores, databases, notes);
     }
 
     /** The CRUSH layout of the lab, for the judge. */
