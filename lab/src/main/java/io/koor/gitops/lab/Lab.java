@@ -172,7 +172,8 @@ public final class Lab {
         mkdirs(dir.resolve("mgr.x"));
         daemon(ceph, processes, "mgr.x", "ceph-mgr", "-i", "x");
         events.accept("starting " + osdHosts.size() + " OSDs (" + (options.bluestore() ? "BlueStore on sparse files"
-                : "memstore") + ", class " + shape.deviceClass() + ") on " + shape.hosts().size() + " CRUSH hosts");
+                : "memstore") + ", classes " + String.join(",", shape.driveClasses()) + " per host) on "
+                + shape.hosts().size() + " CRUSH hosts");
         // the whole CRUSH tree before any OSD runs (ids, hosts, equal weights, the class), so that the
         // pools' rules can be made while the OSDs start: the two waits overlap
         List<String> topology = new ArrayList<>();
@@ -186,7 +187,15 @@ public final class Lab {
                     osdHosts.get(id)));
             osdNames.add("osd." + id);
         }
-        topology.add("osd crush set-device-class " + shape.deviceClass() + " " + String.join(" ", osdNames));
+        // each OSD's class as its drive slot declares: any class Ceph gave it removed first, for
+        // set-device-class refuses to change a bound class (Ceph docs, crush-map "Device classes")
+        Map<String, List<String>> byClass = new LinkedHashMap<>();
+        for (int id = 0; id < osdNames.size(); id++) {
+            byClass.computeIfAbsent(osdClass(shape, id), c -> new ArrayList<>()).add(osdNames.get(id));
+        }
+        topology.add("osd crush rm-device-class " + String.join(" ", osdNames));
+        byClass.forEach((deviceClass, osds) -> topology.add("osd crush set-device-class " + deviceClass + " "
+                + String.join(" ", osds)));
         ceph.batch(topology);
         events.accept("creating " + shape.pools().size() + " pools as Rook would, while the OSDs start");
         // a few ceph processes at once, each with its share of the pools: a mon command waits for its
@@ -210,7 +219,7 @@ public final class Lab {
             mkdirs(data);
             ceph.run("ceph-osd", "-i", String.valueOf(id), "--mkfs", "--osd-uuid", uuids.get(id));
             // read back by the OSD at start (osd class update on start): Ceph's own place for a drive's class
-            write(data.resolve("crush_device_class"), shape.deviceClass() + "\n");
+            write(data.resolve("crush_device_class"), osdClass(shape, id) + "\n");
             daemon(ceph, processes, "osd." + id, "ceph-osd", "-i", String.valueOf(id));
         });
         waitForOsds(ceph, osdHosts.size());
@@ -268,6 +277,11 @@ public final class Lab {
         long pid = LabPostgres.start("postgres", data, port, settings, environment, processes);
         events.accept("PostgreSQL 15 on 127.0.0.1:" + port + " (PID " + pid + ")");
         return new LabConnection.Postgres(data, "127.0.0.1", port, home.resolve("run"), LabPostgres.USER, password);
+    }
+
+    /** OSD ids run host by host, drive slot by drive slot (osd.0 is the first host's first drive). */
+    static String osdClass(LabShape shape, int id) {
+        return shape.driveClasses().get(id % shape.osdsPerHost());
     }
 
     private static CephKeys keyring(LabShape shape, int osds) {
