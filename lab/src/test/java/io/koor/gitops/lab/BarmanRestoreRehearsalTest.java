@@ -56,18 +56,21 @@ class BarmanRestoreRehearsalTest {
         env.put("PGPORT", String.valueOf(source.port()));
         Path work = source.dataDirectory().getParent();
 
+        long started = System.nanoTime();
         String target;
         String lastWal;
         try (Connection c = source.connect(); Statement sql = c.createStatement()) {
             sql.execute("CREATE TABLE orders (id int PRIMARY KEY, phase text NOT NULL)");
             insert(sql, 1, 100, "before-backup");
             LabPostgres.run(barman.backup("rehearsal"), work, env);
+            phase(started, "barman-cloud-backup done");
             insert(sql, 101, 150, "after-backup");
             target = one(sql, "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'");
             Thread.sleep(50); // commits after the target carry later timestamps
             insert(sql, 151, 180, "after-target");
             lastWal = one(sql, "SELECT pg_walfile_name(pg_switch_wal())");
             awaitArchived(sql, lastWal);
+            phase(started, "WAL " + lastWal + " archived");
         }
         try (var s3 = shared.connection.s3ForBucket(store, declared.secretName())) {
             List<String> keys = s3.listObjectsV2(r -> r.bucket(bucket.name()).prefix(declared.serverName() + "/")).contents()
@@ -80,6 +83,7 @@ class BarmanRestoreRehearsalTest {
         Path restored = work.resolveSibling("postgresql-restore").resolve("data");
         LabPostgres.ownedDirectory(restored.getParent());
         LabPostgres.run(barman.restore("rehearsal", restored.toString()), work, env);
+        phase(started, "barman-cloud-restore done");
         Files.createFile(restored.resolve("recovery.signal"));
         LabPostgres.ownedDirectory(restored); // barman wrote it as the owner; the signal file was made here
         Files.setOwner(restored.resolve("recovery.signal"), Files.getOwner(restored));
@@ -96,6 +100,7 @@ class BarmanRestoreRehearsalTest {
                     restored.resolveSibling("run"), source.user(), source.password());
             try (Connection c = copy.connect(); Statement sql = c.createStatement()) {
                 awaitPromoted(sql);
+                phase(started, "restored server recovered to " + target + " and promoted");
                 Map<String, List<Integer>> phases = new LinkedHashMap<>();
                 try (ResultSet rows = sql.executeQuery("SELECT phase, id FROM orders ORDER BY id")) {
                     while (rows.next()) {
@@ -109,6 +114,10 @@ class BarmanRestoreRehearsalTest {
         } finally {
             stop(pid);
         }
+    }
+
+    private static void phase(long started, String what) {
+        System.err.printf(java.util.Locale.ROOT, "rehearsal: [%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, what);
     }
 
     private static void insert(Statement sql, int from, int to, String phase) throws SQLException {
