@@ -61,9 +61,20 @@ final class Command {
 
     /** The same, with {@code input} written to the program's standard input. */
     static Result run(List<String> command, Path workDir, Duration timeout, String input) {
+        return run(command, workDir, timeout, input, java.util.Map.of());
+    }
+
+    /**
+     * The same, with {@code environment} added to this process's: the way secrets reach a program
+     * (never its arguments, which every user can read in /proc).
+     */
+    static Result run(List<String> command, Path workDir, Duration timeout, String input,
+                      java.util.Map<String, String> environment) {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }

@@ -1,5 +1,6 @@
 package io.koor.gitops.lab;
 
+import io.koor.gitops.generator.render.BarmanCloud;
 import io.koor.gitops.model.ceph.FailureDomain;
 import io.koor.gitops.model.ceph.PoolSpec;
 import io.koor.gitops.model.ceph.Protection;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real Ceph on this machine, shaped like a cluster's definition: plain processes (no systemd, no
  * containers) under one directory, on 127.0.0.1 only. {@link #up} starts mon, mgr, the OSDs, then
- * creates what Rook would create from the same model and waits for every PG to settle;
+ * creates what Rook would create from the same model, starts a PostgreSQL 15 (archiving WAL as the
+ * definition's first database does), and waits for every PG to settle;
  * {@link #status} reads health, pools and PG states; {@link #down} stops every daemon by the PID it
  * recorded and removes the directory. The front ends ({@code ./gitops lab}, the lab goals) only
  * map their options onto this class.
@@ -170,7 +172,8 @@ public final class Lab {
         mkdirs(dir.resolve("mgr.x"));
         daemon(ceph, processes, "mgr.x", "ceph-mgr", "-i", "x");
         events.accept("starting " + osdHosts.size() + " OSDs (" + (options.bluestore() ? "BlueStore on sparse files"
-                : "memstore") + ", class " + shape.deviceClass() + ") on " + shape.hosts().size() + " CRUSH hosts");
+                : "memstore") + ", classes " + String.join(",", shape.driveClasses()) + " per host) on "
+                + shape.hosts().size() + " CRUSH hosts");
         // the whole CRUSH tree before any OSD runs (ids, hosts, equal weights, the class), so that the
         // pools' rules can be made while the OSDs start: the two waits overlap
         List<String> topology = new ArrayList<>();
@@ -184,7 +187,15 @@ public final class Lab {
                     osdHosts.get(id)));
             osdNames.add("osd." + id);
         }
-        topology.add("osd crush set-device-class " + shape.deviceClass() + " " + String.join(" ", osdNames));
+        // each OSD's class as its drive slot declares: any class Ceph gave it removed first, for
+        // set-device-class refuses to change a bound class (Ceph docs, crush-map "Device classes")
+        Map<String, List<String>> byClass = new LinkedHashMap<>();
+        for (int id = 0; id < osdNames.size(); id++) {
+            byClass.computeIfAbsent(osdClass(shape, id), c -> new ArrayList<>()).add(osdNames.get(id));
+        }
+        topology.add("osd crush rm-device-class " + String.join(" ", osdNames));
+        byClass.forEach((deviceClass, osds) -> topology.add("osd crush set-device-class " + deviceClass + " "
+                + String.join(" ", osds)));
         ceph.batch(topology);
         events.accept("creating " + shape.pools().size() + " pools as Rook would, while the OSDs start");
         // a few ceph processes at once, each with its share of the pools: a mon command waits for its
@@ -208,7 +219,7 @@ public final class Lab {
             mkdirs(data);
             ceph.run("ceph-osd", "-i", String.valueOf(id), "--mkfs", "--osd-uuid", uuids.get(id));
             // read back by the OSD at start (osd class update on start): Ceph's own place for a drive's class
-            write(data.resolve("crush_device_class"), shape.deviceClass() + "\n");
+            write(data.resolve("crush_device_class"), osdClass(shape, id) + "\n");
             daemon(ceph, processes, "osd." + id, "ceph-osd", "-i", String.valueOf(id));
         });
         waitForOsds(ceph, osdHosts.size());
@@ -226,13 +237,51 @@ public final class Lab {
             events.accept("starting RGW for object store " + store.name() + " on 127.0.0.1:" + gateways.get(store.name()));
             stores.put(store.name(), objectStore(ceph, processes, store, gateways.get(store.name())));
         }
+        LabConnection.Postgres postgres = LabPostgres.unavailable().map(reason -> {
+            events.accept("note: no PostgreSQL: " + reason);
+            return (LabConnection.Postgres) null;
+        }).orElseGet(() -> postgres(shape, dir, stores, processes, events));
         events.accept("waiting for every PG to be active+clean");
         LabConnection connection = new LabConnection(shape.cluster(), dir, ceph.conf(), dir.resolve("keyring"),
-                rbdPool(shape), stores, new LabConnection.Postgres(dir.resolve("postgresql"), "127.0.0.1", freePort()));
+                rbdPool(shape), stores, postgres);
         connection.write();
         LabStatus status = settle(ceph, options.settle(), events);
         events.accept("lab " + shape.cluster() + " up: " + status.summary());
         return status;
+    }
+
+    /**
+     * The lab's PostgreSQL 15, as the definition's first database: when that one is backed up, it
+     * archives its WAL with the same barman-cloud command CloudNativePG runs for it, into the claimed
+     * bucket on the lab's RGW, the bucket owner's keys in its environment.
+     */
+    private static LabConnection.Postgres postgres(LabShape shape, Path dir, Map<String, LabConnection.ObjectStoreEndpoint> stores,
+                                                   LabProcesses processes, Consumer<String> events) {
+        Path home = dir.resolve("postgresql");
+        Path data = home.resolve("data");
+        int port = freePort();
+        String password = CephKeys.s3Key(24);
+        LabPostgres.initdb(data, password);
+        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        shape.databases().stream().findFirst().ifPresent(db -> db.barman().ifPresent(barman -> {
+            String store = db.objectStore().orElseThrow();
+            LabConnection.Bucket bucket = stores.get(store).buckets().get(barman.secretName());
+            BarmanCloud lab = barman.at(stores.get(store).endpoint().toString());
+            settings.put("archive_mode", "on");
+            settings.put("archive_command", LabPostgres.shell(lab.walArchive("%p")));
+            environment.putAll(BarmanCloud.environment(bucket.credentials().accessKey(), bucket.credentials().secretKey()));
+            events.accept("PostgreSQL archives WAL as database " + db.name() + " does: " + lab.destinationPath()
+                    + lab.serverName() + "/ on the lab's RGW");
+        }));
+        long pid = LabPostgres.start("postgres", data, port, settings, environment, processes);
+        events.accept("PostgreSQL 15 on 127.0.0.1:" + port + " (PID " + pid + ")");
+        return new LabConnection.Postgres(data, "127.0.0.1", port, home.resolve("run"), LabPostgres.USER, password);
+    }
+
+    /** OSD ids run host by host, drive slot by drive slot (osd.0 is the first host's first drive). */
+    static String osdClass(LabShape shape, int id) {
+        return shape.driveClasses().get(id % shape.osdsPerHost());
     }
 
     private static CephKeys keyring(LabShape shape, int osds) {

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * What applications and bots get from a running lab, the way they get it from the cluster: the
  * Ceph configuration and keyring (for {@code rbd}, {@code rados}, librados), the RBD pool, each
- * object store's S3 endpoint with its users' and bucket claims' credentials, and where a
- * PostgreSQL of the lab may keep its data and listen. Written by {@code lab up} into the lab
+ * object store's S3 endpoint with its users' and bucket claims' credentials, and the lab's
+ * PostgreSQL ({@code null} when PostgreSQL 15 is not installed). Written by {@code lab up} into the lab
  * directory as {@value #FILE} (readable by its owner only: it holds the S3 secrets).
  */
 public record LabConnection(String cluster, Path directory, Path cephConf, Path keyring, String rbdPool,
@@ -55,8 +55,32 @@ public record LabConnection(String cluster, Path directory, Path cephConf, Path 
         }
     }
 
-    /** Where a PostgreSQL beside the lab may run: its data directory (not created) and a port that was free at start. */
-    public record Postgres(Path dataDirectory, String host, int port) {
+    /**
+     * The lab's PostgreSQL: its data directory, TCP address, socket directory, and its superuser with
+     * a password made at start. {@link #toString()} leaves the password out.
+     */
+    public record Postgres(Path dataDirectory, String host, int port, Path socketDirectory, String user, String password) {
+        public Postgres {
+            Objects.requireNonNull(dataDirectory, "dataDirectory");
+            Objects.requireNonNull(password, "password");
+        }
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        }
+
+        /** A JDBC connection to the {@code postgres} database as the superuser. */
+        public java.sql.Connection connect() throws java.sql.SQLException {
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password);
+            return new org.postgresql.Driver().connect(jdbcUrl(), properties);
+        }
+
+        @Override
+        public String toString() {
+            return "Postgres[" + user + "@" + host + ":" + port + ", data " + dataDirectory + ", password=(hidden)]";
+        }
     }
 
     public LabConnection {

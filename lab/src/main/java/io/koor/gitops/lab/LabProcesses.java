@@ -71,8 +71,12 @@ final class LabProcesses {
         List<ProcessHandle> handles = new ArrayList<>();
         for (Daemon daemon : recorded()) {
             ours(daemon.pid()).ifPresent(handle -> {
+                // its children too (PostgreSQL's backends, an archive_command running): nothing left behind
+                List<ProcessHandle> children = handle.descendants().toList();
                 handle.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
                 handles.add(handle);
+                handles.addAll(children);
                 stopped.add(daemon);
             });
         }
@@ -88,7 +92,7 @@ final class LabProcesses {
         return stopped;
     }
 
-    /** The process when it runs and its command line names this lab's ceph.conf. */
+    /** The process when it runs and its command line names a file of this lab's directory. */
     private Optional<ProcessHandle> ours(long pid) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (handle.isEmpty()) {
@@ -96,7 +100,7 @@ final class LabProcesses {
         }
         try {
             String cmdline = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).replace('\0', ' ');
-            return cmdline.contains(dir.resolve("ceph.conf").toString()) ? handle : Optional.empty();
+            return cmdline.contains(dir + "/") ? handle : Optional.empty();
         } catch (IOException e) {
             return Optional.empty(); // it ended meanwhile
         }

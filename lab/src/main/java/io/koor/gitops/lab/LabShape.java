@@ -1,6 +1,9 @@
 package io.koor.gitops.lab;
 
+import io.koor.gitops.generator.render.BarmanCloud;
+import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.Devices;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.NamedPool;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -15,15 +18,19 @@ import java.util.Optional;
 /**
  * What the lab starts for a cluster, decided from the model alone: one CRUSH host per storage node
  * with one OSD per drive, the pools Rook would create (named as Rook names them), the filesystems
- * with their MDS, the object stores with their users and claimed buckets, and what one machine
+ * with their MDS, the object stores with their users and claimed buckets, the databases with their
+ * backup stores, and what one machine
  * changes (fewer mons, a small MDS count), said in {@link #notes()}.
  */
-public record LabShape(String cluster, List<String> hosts, int osdsPerHost, String deviceClass, int mons,
+public record LabShape(String cluster, List<String> hosts, int osdsPerHost, List<String> driveClasses, int mons,
                        List<Pool> pools, List<FilesystemShape> filesystems, List<StoreShape> objectStores,
-                       List<String> notes) {
+                       List<DatabaseShape> databases, List<String> notes) {
     /** One mon: on one machine more mons share its fate and only slow every map change down. */
     static final int MONS = 1;
-    /** The device class every OSD gets when no pool names one (memstore and sparse files have none of their own). */
+    /**
+     * The device class every OSD gets when the drives declare none and no pool names one (memstore
+     * and sparse files have none of their own).
+     */
     static final String DEFAULT_CLASS = "hdd";
 
     /** A pool as Rook creates it: its Ceph name, its protection and placement, and the application that uses it. */
@@ -50,8 +57,26 @@ public record LabShape(String cluster, List<String> hosts, int osdsPerHost, Stri
         }
     }
 
+    /**
+     * A PostgreSQL database of the definition and, when it is backed up, its Barman Cloud store as the
+     * cluster declares it (the lab points it at its own RGW) in the object store that holds the claim.
+     */
+    public record DatabaseShape(String name, Optional<String> objectStore, Optional<BarmanCloud> barman) {
+        public DatabaseShape {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(objectStore, "objectStore");
+            Objects.requireNonNull(barman, "barman");
+        }
+    }
+
+    /** @param driveClasses the CRUSH device class of each drive slot, one per OSD of a host, the same on every host */
     public LabShape {
         hosts = List.copyOf(hosts);
+        driveClasses = List.copyOf(driveClasses);
+        if (driveClasses.size() != osdsPerHost) {
+            throw new IllegalArgumentException(driveClasses.size() + " drive classes for " + osdsPerHost + " OSDs per host");
+        }
+        databases = List.copyOf(databases);
         pools = List.copyOf(pools);
         filesystems = List.copyOf(filesystems);
         objectStores = List.copyOf(objectStores);
@@ -116,22 +141,44 @@ public record LabShape(String cluster, List<String> hosts, int osdsPerHost, Stri
             stores.add(new StoreShape(name, store.users().stream().map(u -> u.name().value()).toList(),
                     store.buckets().stream().map(b -> b.name().value()).toList()));
         }
-        pools.forEach(p -> p.spec().deviceClass().filter(c -> !classes.contains(c)).ifPresent(classes::add));
-        String deviceClass = classes.isEmpty() ? DEFAULT_CLASS : classes.get(0);
-        if (classes.size() > 1) {
-            notes.add("pools name device classes " + String.join(", ", classes) + "; every drive of the definition is"
-                    + " alike, so the lab's OSDs are all " + deviceClass + " and pools of the other classes stay unplaced");
+        int drives = cluster.storage().drivesPerNode();
+        List<String> declared = rook.devices() instanceof Devices.AttachedVolumes volumes ? volumes.deviceClasses() : List.of();
+        List<String> driveClasses;
+        if (!declared.isEmpty()) {
+            driveClasses = declared; // as the definition gives each drive slot (the model holds one per drive)
+        } else {
+            pools.forEach(p -> p.spec().deviceClass().filter(c -> !classes.contains(c)).ifPresent(classes::add));
+            String deviceClass = classes.isEmpty() ? DEFAULT_CLASS : classes.get(0);
+            if (classes.size() > 1) {
+                notes.add("pools name device classes " + String.join(", ", classes) + " but the drives declare none,"
+                        + " so the lab's OSDs are all " + deviceClass + " and pools of the other classes stay unplaced;"
+                        + " declare them with Devices.attachedVolumes().deviceClasses(...)");
+            }
+            driveClasses = java.util.Collections.nCopies(drives, deviceClass);
+        }
+        List<DatabaseShape> databases = new ArrayList<>();
+        for (PostgresCluster db : cluster.apps().databases()) {
+            Optional<String> store = db.backup().flatMap(b -> rook.objectStores().stream()
+                    .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(db.namespace())
+                            && c.name().equals(b.bucketClaim())))
+                    .map(s -> s.name().value()).findFirst());
+            databases.add(new DatabaseShape(db.name().value(), store,
+                    db.backup().map(b -> BarmanCloud.of(cluster, db))));
+        }
+        if (databases.size() > 1) {
+            notes.add("the definition declares " + databases.size() + " databases; the lab runs one PostgreSQL server,"
+                    + " archiving as " + databases.get(0).name() + " does");
         }
         // CRUSH host names as Rook's OSDs report them: the storage nodes' names
         List<String> hosts = cluster.nodes(NodeRole.STORAGE).stream().map(n -> n.name().value()).toList();
-        return new LabShape(cluster.name().value(), hosts, cluster.storage().drivesPerNode(),
-                deviceClass, mons, pools, filesystems, stores, notes);
+        return new LabShape(cluster.name().value(), hosts, drives, driveClasses, mons, pools, filesystems, stores,
+                databases, notes);
     }
 
     /** The CRUSH layout of the lab, for the judge. */
     public CrushLayout crushLayout() {
         List<CrushLayout.Host> hostList = new ArrayList<>();
-        hosts.forEach(h -> hostList.add(CrushLayout.Host.of(h, osdsPerHost, deviceClass)));
+        hosts.forEach(h -> hostList.add(new CrushLayout.Host(h, driveClasses)));
         return new CrushLayout(hostList, pools.stream().map(p -> new CrushLayout.Pool(p.name(), p.spec())).toList());
     }
 }

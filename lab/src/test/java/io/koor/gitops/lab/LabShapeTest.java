@@ -3,6 +3,7 @@ package io.koor.gitops.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koor.gitops.model.ceph.BlockPool;
+import io.koor.gitops.model.ceph.Devices;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.ceph.PoolSpec;
@@ -24,7 +25,22 @@ class LabShapeTest {
         assertThat(DEMO.hosts()).containsExactly("demo-storage-1", "demo-storage-2", "demo-storage-3", "demo-storage-4");
         assertThat(DEMO.osds()).isEqualTo(8);
         assertThat(DEMO.crushLayout().domains(PoolSpec.replicated(3))).isEqualTo(4);
-        assertThat(DEMO.deviceClass()).as("the one class the pools name").isEqualTo("ssd");
+        assertThat(DEMO.driveClasses()).as("the drives declare none: the one class the pools name").containsExactly("ssd", "ssd");
+    }
+
+    @Test
+    void drivesDeclaringClassesGiveEachOsdItsSlotsClass() {
+        LabShape shape = LabShape.of(Patterns.minimalProduction("mixed")
+                .storageNodes(3, "cx43", 2, 50)
+                .rook(rook -> rook.devices(Devices.attachedVolumes().deviceClasses("ssd", "hdd"))
+                        .blockPool(BlockPool.replicated("fast", 3).deviceClass("ssd")))
+                .build());
+        assertThat(shape.driveClasses()).containsExactly("ssd", "hdd");
+        assertThat(shape.notes()).noneMatch(n -> n.contains("stay unplaced"));
+        assertThat(java.util.stream.IntStream.range(0, shape.osds()).mapToObj(id -> Lab.osdClass(shape, id)))
+                .containsExactly("ssd", "hdd", "ssd", "hdd", "ssd", "hdd");
+        assertThat(shape.crushLayout().domains(PoolSpec.replicated(3).deviceClass("ssd"))).isEqualTo(3);
+        assertThat(shape.crushLayout().describeHosts()).contains("mixed-storage-1[ssd,hdd]");
     }
 
     @Test

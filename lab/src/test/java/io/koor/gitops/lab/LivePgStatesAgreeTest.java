@@ -44,7 +44,7 @@ class LivePgStatesAgreeTest {
         List<LabShape.Pool> pools = SAMPLE.entrySet().stream().map(e -> new LabShape.Pool(e.getKey(), e.getValue(), "rbd"))
                 .toList();
         LabShape sample = new LabShape("sample", shared.shape.hosts(), shared.shape.osdsPerHost(),
-                shared.shape.deviceClass(), 1, pools, List.of(), List.of(), List.of());
+                shared.shape.driveClasses(), 1, pools, List.of(), List.of(), List.of(), List.of());
         CephCli ceph = new CephCli(shared.dir);
         Map<String, Boolean> model = new LinkedHashMap<>();
         CrushLayout layout = sample.crushLayout();

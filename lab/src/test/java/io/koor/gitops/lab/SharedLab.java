@@ -2,6 +2,8 @@ package io.koor.gitops.lab;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.koor.gitops.model.apps.BarmanBackup;
+import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.ceph.PoolSpec;
@@ -32,13 +34,18 @@ final class SharedLab implements ExtensionContext.Store.CloseableResource {
         }
     }
 
-    /** 3 storage nodes of 2 drives: a 3-copy block pool, an object store with 2+1 erasure-coded data, a claim, a user. */
+    /**
+     * 3 storage nodes of 2 drives: a 3-copy block pool, an object store with 2+1 erasure-coded data, a
+     * claim, a user, and a database backed up to a second claim.
+     */
     static Cluster cluster() {
         return Patterns.minimalProduction("labtest")
                 .storageNodes(3, "cx43", 2, 50)
                 .rook(rook -> rook.mons(3).blockPool(BlockPool.erasureCoded("ecblock", 2, 1))
                         .objectStore(ObjectStore.named("objects").dataPool(PoolSpec.erasureCoded(2, 1)).gateways(1)
-                                .bucket("app", "uploads").user("bot", "Activity bot")))
+                                .bucket("app", "uploads").bucket("app", "db-backups").user("bot", "Activity bot")))
+                .apps(apps -> apps.postgres(PostgresCluster.named("shop", "app", "ceph-block")
+                        .backup(BarmanBackup.toBucket("db-backups"))))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephNetwork;
 import io.koor.gitops.model.ceph.DashboardIngress;
+import io.koor.gitops.model.ceph.Devices;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.NamedPool;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -34,6 +35,35 @@ class StorageInvariantsTest {
                         + " erasure coding 4+2 needs 6 hosts with OSDs, the cluster has 4");
         assertThat(Patterns.minimalProduction("demo").rook(r -> r.blockPool(BlockPool.erasureCoded("ec", 2, 1))).build()
                 .rook().blockPools()).hasSize(2);
+    }
+
+    @Test
+    void drivesDeclaringDeviceClassesGiveOnePerDriveAndThePoolsClassesMustBeAmongThem() {
+        var mixed = Devices.attachedVolumes().deviceClasses("ssd", "hdd");
+        assertThat(Patterns.minimalProduction("demo")
+                .rook(r -> r.devices(mixed).blockPool(BlockPool.replicated("fast", 3).deviceClass("ssd"))).build()
+                .rook().devices()).isEqualTo(mixed);
+        assertThatThrownBy(() -> Patterns.minimalProduction("demo")
+                .rook(r -> r.devices(Devices.attachedVolumes().deviceClasses("ssd"))).build())
+                .hasMessageContaining("rook.devices.deviceClasses: 1 device classes for 2 drives per node");
+        assertThatThrownBy(() -> Patterns.minimalProduction("demo")
+                .rook(r -> r.devices(mixed).blockPool(BlockPool.replicated("fast", 3).deviceClass("nvme"))).build())
+                .hasMessageContaining("rook.blockPools[fast]: CephBlockPool fast asks for device class 'nvme', which no"
+                        + " drive declares (the drives are ssd, hdd)");
+        assertThatThrownBy(() -> Devices.attachedVolumes().deviceClasses("SSD"))
+                .hasMessageContaining("devices.deviceClasses[0]: 'SSD' is not a CRUSH device class");
+    }
+
+    @Test
+    void aPoolOfOneClassCountsOnlyTheDrivesOfThatClass() {
+        // 4 hosts of an ssd and an hdd drive: erasure coding 4+2 over OSDs fits 8 OSDs, not the 4 ssd ones
+        var osds = io.koor.gitops.model.ceph.FailureDomain.OSD;
+        assertThat(Patterns.minimalProduction("demo").rook(r -> r.devices(Devices.attachedVolumes().deviceClasses("ssd", "hdd"))
+                .blockPool(BlockPool.erasureCoded("ec", 4, 2).failureDomain(osds))).build().rook().blockPools()).hasSize(2);
+        assertThatThrownBy(() -> Patterns.minimalProduction("demo")
+                .rook(r -> r.devices(Devices.attachedVolumes().deviceClasses("ssd", "hdd"))
+                        .blockPool(BlockPool.erasureCoded("ec", 4, 2).failureDomain(osds).deviceClass("ssd"))).build())
+                .hasMessageContaining("rook.blockPools[ec]").hasMessageContaining("the cluster has 4");
     }
 
     @ParameterizedTest

@@ -100,8 +100,13 @@ public final class CephClusterRenderer {
 
     private static Map<String, Object> osdNode(Node node, Devices devices, int drives) {
         if (devices instanceof Devices.AttachedVolumes volumes) {
-            return map("name", node.name().value(),
-                    "devices", volumes.names(drives).stream().map(name -> map("name", name)).toList());
+            // a declared class goes in the device's config (Rook docs, ceph-cluster-crd.md "OSD Configuration
+            // Settings": deviceClass, a string), which Rook hands to ceph-volume as the OSD's CRUSH class
+            List<String> names = volumes.names(drives);
+            return map("name", node.name().value(), "devices", java.util.stream.IntStream.range(0, drives)
+                    .mapToObj(i -> volumes.deviceClasses().isEmpty() ? map("name", names.get(i))
+                            : map("name", names.get(i), "config", map("deviceClass", volumes.deviceClasses().get(i))))
+                    .toList());
         }
         if (devices instanceof Devices.Matching matching) {
             return map("name", node.name().value(), "deviceFilter", matching.regex());

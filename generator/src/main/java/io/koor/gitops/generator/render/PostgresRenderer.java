@@ -63,7 +63,7 @@ public final class PostgresRenderer {
                               boolean ownNamespace) {
         String ns = db.namespace().value();
         List<HasMetadata> clusters = new ArrayList<>();
-        Optional<Map<String, Object>> store = db.backup().map(b -> objectStore(db, b, endpoint(cluster, db, b)));
+        Optional<Map<String, Object>> store = db.backup().map(b -> BarmanCloud.of(cluster, db).barmanObjectStore());
         clusters.add(cluster(db, db.name().value(), bootstrapFresh(),
                 store.map(s -> map("retentionPolicy", db.backup().orElseThrow().retention(), "barmanObjectStore", s)),
                 Optional.empty()));
@@ -151,23 +151,6 @@ public final class PostgresRenderer {
         Map<String, Object> recovery = map("source", db.name().value());
         db.restoreTo().ifPresent(t -> recovery.put("recoveryTarget", map("targetTime", t)));
         return map("recovery", recovery);
-    }
-
-    /**
-     * The in-tree Barman Cloud store (CloudNativePG docs, appendixes/backup_barmanobjectstore.md at v1.29.1):
-     * base backups and WAL under {@code s3://<bucket>/<serverName>/}, the keys from the claim's Secret.
-     */
-    private static Map<String, Object> objectStore(PostgresCluster db, BarmanBackup options, String endpoint) {
-        String secret = options.bucketClaim().value();
-        return map(
-                "destinationPath", "s3://" + options.bucketClaim() + "/",
-                "endpointURL", endpoint,
-                "serverName", db.name().value(),
-                "s3Credentials", map(
-                        "accessKeyId", map("name", secret, "key", "AWS_ACCESS_KEY_ID"),
-                        "secretAccessKey", map("name", secret, "key", "AWS_SECRET_ACCESS_KEY")),
-                "wal", map("compression", options.compression()),
-                "data", map("compression", options.compression()));
     }
 
     /** The store's gateway Service, {@code rook-ceph-rgw-<store>} in Rook's namespace, as BUCKET_HOST names it. */

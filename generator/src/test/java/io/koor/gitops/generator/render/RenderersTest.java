@@ -127,6 +127,25 @@ class RenderersTest {
     }
 
     @Test
+    void drivesDeclaringDeviceClassesCarryThemInTheirDeviceConfig() {
+        Cluster mixed = Cluster.named("mixed").kubernetesVersion("1.32.4").location("hel1").controlPlane(1, "cx33")
+                .storageNodes(3, "cx43", 2, 100)
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6")
+                        .devices(Devices.attachedVolumes().deviceClasses("ssd", "hdd")))
+                .build();
+        JsonNode node = find(CephClusterRenderer.render(mixed, Set.of(RookOperatorRenderer.COMPONENT)), "CephCluster",
+                "rook-ceph").at("/spec/storage/nodes/0");
+        assertThat(node.at("/devices/0/name").asText()).isEqualTo("sdb");
+        assertThat(node.at("/devices/0/config/deviceClass").asText()).isEqualTo("ssd");
+        assertThat(node.at("/devices/1/name").asText()).isEqualTo("sdc");
+        assertThat(node.at("/devices/1/config/deviceClass").asText()).isEqualTo("hdd");
+        // without declared classes a device is its name alone: ceph-volume detects the class
+        JsonNode plain = find(CephClusterRenderer.render(cluster, Set.of(RookOperatorRenderer.COMPONENT)), "CephCluster",
+                "rook-ceph").at("/spec/storage/nodes/0/devices/0");
+        assertThat(plain.has("config")).isFalse();
+    }
+
+    @Test
     void poolsAndStorageClasses() {
         Component ceph = CephClusterRenderer.render(cluster, Set.of(RookOperatorRenderer.COMPONENT));
         JsonNode pool = find(ceph, "CephBlockPool", "replicapool");

@@ -12,8 +12,8 @@ public sealed interface Devices {
      * The Hetzner volumes attached to each storage node, by their kernel names: the server's own
      * disk is {@code sda}, the volumes follow as {@code sdb}, {@code sdc}, ... The default.
      */
-    static Devices attachedVolumes() {
-        return new AttachedVolumes();
+    static AttachedVolumes attachedVolumes() {
+        return new AttachedVolumes(List.of());
     }
 
     /** Every device whose name matches a regular expression, e.g. {@code ^sd[b-z]}. */
@@ -26,7 +26,29 @@ public sealed interface Devices {
         return new Matching(regex);
     }
 
-    record AttachedVolumes() implements Devices {
+    /**
+     * @param deviceClasses the CRUSH device class of each drive slot, the same on every storage node
+     *                      ({@code sdb}'s first); empty: Ceph detects each drive's class itself
+     */
+    record AttachedVolumes(List<String> deviceClasses) implements Devices {
+        public AttachedVolumes {
+            deviceClasses = List.copyOf(deviceClasses);
+            for (int i = 0; i < deviceClasses.size(); i++) {
+                if (!PoolSpec.DEVICE_CLASS.matcher(deviceClasses.get(i)).matches()) {
+                    throw ModelException.of("devices.deviceClasses[" + i + "]", "'" + deviceClasses.get(i)
+                            + "' is not a CRUSH device class; use one such as hdd, ssd or nvme");
+                }
+            }
+        }
+
+        /**
+         * The same volumes, each drive slot with its CRUSH device class, e.g. {@code deviceClasses("ssd",
+         * "hdd")}: every node's {@code sdb} is ssd and {@code sdc} hdd. Give one class per drive of a node.
+         */
+        public AttachedVolumes deviceClasses(String... perDrive) {
+            return new AttachedVolumes(List.of(perDrive));
+        }
+
         /** Kernel names of the first {@code count} attached volumes. */
         public List<String> names(int count) {
             return java.util.stream.IntStream.range(0, count).mapToObj(i -> "sd" + (char) ('b' + i)).toList();

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** What every Ceph pool declares: protection, failure domain, device class and compression. */
 public record PoolSpec(Protection protection, FailureDomain failureDomain, Optional<String> deviceClass,
                        Compression compression) {
-    private static final Pattern DEVICE_CLASS = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    static final Pattern DEVICE_CLASS = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     public PoolSpec {
         Objects.requireNonNull(protection, "protection");

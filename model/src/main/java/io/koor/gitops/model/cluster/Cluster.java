@@ -10,6 +10,7 @@ import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephLayout;
 import io.koor.gitops.model.ceph.CephNetwork;
+import io.koor.gitops.model.ceph.Devices;
 import io.koor.gitops.model.ceph.FailureDomain;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -71,21 +72,29 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         int hosts = storage.count();
         CephLayout.monsFitNodes(rook.mons(), hosts).ifPresent(f -> problems.require(false, "rook.mons", f.text()));
         CephLayout.mgrsFitNodes(rook.mgrs(), hosts).ifPresent(f -> problems.require(false, "rook.mgrs", f.text()));
+        List<String> classes = rook.devices() instanceof Devices.AttachedVolumes volumes ? volumes.deviceClasses() : List.of();
+        problems.require(classes.isEmpty() || classes.size() == storage.drivesPerNode(), "rook.devices.deviceClasses",
+                classes.size() + " device classes for " + storage.drivesPerNode() + " drives per node: give each drive"
+                        + " slot one, e.g. deviceClasses(" + String.join(", ", java.util.Collections.nCopies(
+                        storage.drivesPerNode(), "\"ssd\"")) + ")");
         for (BlockPool pool : rook.blockPools()) {
-            fits(problems, storage, "rook.blockPools[" + pool.name() + "]", "CephBlockPool " + pool.name(), pool.spec());
-            pool.metadataPool().ifPresent(meta -> fits(problems, storage, "rook.blockPools[" + pool.name() + "]",
+            fits(problems, storage, classes, "rook.blockPools[" + pool.name() + "]", "CephBlockPool " + pool.name(), pool.spec());
+            pool.metadataPool().ifPresent(meta -> fits(problems, storage, classes, "rook.blockPools[" + pool.name() + "]",
                     "CephBlockPool " + meta, PoolSpec.replicated(3)));
         }
         for (Filesystem fs : rook.filesystems()) {
             String at = "rook.filesystems[" + fs.name() + "]";
-            fits(problems, storage, at + ".metadataPool", "filesystem " + fs.name() + " metadata pool", fs.metadataPool());
-            fs.dataPools().forEach(p -> fits(problems, storage, at + ".dataPools[" + p.name() + "]",
+            fits(problems, storage, classes, at + ".metadataPool", "filesystem " + fs.name() + " metadata pool",
+                    fs.metadataPool());
+            fs.dataPools().forEach(p -> fits(problems, storage, classes, at + ".dataPools[" + p.name() + "]",
                     "filesystem " + fs.name() + " data pool " + p.name(), p.spec()));
         }
         for (ObjectStore store : rook.objectStores()) {
             String at = "rook.objectStores[" + store.name() + "]";
-            fits(problems, storage, at + ".metadataPool", "object store " + store.name() + " metadata pool", store.metadataPool());
-            fits(problems, storage, at + ".dataPool", "object store " + store.name() + " data pool", store.dataPool());
+            fits(problems, storage, classes, at + ".metadataPool", "object store " + store.name() + " metadata pool",
+                    store.metadataPool());
+            fits(problems, storage, classes, at + ".dataPool", "object store " + store.name() + " data pool",
+                    store.dataPool());
         }
         checkApps(problems, rook, apps);
         problems.require(!(rook.network() instanceof CephNetwork.Multus) || network.multus(), "rook.network",
@@ -181,12 +190,28 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
     }
 
     /** Failure domains a pool can use: hosts with OSDs, or OSDs. */
-    private static int domains(StorageNodes storage, PoolSpec spec) {
-        return spec.failureDomain() == FailureDomain.HOST ? storage.count() : storage.count() * storage.drivesPerNode();
+    /**
+     * The failure domains a pool's rule can choose from: every node (or drive), or, when the drives
+     * declare device classes and the pool names one, the nodes holding (the drives of) that class.
+     */
+    private static int domains(StorageNodes storage, List<String> classes, PoolSpec spec) {
+        long drives = spec.deviceClass().filter(c -> !classes.isEmpty())
+                .map(c -> classes.stream().filter(c::equals).count()).orElse((long) storage.drivesPerNode());
+        if (drives == 0) {
+            return 0;
+        }
+        return spec.failureDomain() == FailureDomain.HOST ? storage.count() : (int) (storage.count() * drives);
     }
 
-    private static void fits(Problems problems, StorageNodes storage, String path, String pool, PoolSpec spec) {
-        CephLayout.fits(pool, spec, domains(storage, spec)).ifPresent(f -> problems.require(false, path, f.text()));
+    private static void fits(Problems problems, StorageNodes storage, List<String> classes, String path, String pool,
+                             PoolSpec spec) {
+        boolean known = spec.deviceClass().isEmpty() || classes.isEmpty() || classes.contains(spec.deviceClass().get());
+        problems.require(known, path, pool + " asks for device class '" + spec.deviceClass().orElse("")
+                + "', which no drive declares (the drives are " + String.join(", ", classes) + "): CRUSH could place"
+                + " none of its data; name one of those classes, or give drives that class in deviceClasses(...)");
+        if (known) {
+            CephLayout.fits(pool, spec, domains(storage, classes, spec)).ifPresent(f -> problems.require(false, path, f.text()));
+        }
     }
 
     /** Label on storage nodes; Ceph's daemons are pinned to them by host name as well. */
