@@ -55,6 +55,8 @@ final class NetworkPolicies {
     /**
      * To the API server: the kubernetes Service's endpoints are the control-plane nodes' private
      * addresses on 6443, and Calico judges egress after the Service address is translated to them.
+     * Cilium matches node addresses with an ipBlock only with policy-cidr-match-mode: nodes (Cilium docs,
+     * network/kubernetes/policy: "As of v1.15, ipBlock can now optionally select node IPs").
      */
     static Map<String, Object> toApiServer(Cluster cluster) {
         return map("to", List.of(map("ipBlock", map("cidr", cluster.network().nodeCidr().toString()))),
