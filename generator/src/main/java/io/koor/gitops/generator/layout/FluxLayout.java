@@ -15,6 +15,7 @@ import io.koor.gitops.generator.yaml.ManifestYaml;
 import io.koor.gitops.model.FluxBootstrap;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
+import io.koor.gitops.model.access.SecretEncryption;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cost.PriceTable;
 import java.util.List;
@@ -96,6 +97,17 @@ public final class FluxLayout {
                 List.of(FluxBootstrap.SYNC_FILE, FluxBootstrap.COMPONENTS_FILE)));
     }
 
+    /**
+     * kustomize-controller decrypts SOPS files with the age identities in the Secret named here, in the
+     * Kustomization's namespace, from its keys ending in .agekey (Flux docs, guides/mozilla-sops;
+     * kustomize-controller internal/decryptor DecryptionAgeExt). The bootstrap creates that Secret from
+     * the private key, which never is in Git (see the cluster README).
+     */
+    private static Map<String, Object> decryption(Cluster cluster) {
+        return cluster.secretEncryption().enabled()
+                ? map("provider", "sops", "secretRef", map("name", SecretEncryption.AGE_KEY_SECRET)) : null;
+    }
+
     private static GenericKubernetesResource fluxKustomization(Cluster cluster, Layer layer, LayerGraph graph,
                                                                List<Component> components) {
         List<Map<String, Object>> dependsOn = graph.dependenciesOf(layer).stream()
@@ -115,7 +127,8 @@ public final class FluxLayout {
                 "prune", true,
                 // Health-check everything applied, so CRDs and the Ceph cluster are ready before dependents start.
                 "wait", true,
-                "healthCheckExprs", CephHealthChecks.of(components, layer)));
+                "healthCheckExprs", CephHealthChecks.of(components, layer),
+                "decryption", decryption(cluster)));
         return k;
     }
 }

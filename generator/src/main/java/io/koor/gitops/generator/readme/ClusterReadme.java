@@ -131,6 +131,7 @@ public final class ClusterReadme {
 
         RestoreRunbook.render(cluster, md);
         monitoringAndAccess(md, cluster);
+        secrets(md, cluster, reconciler);
 
         md.append("\n## Monthly cost (estimate)\n\n| item | quantity | unit price | per month |\n| --- | ---: | ---: | ---: |\n");
         MonthlyCost cost = MonthlyCost.of(cluster, prices);
@@ -175,6 +176,33 @@ public final class ClusterReadme {
                     .append("| demo-guest | get, list, watch workloads, storage and monitoring objects; no Secrets,")
                     .append(" logs, exec or port-forward | ").append(groups(access.guests())).append(" |\n");
         }
+    }
+
+    /**
+     * How the age key gets into the cluster, out of band: Flux's SOPS guide (fluxcd.io/flux/guides/mozilla-sops)
+     * creates it this way; Argo CD has no SOPS support of its own, so the README says what it needs instead.
+     */
+    private static void secrets(StringBuilder md, Cluster cluster, Reconciler reconciler) {
+        var encryption = cluster.secretEncryption();
+        if (!encryption.enabled()) {
+            return;
+        }
+        String key = io.koor.gitops.model.access.SecretEncryption.AGE_KEY_SECRET;
+        String file = io.koor.gitops.model.access.SecretEncryption.AGE_KEY_FILE;
+        md.append("\n## Secrets\n\nSecrets kept in Git are SOPS-encrypted (data and stringData) for the age recipient `")
+                .append(encryption.ageRecipient().orElseThrow()).append("`; `.sops.yaml` at the repository root")
+                .append(" holds the rule, so `sops --encrypt --in-place FILE` under this cluster's directories needs no flags.")
+                .append(" The private key never goes into Git: keep it in a password manager.\n\n");
+        if (reconciler instanceof Reconciler.ArgoCd) {
+            md.append("Argo CD does not decrypt SOPS files itself: install a decrypting plugin (KSOPS as a kustomize")
+                    .append(" plugin, or a config management plugin running sops) with the age key mounted before it syncs")
+                    .append(" an encrypted Secret; this tree does not configure one.\n");
+            return;
+        }
+        md.append("Flux's Kustomizations decrypt with the key in Secret `").append(key).append("` of `flux-system`;")
+                .append(" create it once, after bootstrap, from the key file (`age-keygen -o ").append(file)
+                .append("` made it):\n\n```sh\nkubectl -n flux-system create secret generic ").append(key)
+                .append(" --from-file=").append(file).append("=/dev/stdin < ").append(file).append("\n```\n");
     }
 
     private static String groups(List<String> groups) {

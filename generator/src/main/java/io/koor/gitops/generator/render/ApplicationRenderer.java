@@ -3,7 +3,6 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.apps.AppConfig;
 import io.koor.gitops.model.apps.Application;
@@ -31,8 +30,6 @@ import java.util.TreeMap;
 public final class ApplicationRenderer {
     public static final String MANAGED_BY = "demo-gitops";
     /** Rook's RGW pods listen here when the store's port is plain HTTP (pkg/operator/ceph/object/config.go, v1.20.6). */
-    static final int RGW_POD_HTTP_PORT = 8080;
-    static final int RGW_POD_HTTPS_PORT = 443;
 
     private ApplicationRenderer() {
     }
@@ -52,7 +49,7 @@ public final class ApplicationRenderer {
         String ns = app.namespace().value();
         List<HasMetadata> out = new ArrayList<>();
         if (ownNamespace) {
-            out.add(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
+            out.add(Namespaces.of(cluster, ns, PodSecurity.RESTRICTED)); // restricted by construction (Workload)
         }
         for (AppConfig config : app.configs()) {
             out.add(configMap(app, config));

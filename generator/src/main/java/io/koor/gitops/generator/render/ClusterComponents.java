@@ -27,7 +27,7 @@ public final class ClusterComponents {
         Set<String> operator = Set.of(RookOperatorRenderer.COMPONENT);
         List<Component> components = new ArrayList<>();
         components.add(NetworkPluginRenderer.render(cluster));
-        components.add(RookOperatorRenderer.render(rook));
+        components.add(RookOperatorRenderer.render(cluster));
         List<Component> platform = PlatformRenderer.render(cluster);
         components.addAll(platform);
         List<Component> monitoringStack = MonitoringRenderer.render(cluster);
@@ -60,7 +60,7 @@ public final class ClusterComponents {
         if (!tools.isEmpty()) {
             components.add(Component.ofManifests(TOOLS, Layer.CONFIGS, union(operator, monitoring, ingress), false, tools));
         }
-        var claims = ObjectStoreRenderer.bucketClaims(rook);
+        var claims = ObjectStoreRenderer.bucketClaims(cluster);
         if (!claims.isEmpty()) {
             components.add(Component.ofManifests(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
         }

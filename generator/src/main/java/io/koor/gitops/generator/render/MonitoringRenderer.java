@@ -3,7 +3,6 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.Platform;
 import io.koor.gitops.model.monitoring.Monitoring;
@@ -45,8 +44,9 @@ public final class MonitoringRenderer {
         }
         // NEVER: the cluster brings the monitoring.coreos.com CRDs itself, so the stack must not install them
         boolean crds = cluster.platform().prometheusOperatorCrds() != Platform.Install.NEVER;
-        Part.Manifests namespace = new Part.Manifests(List.of(
-                new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()));
+        // Privileged: the stack's node exporter runs with hostNetwork, hostPID and the node's root file system
+        // mounted (prometheus-node-exporter values.yaml: hostNetwork: true, hostPID: true, hostRootFsMount)
+        Part.Manifests namespace = Namespaces.part(cluster, NAMESPACE, PodSecurity.PRIVILEGED);
         Component stack = new Component(STACK, Layer.CONTROLLERS, Set.of(), false,
                 List.of(namespace, stackChart(monitoring, crds), blackboxChart(monitoring)));
         List<HasMetadata> config = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.koor.gitops.generator.render;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.BootstrapRelease;
 import io.koor.gitops.model.presets.Versions;
@@ -25,8 +24,9 @@ public final class NetworkPluginRenderer {
         BootstrapRelease release = BootstrapRelease.network(cluster);
         List<Part> parts = new ArrayList<>();
         if (!release.namespace().equals("kube-system")) {
-            parts.add(new Part.Manifests(List.of(
-                    new NamespaceBuilder().withNewMetadata().withName(release.namespace()).endMetadata().build())));
+            // Privileged, as Calico's own tigera-operator.yaml labels it (manifests/tigera-operator.yaml):
+            // the operator runs with host networking to reach the API server before any pod network exists.
+            parts.add(Namespaces.part(cluster, release.namespace(), PodSecurity.PRIVILEGED));
         }
         // The release names are bootstrap's, so the tree takes over those releases instead of installing second ones.
         // Calico's CRDs come from their own chart (templates, upgraded with it); Cilium's agent and operator

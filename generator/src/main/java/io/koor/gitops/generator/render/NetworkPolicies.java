@@ -15,29 +15,39 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The NetworkPolicies of an application's namespace: all traffic denied, then exactly what the
- * application declares allowed. Its own pods reach each other; all reach the cluster DNS; what a
- * route exposes takes connections from the ingress controller's namespace; bucket users reach the
- * object store's gateways; and the applications it names are reached (and accept it). Policies
- * match the pods' own ports (a Service's traffic arrives translated to them), which for Rook's RGW is
- * its container port, not the Service's.
+ * The NetworkPolicies of application namespaces: all traffic denied, then exactly what is needed.
+ * NetworkPolicies add up (kubernetes.io docs, concepts/services-networking/network-policies), so
+ * each allow opens what its pods need and nothing for the rest of the namespace. Policies match the
+ * pods' own ports (a Service's traffic arrives translated to them), which for Rook's RGW is its
+ * container port, not the Service's.
  */
 final class NetworkPolicies {
     /** CoreDNS as kubeadm deploys it: Deployment coredns in kube-system, pods labelled k8s-app=kube-dns. */
-    private static final Map<String, Object> DNS_PODS = map("k8s-app", "kube-dns");
+    private static final Map<String, Object> CLUSTER_DNS = map(
+            "namespaceSelector", namespace("kube-system"),
+            "podSelector", map("matchLabels", map("k8s-app", "kube-dns")));
+    /** Where the API server listens: kubeadm's bindPort on each control-plane node's private address. */
+    static final int API_SERVER_PORT = 6443;
+    /** The port RGW listens on inside its pod, whatever the Service's (Rook pkg/operator/ceph/object/config.go at v1.20.6). */
+    static final int RGW_POD_PORT = 8080;
+    static final int RGW_POD_TLS_PORT = 443;
 
     private NetworkPolicies() {
     }
 
+    /**
+     * A typed application's namespace: denied, then its own pods reach each other; all reach the
+     * cluster DNS; what a route exposes takes connections from the ingress controller's namespace;
+     * bucket users reach the object store's gateways; and the applications it names are reached (and
+     * accept it).
+     */
     static List<HasMetadata> of(Cluster cluster, Application app, List<Application> callers) {
         List<HasMetadata> out = new ArrayList<>();
         out.add(policy(app, "default-deny", map(), List.of("Ingress", "Egress"), null, null));
         out.add(policy(app, "allow-within-application", map(), List.of("Ingress", "Egress"),
                 List.of(map("from", List.of(map("podSelector", map())))),
                 List.of(map("to", List.of(map("podSelector", map()))))));
-        out.add(policy(app, "allow-dns", map(), List.of("Egress"), null, List.of(map(
-                "to", List.of(map("namespaceSelector", namespace("kube-system"), "podSelector", map("matchLabels", DNS_PODS))),
-                "ports", List.of(port("UDP", 53), port("TCP", 53))))));
+        out.add(policy(app, "allow-dns", map(), List.of("Egress"), null, List.of(toDns())));
         for (Workload w : app.workloads()) {
             Set<String> routed = new TreeSet<>();
             app.routes().stream().filter(r -> r.workload().equals(w.name())).forEach(r -> routed.add(r.port()));
@@ -54,12 +64,7 @@ final class NetworkPolicies {
                 for (var claim : w.buckets()) {
                     ObjectStore store = ApplicationRenderer.storeOf(cluster, app, claim.value());
                     if (stores.add(store.name().value())) {
-                        to.add(map(
-                                "to", List.of(map("namespaceSelector", namespace(cluster.rook().namespace().value()),
-                                        "podSelector", map("matchLabels", map("app", "rook-ceph-rgw",
-                                                "rook_object_store", store.name().value())))),
-                                "ports", List.of(port("TCP", store.tlsSecret().isPresent()
-                                        ? ApplicationRenderer.RGW_POD_HTTPS_PORT : ApplicationRenderer.RGW_POD_HTTP_PORT))));
+                        to.add(toGateways(cluster, store));
                     }
                 }
                 out.add(policy(app, w.name() + "-to-object-store", pods(app, w), List.of("Egress"), null, to));
@@ -78,6 +83,57 @@ final class NetworkPolicies {
                     "ports", servedPorts(app))), null));
         }
         return out;
+    }
+
+    /**
+     * A namespace no typed application owns (bucket claims for operators' workloads): nothing in or
+     * out but DNS lookups, which every client needs; components running there add their own allows.
+     * The names start with the namespace: one component (the bucket claims) makes several namespaces,
+     * and its directory holds one file per kind and name.
+     */
+    static List<HasMetadata> denyAllButDns(String namespace) {
+        HasMetadata deny = Resources.custom("networking.k8s.io/v1", "NetworkPolicy", namespace + "-default-deny", namespace, map(
+                "podSelector", map(),
+                "policyTypes", List.of("Ingress", "Egress")));
+        HasMetadata dns = Resources.custom("networking.k8s.io/v1", "NetworkPolicy", namespace + "-allow-dns", namespace, map(
+                "podSelector", map(),
+                "policyTypes", List.of("Egress"),
+                "egress", List.of(toDns())));
+        return List.of(deny, dns);
+    }
+
+    /** Egress for the pods matching {@code podLabels} to the destinations given. */
+    static HasMetadata egress(String name, String namespace, Map<String, Object> podLabels,
+                              List<Map<String, Object>> rules) {
+        return Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name, namespace, map(
+                "podSelector", map("matchLabels", podLabels),
+                "policyTypes", List.of("Egress"),
+                "egress", rules));
+    }
+
+    /**
+     * To the API server: the kubernetes Service's endpoints are the control-plane nodes' private
+     * addresses on 6443, and Calico judges egress after the Service address is translated to them.
+     * Cilium matches node addresses with an ipBlock only with policy-cidr-match-mode: nodes (Cilium docs,
+     * network/kubernetes/policy: "As of v1.15, ipBlock can now optionally select node IPs").
+     */
+    static Map<String, Object> toApiServer(Cluster cluster) {
+        return map("to", List.of(map("ipBlock", map("cidr", cluster.network().nodeCidr().toString()))),
+                "ports", List.of(port("TCP", API_SERVER_PORT)));
+    }
+
+    /** To an object store's gateways in Rook's namespace, on the port they listen on (HTTPS when the store has TLS). */
+    static Map<String, Object> toGateways(Cluster cluster, ObjectStore store) {
+        int podPort = store.tlsSecret().isPresent() ? RGW_POD_TLS_PORT : RGW_POD_PORT;
+        return map("to", List.of(map(
+                        "namespaceSelector", namespace(cluster.rook().namespace().value()),
+                        "podSelector", map("matchLabels", map("app", "rook-ceph-rgw", "rook_object_store",
+                                store.name().value())))),
+                "ports", List.of(port("TCP", podPort)));
+    }
+
+    private static Map<String, Object> toDns() {
+        return map("to", List.of(CLUSTER_DNS), "ports", List.of(port("UDP", 53), port("TCP", 53)));
     }
 
     /** The ports the application's Services serve (other applications reach it only there). */

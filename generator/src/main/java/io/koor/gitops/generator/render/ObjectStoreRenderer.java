@@ -3,7 +3,6 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.ceph.RookCeph;
@@ -11,7 +10,9 @@ import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A CephObjectStore with its gateways on the storage nodes, the bucket StorageClass, its users;
@@ -55,12 +56,15 @@ final class ObjectStoreRenderer {
     }
 
     /**
-     * The claims of every store, and the namespaces they are made in. Each names its bucket
+     * The claims of every store, and the namespaces they are made in, each denying all traffic but DNS
+     * unless a database or a typed application lives there (their components bring their own); components
+     * running in them add the allows their pods need. Each names its bucket
      * ({@code bucketName}); Rook then creates a Secret (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) and a
      * ConfigMap (BUCKET_HOST, BUCKET_NAME, BUCKET_PORT) named after the claim in its namespace
      * (rook.io docs, Storage-Configuration/Object-Storage-RGW/ceph-object-bucket-claim).
      */
-    static List<HasMetadata> bucketClaims(RookCeph rook) {
+    static List<HasMetadata> bucketClaims(Cluster cluster) {
+        RookCeph rook = cluster.rook();
         List<HasMetadata> out = new ArrayList<>();
         TreeSet<String> namespaces = new TreeSet<>();
         for (ObjectStore store : rook.objectStores()) {
@@ -72,7 +76,16 @@ final class ObjectStoreRenderer {
                                 "storageClassName", store.bucketStorageClass().orElseThrow().value())));
             }
         }
-        namespaces.forEach(ns -> out.add(0, new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()));
+        // A database's component brings the policies CloudNativePG needs, a typed application's its own.
+        Set<String> governed = java.util.stream.Stream.concat(
+                cluster.apps().databases().stream().map(db -> db.namespace().value()),
+                cluster.apps().applications().stream().map(app -> app.namespace().value()))
+                .collect(Collectors.toSet());
+        List<HasMetadata> policies = new ArrayList<>();
+        namespaces.stream().filter(ns -> !governed.contains(ns))
+                .forEach(ns -> policies.addAll(NetworkPolicies.denyAllButDns(ns)));
+        namespaces.forEach(ns -> out.add(0, Namespaces.of(cluster, ns, Namespaces.application(cluster, ns))));
+        out.addAll(policies);
         return out;
     }
 }

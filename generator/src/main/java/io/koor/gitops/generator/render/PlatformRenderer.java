@@ -3,7 +3,6 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.apps.WebRoute;
 import io.koor.gitops.model.ceph.DashboardIngress;
 import io.koor.gitops.model.ceph.RookCeph;
@@ -77,14 +76,14 @@ public final class PlatformRenderer {
         }
         // kube-prometheus-stack brings the same CRDs when monitoring is on (MonitoringRenderer)
         if (!cluster.monitoring().enabled() && platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
-            out.add(prometheusOperatorCrds());
+            out.add(prometheusOperatorCrds(cluster));
         }
         boolean ingress = platform.ingressController().installs(needsIngress(cluster));
         if (ingress) {
-            out.add(ingressController(ingressClass(cluster)));
+            out.add(ingressController(cluster, ingressClass(cluster)));
         }
         if (platform.certManager().installs(needsCertManager(cluster))) {
-            out.add(certManager());
+            out.add(certManager(cluster));
             out.add(certIssuers(ingressClass(cluster), ingress));
         }
         if (platform.runsCloudControllerManager()) {
@@ -109,16 +108,17 @@ public final class PlatformRenderer {
     /**
      * Only the monitoring.coreos.com CRDs, so ServiceMonitors and PrometheusRules apply; the Prometheus
      * that reads them is the cluster's own choice. Kept on uninstall: Helm would otherwise delete
-     * the CRDs, and with them every ServiceMonitor and rule in the cluster.
+     * the CRDs, and with them every ServiceMonitor and rule in the cluster. No pod runs in the
+     * namespace, so it is restricted.
      */
-    private static Component prometheusOperatorCrds() {
+    private static Component prometheusOperatorCrds(Cluster cluster) {
         String namespace = "monitoring";
         Part.ChartInstall chart = new Part.ChartInstall("prometheus-community",
                 "https://prometheus-community.github.io/helm-charts", "prometheus-operator-crds",
                 Versions.PROMETHEUS_OPERATOR_CRDS_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE,
                 map("crds", map("annotations", map("helm.sh/resource-policy", "keep"))));
         return new Component(PROMETHEUS_OPERATOR_CRDS, Layer.CONTROLLERS, Set.of(), false,
-                List.of(namespace(namespace), chart));
+                List.of(Namespaces.part(cluster, namespace, PodSecurity.RESTRICTED), chart));
     }
 
     /**
@@ -127,29 +127,33 @@ public final class PlatformRenderer {
      * cluster default. Its Service is a NodePort: without a cloud controller manager a LoadBalancer
      * Service never gets an address and the release would never become ready; put a Hetzner load
      * balancer in front of the node ports. Its own CRDs live in the chart's crds/ directory, which
-     * Helm leaves alone on upgrade unless told to replace them.
+     * Helm leaves alone on upgrade unless told to replace them. Restricted: the chart runs Traefik as
+     * 65532 with no privilege escalation, all capabilities dropped and RuntimeDefault seccomp
+     * (traefik/values.yaml at v41.3.0, securityContext and podSecurityContext).
      */
-    private static Component ingressController(String ingressClass) {
+    private static Component ingressController(Cluster cluster, String ingressClass) {
         String namespace = INGRESS_NAMESPACE;
         Part.ChartInstall chart = new Part.ChartInstall("traefik", "https://traefik.github.io/charts", "traefik",
                 Versions.TRAEFIK_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE, map(
                         "ingressClass", map("enabled", true, "isDefaultClass", false, "name", ingressClass),
                         "service", map("spec", map("type", "NodePort"))));
         return new Component(INGRESS_CONTROLLER, Layer.CONTROLLERS, Set.of(), false,
-                List.of(namespace(namespace), chart));
+                List.of(Namespaces.part(cluster, namespace, PodSecurity.RESTRICTED), chart));
     }
 
     /**
      * cert-manager from Jetstack's chart. Its CRDs are chart templates, turned on by {@code crds.enabled}
      * and upgraded with the chart; {@code crds.keep} leaves them (and with them every Certificate) in
-     * place if the release is ever uninstalled (values.yaml at v1.21.1).
+     * place if the release is ever uninstalled (values.yaml at v1.21.1). Restricted: the chart's
+     * securityContext (runAsNonRoot, RuntimeDefault seccomp) and containerSecurityContext (no privilege
+     * escalation, capabilities dropped) meet it for the controller, webhook and cainjector.
      */
-    private static Component certManager() {
+    private static Component certManager(Cluster cluster) {
         String namespace = "cert-manager";
         Part.ChartInstall chart = new Part.ChartInstall("jetstack", "https://charts.jetstack.io", "cert-manager",
                 Versions.CERT_MANAGER_CHART, namespace, Optional.empty(), Part.CrdPolicy.DEFAULT,
                 map("crds", map("enabled", true, "keep", true)));
-        return new Component(CERT_MANAGER, Layer.CONTROLLERS, Set.of(), false, List.of(namespace(namespace), chart));
+        return new Component(CERT_MANAGER, Layer.CONTROLLERS, Set.of(), false, List.of(Namespaces.part(cluster, namespace, PodSecurity.RESTRICTED), chart));
     }
 
     /**
@@ -179,9 +183,5 @@ public final class PlatformRenderer {
     private static Component cloudControllerManager(Cluster cluster) {
         return new Component(CLOUD_CONTROLLER_MANAGER, Layer.CONTROLLERS, Set.of(), false,
                 List.of(Part.ChartInstall.takenOver(BootstrapRelease.cloudControllerManager(cluster), false)));
-    }
-
-    private static Part.Manifests namespace(String name) {
-        return new Part.Manifests(List.of(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()));
     }
 }

@@ -3,7 +3,6 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -45,13 +44,15 @@ public final class PostgresRenderer {
      * {@code helm.sh/resource-policy: keep} (charts/cloudnative-pg/templates/crds/crds.yaml), so an
      * uninstall leaves every Cluster and Backup in place without a post-renderer. The operator's own
      * PodMonitor stays off: the chart would apply it in the same layer as the CRDs that define its kind.
+     * Restricted: the chart runs the operator as 10001 with RuntimeDefault seccomp, no privilege
+     * escalation and every capability dropped (charts/cloudnative-pg/values.yaml).
      */
     static Component operator(Cluster cluster) {
         Map<String, Object> values = map("crds", map("create", true));
         Part.ChartInstall chart = new Part.ChartInstall("cnpg", "https://cloudnative-pg.github.io/charts", "cloudnative-pg",
                 cluster.apps().cloudNativePgChart().text(), OPERATOR_NAMESPACE, Optional.empty(), Part.CrdPolicy.DEFAULT,
                 values);
-        return new Component(OPERATOR, Layer.CONTROLLERS, Set.of(), false, List.of(new Part.Manifests(List.of(namespace(OPERATOR_NAMESPACE))), chart));
+        return new Component(OPERATOR, Layer.CONTROLLERS, Set.of(), false, List.of(Namespaces.part(cluster, OPERATOR_NAMESPACE, PodSecurity.RESTRICTED), chart));
     }
 
     /**
@@ -72,7 +73,7 @@ public final class PostgresRenderer {
                 store.map(s -> map("name", db.name().value(), "barmanObjectStore", s)))));
         List<HasMetadata> rest = new ArrayList<>();
         if (ownNamespace) {
-            rest.add(namespace(ns));
+            rest.add(Namespaces.of(cluster, ns, Namespaces.application(cluster, ns)));
         }
         db.backup().ifPresent(b -> rest.add(labelled(Resources.custom("postgresql.cnpg.io/v1", "ScheduledBackup",
                 db.name().value(), ns, map(
@@ -175,9 +176,5 @@ public final class PostgresRenderer {
                 "app.kubernetes.io/part-of", db.name().value(),
                 "app.kubernetes.io/managed-by", "demo-gitops")));
         return object;
-    }
-
-    private static HasMetadata namespace(String name) {
-        return new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
     }
 }

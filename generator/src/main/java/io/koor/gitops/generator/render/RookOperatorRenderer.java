@@ -2,9 +2,9 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.RookCeph;
+import io.koor.gitops.model.cluster.Cluster;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,12 +16,14 @@ public final class RookOperatorRenderer {
     private RookOperatorRenderer() {
     }
 
-    public static Component render(RookCeph rook) {
+    public static Component render(Cluster cluster) {
+        RookCeph rook = cluster.rook();
         String namespace = rook.namespace().value();
         ChartSource chart = rook.operatorChart();
-        // Deleting the namespace would delete the Ceph cluster and everything in it: retained.
-        Part.Manifests ns = new Part.Manifests(List.of(
-                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()), true);
+        // Deleting the namespace would delete the Ceph cluster and everything in it: retained. Privileged:
+        // Rook runs the OSDs privileged (pkg/operator/ceph/cluster/osd/spec.go at v1.20.6,
+        // PrivilegedContext(true)) and the CSI node plugins with host networking and hostPath.
+        Part.Manifests ns = new Part.Manifests(List.of(Namespaces.of(cluster, namespace, PodSecurity.PRIVILEGED)), true);
         Part.ChartInstall operator = new Part.ChartInstall(chart.repositoryName().value(), chart.url().toString(),
                 chart.chart().value(), chart.version().text(), namespace, Optional.empty(),
                 // CRDs come with the chart and must follow chart upgrades, or new fields are dropped.

@@ -2,6 +2,7 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
@@ -69,7 +70,12 @@ public final class VeleroRenderer {
         Part.ChartInstall chart = new Part.ChartInstall("vmware-tanzu", "https://vmware-tanzu.github.io/helm-charts",
                 "velero", velero.chart().text(), VeleroBackups.NAMESPACE, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE,
                 values);
-        return new Component(COMPONENT, Layer.APPS, needs, false, List.of(chart));
+        // The server talks to the API server and to the bucket's gateways, nothing else (its namespace denies all
+        // else); the chart labels its pods app.kubernetes.io/name: velero (templates/deployment.yaml at velero-11.2.0).
+        HasMetadata egress = NetworkPolicies.egress("velero-egress", VeleroBackups.NAMESPACE,
+                map("app.kubernetes.io/name", "velero"),
+                List.of(NetworkPolicies.toApiServer(cluster), NetworkPolicies.toGateways(cluster, store)));
+        return new Component(COMPONENT, Layer.APPS, needs, false, List.of(chart, new Part.Manifests(List.of(egress))));
     }
 
     private static Map<String, Object> secretEnv(String key, String secret) {

@@ -25,7 +25,7 @@ class ReconcilerObjectsTest {
 
     @Test
     void theOperatorChartIsAHelmReleaseForFluxAndAHelmApplicationForArgoCdWithEqualChartVersionAndValues() {
-        Component operator = RookOperatorRenderer.render(TestSystems.full("big").rook());
+        Component operator = RookOperatorRenderer.render(TestSystems.full("big"));
         List<HasMetadata> flux = FLUX.objects(operator);
         List<HasMetadata> argo = ARGO.objects(operator);
         assertThat(flux).extracting(HasMetadata::getKind).containsExactly("Namespace", "HelmRepository", "HelmRelease");

@@ -49,7 +49,8 @@ class FullSystemTest {
                 "infrastructure/controllers/big/cert-manager/helmrelease-cert-manager.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-production.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-staging.yaml");
-        assertThat(report.objects()).isEqualTo(76);
+        // 76, and the velero and cdn namespaces' deny-all and DNS policies and Velero's egress
+        assertThat(report.objects()).isEqualTo(81);
     }
 
     @Test

@@ -42,7 +42,7 @@ class RenderersTest {
 
     @Test
     void operatorIsItsPinnedChartInItsNamespaceAndNoReconcilerObjects() {
-        Component operator = RookOperatorRenderer.render(cluster.rook());
+        Component operator = RookOperatorRenderer.render(cluster);
         assertThat(operator.layer()).isEqualTo(Layer.CONTROLLERS);
         Part.ChartInstall chart = chart(operator);
         assertThat(chart.repositoryName()).isEqualTo("rook-release");
@@ -61,8 +61,10 @@ class RenderersTest {
     @Test
     void koorChartSourceChangesOnlyTheRepository() {
         RookCeph ksd = RookCeph.of(ChartSource.koorKsd("v1.20.6"), "quay.io/ceph/ceph:v19.2.6");
-        Part.ChartInstall upstream = chart(RookOperatorRenderer.render(cluster.rook()));
-        Part.ChartInstall koor = chart(RookOperatorRenderer.render(ksd));
+        Part.ChartInstall upstream = chart(RookOperatorRenderer.render(cluster));
+        Part.ChartInstall koor = chart(RookOperatorRenderer.render(new Cluster(cluster.name(), cluster.kubernetesVersion(),
+                cluster.location(), cluster.controlPlane(), cluster.storage(), cluster.workers(), cluster.network(), ksd,
+                cluster.platform(), cluster.apps(), cluster.monitoring(), cluster.access(), cluster.secretEncryption())));
         assertThat(koor.repositoryName()).isEqualTo("koor-release");
         assertThat(koor.repositoryUrl()).isEqualTo("https://charts.koor.tech/release");
         assertThat(new Part.ChartInstall(upstream.repositoryName(), upstream.repositoryUrl(), koor.chart(), koor.version(),

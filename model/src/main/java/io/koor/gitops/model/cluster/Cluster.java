@@ -7,6 +7,7 @@ import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.apps.Workload;
 import io.koor.gitops.model.access.Access;
+import io.koor.gitops.model.access.SecretEncryption;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephLayout;
 import io.koor.gitops.model.ceph.CephNetwork;
@@ -31,7 +32,8 @@ import java.util.stream.IntStream;
  */
 public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation location, ControlPlane controlPlane,
                       StorageNodes storage, Workers workers, Network network, RookCeph rook, Platform platform,
-                      Applications apps, Monitoring monitoring, Access access) {
+                      Applications apps, Monitoring monitoring, Access access,
+                      SecretEncryption secretEncryption) {
     /** Leaves room in 63-character node names for suffixes such as {@code -control-plane-3}. */
     static final int MAX_NAME_LENGTH = 40;
     /** Servers one Hetzner private network holds; every node is on the cluster's network. */
@@ -50,6 +52,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         Objects.requireNonNull(apps, "apps");
         Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(secretEncryption, "secretEncryption");
         Problems problems = new Problems();
         problems.require(name.value().length() <= MAX_NAME_LENGTH, "name", "name='" + name + "' is "
                 + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
@@ -263,6 +266,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         private Applications apps = Applications.none();
         private Monitoring monitoring = Monitoring.off();
         private Access access = Access.none();
+        private SecretEncryption secretEncryption = SecretEncryption.none();
 
         private Builder(String name) {
             this.name = name;
@@ -342,6 +346,15 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             return this;
         }
 
+        /**
+         * How Secrets kept in Git are encrypted ({@code SecretEncryption.sopsAge("age1...")}); none are kept
+         * there by default.
+         */
+        public Builder secretEncryption(SecretEncryption encryption) {
+            this.secretEncryption = Objects.requireNonNull(encryption, "secretEncryption");
+            return this;
+        }
+
         /** Changes the Rook settings a pattern started with. */
         public Builder rook(java.util.function.UnaryOperator<RookCeph> change) {
             this.rook = change.apply(Objects.requireNonNull(rook, "call rook(RookCeph) first"));
@@ -375,7 +388,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             // the stack scrapes what Rook exports, so Rook's ServiceMonitors come with it
             RookCeph ceph = monitoring.enabled() ? rook.monitoring(true) : rook;
             return Problems.at(at, () -> new Cluster(label, version, where, controlPlane, storage, workers, network,
-                    ceph, platform, apps, monitoring, access));
+                    ceph, platform, apps, monitoring, access, secretEncryption));
         }
     }
 }

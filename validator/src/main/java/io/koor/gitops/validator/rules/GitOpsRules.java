@@ -74,7 +74,11 @@ final class GitOpsRules {
                 Rule.files("file-not-applied", NOTE, "A file with objects that no Flux Kustomization or Argo CD Application applies: rules that compare objects do not judge it.", "apply it from a Kustomization or Application, or keep documentation and examples outside the applied tree",
                         GitOpsRules::unapplied),
                 Rule.object("secret-plaintext", ERROR, "A Secret with values in Git that are not encrypted (SOPS).", "encrypt the Secret (SOPS, Sealed Secrets) or create it outside Git",
-                        GitOpsRules::plaintextSecrets));
+                        GitOpsRules::plaintextSecrets),
+                Rule.object("secret-sops-undecryptable", ERROR, "A Secret with SOPS-encrypted values that no key can decrypt: no sops metadata, no recipient, or no MAC.", "encrypt the whole file with sops (sops --encrypt --in-place FILE), never copy ENC[...] values by hand",
+                        SopsSecrets::undecryptable),
+                Rule.tree("secret-sops-not-decrypted", ERROR, "A SOPS-encrypted Secret applied by a Flux Kustomization without spec.decryption: it reaches the API server still encrypted.", "set spec.decryption (provider: sops, secretRef: the Secret holding the age key) on the Kustomization",
+                        SopsSecrets::notDecrypted));
     }
 
     private static void apiVersions(TreeIndex index, Findings out, Map<String, String> table, String what) {
@@ -328,17 +332,19 @@ final class GitOpsRules {
 
     private static void plaintextSecrets(TreeIndex index, Findings out) {
         for (SourceObject secret : index.ofKind("", "Secret")) {
-            if (secret.node().has("sops")) {
-                continue;
-            }
+            boolean sops = SopsSecrets.hasMetadata(secret);
             for (String field : List.of("data", "stringData")) {
                 JsonNode values = secret.node().path(field);
                 values.fieldNames().forEachRemaining(key -> {
                     String value = values.path(key).asText("").strip();
-                    if (!value.isEmpty() && !value.startsWith("ENC[") && !SECRET_REFERENCE.matcher(value).matches()) {
+                    if (!value.isEmpty() && !SopsSecrets.isEncrypted(value) && !SECRET_REFERENCE.matcher(value).matches()) {
+                        // With sops metadata, a value left out (unencrypted_suffix, encrypted_regex) is plain text too.
                         out.at(secret, "/" + field + "/" + key, "the value of " + key + " is in Git in plain text"
-                                + (field.equals("data") ? " (base64 is an encoding, not encryption)" : ""),
-                                "encrypt it with SOPS (age), or use a SealedSecret / ExternalSecret");
+                                + (field.equals("data") ? " (base64 is an encoding, not encryption)" : "")
+                                + (sops ? "; the file has sops metadata, but its rules left this value out" : ""),
+                                sops ? "encrypt data and stringData: encrypted_regex: ^(data|stringData)$ in .sops.yaml,"
+                                        + " then sops --encrypt --in-place FILE"
+                                        : "encrypt it with SOPS (age), or use a SealedSecret / ExternalSecret");
                     }
                 });
             }

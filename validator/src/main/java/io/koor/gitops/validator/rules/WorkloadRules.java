@@ -44,6 +44,8 @@ final class WorkloadRules {
                         WorkloadRules::spread),
                 Rule.tree("networkpolicy-default-deny-missing", WARNING, "An application namespace running workloads without a default-deny NetworkPolicy.", "add a NetworkPolicy with podSelector: {} and no ingress rules to the namespace",
                         WorkloadRules::defaultDeny),
+                Rule.object("namespace-pod-security-missing", WARNING, "A Namespace without a Pod Security admission enforce label (or with a level Kubernetes does not know), so it takes the cluster default, privileged unless configured.", "label it pod-security.kubernetes.io/enforce: restricted (baseline or privileged only where its workloads need it), with enforce-version",
+                        WorkloadRules::podSecurity),
                 Rule.tree("service-selects-nothing", WARNING, "A Service whose selector matches no pod template in its namespace.", "make the selector match the pod template labels", WorkloadRules::serviceSelectors),
                 Rule.tree("ingress-backend-missing", WARNING, "An Ingress routing to a Service its namespace does not define.", "define the Service, or fix the backend name",
                         WorkloadRules::ingressBackends),
@@ -147,6 +149,25 @@ final class WorkloadRules {
                     && reported.add(o.namespace())) {
                 out.at(o, "/metadata/namespace", "namespace " + o.namespace() + " has no default-deny NetworkPolicy",
                         "add a NetworkPolicy with podSelector: {} and policyTypes: [Ingress], then allow what is needed");
+            }
+        }
+    }
+
+    /** The levels and the label of Pod Security admission (kubernetes.io/docs/concepts/security/pod-security-admission). */
+    private static final Set<String> POD_SECURITY_LEVELS = Set.of("privileged", "baseline", "restricted");
+    private static final String ENFORCE = "pod-security.kubernetes.io/enforce";
+
+    private static void podSecurity(TreeIndex index, Findings out) {
+        for (SourceObject ns : index.ofKind("", "Namespace")) {
+            JsonNode level = ns.node().path("metadata").path("labels").path(ENFORCE);
+            if (level.isMissingNode() || level.isNull()) {
+                out.at(ns, "/metadata/labels", "Namespace " + ns.name() + " has no " + ENFORCE + " label: its pods are"
+                        + " admitted at the cluster's default level (privileged, unless the API server is configured otherwise)",
+                        "add " + ENFORCE + ": restricted and " + ENFORCE + "-version: v1.<minor>, or the level the"
+                                + " namespace's workloads document they need");
+            } else if (!POD_SECURITY_LEVELS.contains(level.asText())) {
+                out.at(ns, "/metadata/labels/" + ENFORCE.replace("/", "~1"), "Namespace " + ns.name() + ": '"
+                        + level.asText() + "' is not a Pod Security level", "use privileged, baseline or restricted");
             }
         }
     }
