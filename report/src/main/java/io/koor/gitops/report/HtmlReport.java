@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +22,7 @@ final class HtmlReport {
             table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ddd;padding:3px 6px;text-align:left}
             td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
             .plots{display:flex;flex-wrap:wrap;gap:12px}svg.plot{background:#fff;border:1px solid #eee}
-            svg .title{font-size:14px;font-weight:bold}svg .tick,svg .legend{font-size:11px;fill:#333}
+            svg .title{font-size:14px;font-weight:bold}svg .tick,svg .legend{font-size:11px;fill:#333}svg .value{font-size:10px;fill:#555}
             svg .grid{stroke:#e4e4e4}svg .axis{stroke:#555}.bad{color:#a00}code{font-size:12px}
             """;
 
@@ -37,7 +38,7 @@ final class HtmlReport {
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
                 + "<title>Benchmark report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<h1>Benchmark report</h1>\n");
-        out.write("<p>" + Text.html(lead(set, byBenchmark.size(), clusters)) + "</p>\n");
+        out.write("<p>" + lead(set, byBenchmark.size(), clusters, Text::html) + "</p>\n");
         if (!set.badFiles().isEmpty()) {
             out.write("<section id=\"skipped\"><h2 class=\"bad\">Files skipped (" + set.badFiles().size() + ")</h2>\n<ul>\n");
             for (BadFile bad : set.badFiles()) {
@@ -91,13 +92,20 @@ final class HtmlReport {
         out.write("</body>\n</html>\n");
     }
 
-    static String lead(ResultSet set, int benchmarks, List<String> clusters) {
+    /** The opening sentence, the cluster names escaped with {@code escape}. */
+    static String lead(ResultSet set, int benchmarks, List<String> clusters, UnaryOperator<String> escape) {
         List<BenchmarkResult> r = set.results();
         String span = r.isEmpty() ? "" : ", from " + Text.time(r.get(0).startedAt()) + " to " + Text.time(r.get(r.size() - 1).startedAt());
-        return r.size() + " runs of " + benchmarks + " benchmarks on " + (clusters.isEmpty() ? "no cluster" : "cluster"
-                + (clusters.size() == 1 ? " " : "s ") + String.join(", ", clusters)) + span + "; " + set.filesRead()
-                + " result files read, " + set.badFiles().size() + " skipped"
-                + (set.otherFiles() == 0 ? "" : ", " + set.otherFiles() + " files not named *.json left alone") + ".";
+        return count(r.size(), "run") + " of " + count(benchmarks, "benchmark") + " on " + (clusters.isEmpty() ? "no cluster"
+                : "cluster" + (clusters.size() == 1 ? " " : "s ") + clusters.stream().map(escape).collect(Collectors.joining(", ")))
+                + span + "; " + count(set.filesRead(), "result file") + " read, " + set.badFiles().size() + " skipped"
+                + (set.otherFiles() == 0 ? "" : ", " + count(set.otherFiles(), "file") + " not named " + escape.apply("*.json")
+                        + " left alone") + ".";
+    }
+
+    /** "1 run", "2 runs". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void comparison(Writer out, List<BenchmarkStats> stats, java.util.Set<String> benchmarks, List<String> clusters,

@@ -12,10 +12,10 @@ final class MarkdownSummary {
         List<String> clusters = stats.stream().map(BenchmarkStats::cluster).distinct().sorted().toList();
         long benchmarks = stats.stream().map(BenchmarkStats::benchmark).distinct().count();
         StringBuilder md = new StringBuilder("# Benchmark report\n\n");
-        md.append(Text.markdown(HtmlReport.lead(set, (int) benchmarks, clusters))).append("\n\n");
+        md.append(HtmlReport.lead(set, (int) benchmarks, clusters, Text::markdown)).append("\n\n");
         md.append("## Medians per benchmark and cluster\n\n| benchmark | cluster | runs |");
         for (Metric m : Metric.values()) {
-            md.append(' ').append(Text.markdown(m == Metric.ERRORS ? "errors (total)" : m.heading())).append(" |");
+            md.append(' ').append(m == Metric.ERRORS ? "errors (total)" : m.heading()).append(" |");
         }
         md.append("\n| --- | --- | ---: |").append(" ---: |".repeat(Metric.values().length)).append('\n');
         for (BenchmarkStats s : stats) {
@@ -30,9 +30,9 @@ final class MarkdownSummary {
             md.append("\n## ").append(Text.markdown(c.b())).append(" against ").append(Text.markdown(c.a())).append("\n\n| benchmark | metric | ")
                     .append(Text.markdown(c.a())).append(" | ").append(Text.markdown(c.b())).append(" | change |\n| --- | --- | ---: | ---: | ---: |\n");
             for (ClusterComparison.Row row : c.rows()) {
-                md.append("| ").append(Text.markdown(row.benchmark())).append(" | ").append(Text.markdown(row.metric().heading()))
+                md.append("| ").append(Text.markdown(row.benchmark())).append(" | ").append(row.metric().heading())
                         .append(" | ").append(Text.number(row.a())).append(" | ").append(Text.number(row.b())).append(" | ")
-                        .append(Text.markdown(row.change())).append(" |\n");
+                        .append(row.change()).append(" |\n");
             }
             if (c.rows().isEmpty()) {
                 md.append("\nNo benchmark ran on both clusters.\n");

@@ -13,8 +13,7 @@ public record ReportOutcome(ResultSet read, Path html, Path markdown) {
         long benchmarks = read.results().stream().map(BenchmarkResult::benchmark).distinct().count();
         long clusters = read.results().stream().map(BenchmarkResult::cluster).distinct().count();
         int bad = read.badFiles().size();
-        return read.results().size() + " run" + (read.results().size() == 1 ? "" : "s") + " of " + benchmarks + " benchmark"
-                + (benchmarks == 1 ? "" : "s") + " on " + clusters + " cluster" + (clusters == 1 ? "" : "s")
-                + (bad == 0 ? "" : "; " + bad + " file" + (bad == 1 ? "" : "s") + " skipped");
+        return HtmlReport.count(read.results().size(), "run") + " of " + HtmlReport.count(benchmarks, "benchmark") + " on "
+                + HtmlReport.count(clusters, "cluster") + (bad == 0 ? "" : "; " + HtmlReport.count(bad, "file") + " skipped");
     }
 }

@@ -16,9 +16,9 @@ final class SvgPlot {
             "#F0E442", "#000000");
     /** More points than this in one series are drawn as medians of consecutive runs: the plot stays readable and small. */
     static final int MAX_POINTS = 400;
-    private static final int WIDTH = 760;
+    private static final int WIDTH = 600;
     private static final int LEFT = 72;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 40;
     private static final int PLOT_HEIGHT = 200;
     private static final int BOTTOM = 44;
 
@@ -56,6 +56,10 @@ final class SvgPlot {
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s, %s: %s %s</title></rect>%n",
                         x0 + s * bar, top + PLOT_HEIGHT - h, Math.max(1, bar - 1), h, color(s), Text.html(series.get(s)),
                         Text.html(categories.get(c)), Text.number(v), Text.html(unit)));
+                if (bar >= 28) { // the value over its bar where it fits
+                    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"value\">%s</text>%n",
+                            x0 + s * bar + bar / 2, top + PLOT_HEIGHT - h - 3, Text.number(v)));
+                }
             }
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%s</text>%n",
                     LEFT + c * group + group / 2, top + PLOT_HEIGHT + 16, Text.html(shorten(categories.get(c), (int) (group / 7)))));
@@ -94,7 +98,7 @@ final class SvgPlot {
         for (int t = 0; t <= 4; t++) {
             long at = from + (to - from) * t / 4;
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%s</text>%n",
-                    LEFT + plotWidth * t / 4, top + PLOT_HEIGHT + 16, Text.shortTime(Instant.ofEpochSecond(at))));
+                    LEFT + plotWidth * t / 4, top + PLOT_HEIGHT + 16, Text.tick(Instant.ofEpochSecond(at), to - from)));
         }
         for (int s = 0; s < drawn.size(); s++) {
             Series d = drawn.get(s);

@@ -11,8 +11,9 @@ import java.util.Locale;
 final class Text {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Text() {
     }
@@ -38,8 +39,9 @@ final class Text {
     }
 
     /**
-     * For a Markdown table cell or list item: every character CommonMark gives a meaning inline is
-     * backslash-escaped (so no raw HTML, link or emphasis comes through), line breaks become spaces.
+     * For a Markdown table cell or list item (never at a line's start): the characters CommonMark and
+     * GitHub's tables give a meaning inline are backslash-escaped, so no raw HTML, entity, link, code,
+     * emphasis or cell boundary comes through; line breaks become spaces.
      */
     static String markdown(String s) {
         if (s == null) {
@@ -48,7 +50,7 @@ final class Text {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ("\\`*_{}[]<>()#+!|~&".indexOf(c) >= 0) {
+            if ("\\`*_[]<>|~&".indexOf(c) >= 0) {
                 out.append('\\').append(c);
             } else if (c == '\n' || c == '\r' || c == '\t') {
                 out.append(' ');
@@ -77,7 +79,8 @@ final class Text {
         return TIME.format(t);
     }
 
-    static String shortTime(Instant t) {
-        return SHORT_TIME.format(t);
+    /** A time axis label, as precise as a span of {@code spanSeconds} needs (UTC). */
+    static String tick(Instant t, long spanSeconds) {
+        return (spanSeconds < 3600 ? SECONDS : spanSeconds < 4 * 86400 ? MINUTES : DAYS).format(t);
     }
 }
