@@ -14,6 +14,7 @@ public final class ProgressLine implements ReportListener {
     private final Consumer<String> out;
     private final LongSupplier nanoTime;
     private long last;
+    private boolean started;
 
     public ProgressLine(Consumer<String> out) {
         this(out, System::nanoTime);
@@ -22,7 +23,6 @@ public final class ProgressLine implements ReportListener {
     ProgressLine(Consumer<String> out, LongSupplier nanoTime) {
         this.out = out;
         this.nanoTime = nanoTime;
-        this.last = nanoTime.getAsLong();
     }
 
     @Override
@@ -31,6 +31,10 @@ public final class ProgressLine implements ReportListener {
             return;
         }
         long now = nanoTime.getAsLong();
+        if (!started) { // the first second counts from the first file, not from when the walk began
+            started = true;
+            last = now;
+        }
         if (done == total || now - last >= INTERVAL_NANOS) {
             last = now;
             out.accept(String.format(Locale.ROOT, "report: %,d/%,d files", done, total));
