@@ -2,7 +2,6 @@ package io.koor.gitops.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,19 +52,11 @@ class ProgressLineTest {
     @Test
     void aLargeDirectoryReportsItsProgress(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
-        int files = 1200;
-        var fixture = ResultParserTest.fixture();
-        fixture.remove("raw");
-        String template = FioRun.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(fixture);
-        for (int i = 0; i < files; i++) {
-            Path p = results.resolve(String.format("run-%02d/%05d.json", i / 500, i));
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, template.replace("\"cluster\" : \"demo\"", "\"cluster\" : \"c" + (i % 3) + "\""));
-        }
+        SyntheticResults.write(results, 1200, false);
         List<String> lines = new ArrayList<>();
         ReportOutcome outcome = BenchmarkReport.write(new ReportOptions(results, dir.resolve("out"), List.of()),
                 new ProgressLine(lines::add));
-        assertThat(outcome.summary()).isEqualTo("1200 runs of 1 benchmark on 3 clusters");
+        assertThat(outcome.summary()).isEqualTo("1200 runs of 10 benchmarks on 2 clusters");
         assertThat(lines).isNotEmpty().allMatch(l -> l.matches("report: [0-9,]+/1,200 files"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("report: 1,200/1,200 files");
     }
