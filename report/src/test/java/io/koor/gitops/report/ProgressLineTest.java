@@ -20,7 +20,7 @@ class ProgressLineTest {
             now.addAndGet(1_000_000); // 1.5 s in all: the end is shown although less than a second passed since
             progress.filesRead(done, 1500);
         }
-        assertThat(lines).containsExactly("report: 1,000/1,500 files", "report: 1,500/1,500 files");
+        assertThat(lines).containsExactly("report: 1,001/1,500 files", "report: 1,500/1,500 files");
     }
 
     @Test
@@ -30,10 +30,10 @@ class ProgressLineTest {
         ProgressLine progress = new ProgressLine(lines::add, now::get);
         for (int done = 1; done <= 50_000; done++) {
             now.addAndGet(100_000);
-            progress.filesRead(done, 50_000); // 0.1 ms a file: the fifth second ends with the last file, one line
+            progress.filesRead(done, 50_000); // 0.1 ms a file; the clock starts at the first file
         }
-        assertThat(lines).containsExactly("report: 10,000/50,000 files", "report: 20,000/50,000 files",
-                "report: 30,000/50,000 files", "report: 40,000/50,000 files", "report: 50,000/50,000 files");
+        assertThat(lines).containsExactly("report: 10,001/50,000 files", "report: 20,001/50,000 files",
+                "report: 30,001/50,000 files", "report: 40,001/50,000 files", "report: 50,000/50,000 files");
     }
 
     @Test
