@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gitops", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate GitOps trees, provision the Hetzner nodes of a typed Kubernetes + Rook Ceph definition,"
-                + " and rehearse its Ceph on this machine.",
+                + " rehearse its Ceph on this machine, and report on benchmark results.",
         subcommands = {ValidateCommand.class, RulesCommand.class, ProvisionCommands.Plan.class,
-                ProvisionCommands.Provision.class, ProvisionCommands.Destroy.class, LabCommands.class, CorpusCommand.class},
-        footer = {"", "Exit status: 0 ok, 1 findings at the fail-on level, 2 bad usage, 3 could not run.",
+                ProvisionCommands.Provision.class, ProvisionCommands.Destroy.class, LabCommands.class, ReportCommand.class, CorpusCommand.class},
+        footer = {"", "Exit status: 0 ok, 1 findings at the fail-on level (report: files skipped), 2 bad usage, 3 could not run.",
                 "./gitops COMMAND --help shows a command's options."})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,15 @@
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('gitops: 2 runs of 1 benchmark on 2 clusters; 1 file skipped; wrote ')
+assert log.contains('[WARNING] gitops: skipped ')
+assert log.contains('edited.json: not a valid benchmark result: ')
+assert log.contains('summary.latencyMs.p99 1.0 is below p50 2.0')
+assert log.contains('results are not benchmark results (listed above); the report shows the others')
+def html = new File(basedir, 'out/report.html').getText('UTF-8')
+assert html.startsWith('<!DOCTYPE html>')
+assert html.count('<svg class="plot"') == 1 + 2 + 3
+def md = new File(basedir, 'out/summary.md').getText('UTF-8')
+assert md.contains('## Medians per benchmark and cluster')
+assert md.contains('| fio-randwrite-4k | staging | 1 |')
+assert md.contains('| fio-randwrite-4k | demo | 1 |')
+assert md.contains('- staging/edited.json: not a valid benchmark result: ')
+return true
