@@ -1,0 +1,208 @@
+package io.koor.gitops.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.koor.gitops.generator.apps.StreamFiles;
+import io.koor.gitops.model.apps.Streaming;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The stream rehearsed on the shared lab's RGW with the cluster's own files (StreamFiles): ffmpeg
+ * runs the stream's arguments for a few seconds while the uploader script puts what it finishes into
+ * a bucket; what comes back from RGW is probed with ffprobe (duration, a video and an audio stream),
+ * and headless Chromium plays the player page, served by RGW from the same bucket, live and then a
+ * recording, with a screenshot of each.
+ */
+@ExtendWith(SharedLab.Resolver.class)
+class StreamRehearsalTest {
+    private static final int SECONDS = 6;
+    private static final String BUCKET = "stream";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SharedLab shared;
+
+    StreamRehearsalTest(SharedLab shared) {
+        this.shared = shared;
+    }
+
+    @Test
+    void theStreamLandsInTheBucketAndPlaysInChromium(@TempDir Path dir) throws Exception {
+        List<String> missing = Stream.of("ffmpeg", "ffprobe", "curl").filter(p -> Command.which(p).isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (!Files.isExecutable(HeadlessChromium.BINARY)) {
+            missing.add(HeadlessChromium.BINARY.toString());
+        }
+        if (!missing.isEmpty()) {
+            String reason = "SKIPPED: the stream rehearsal needs " + String.join(", ", missing)
+                    + " (Debian: ./setup-machine as root installs ffmpeg and chromium)";
+            System.err.println(reason);
+            assumeTrue(false, reason);
+        }
+        // the demo's stream, as the definition declares it
+        Streaming stream = Streaming.toBucket(BUCKET, "streaming", "stream.example.com");
+        StreamFiles files = StreamFiles.of(stream);
+        LabConnection.ObjectStoreEndpoint store = shared.connection.objectStores().get("objects");
+        LabConnection.S3Credentials keys = shared.connection.bucket("objects", "uploads").credentials();
+        try (S3Client s3 = shared.connection.s3("objects", keys)) {
+            s3.createBucket(b -> b.bucket(BUCKET));
+
+            Path live = Files.createDirectories(dir.resolve("live"));
+            Path recordings = Files.createDirectories(dir.resolve("recordings"));
+            Path config = Files.createDirectories(dir.resolve("config"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            for (Map.Entry<String, String> file : files.config(BUCKET).entrySet()) {
+                Files.writeString(config.resolve(file.getKey()), file.getValue());
+            }
+            Path script = config.resolve(StreamFiles.UPLOAD_SCRIPT);
+            Files.writeString(script, files.uploadScript());
+
+            List<String> ffmpeg = new ArrayList<>(List.of("ffmpeg"));
+            ffmpeg.addAll(files.encoderArguments(live.toString(), recordings.toString(), Optional.of(SECONDS)));
+            ProcessBuilder encoder = new ProcessBuilder(ffmpeg).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("ffmpeg.log").toFile());
+            encoder.environment().put("TZ", "UTC");
+            ProcessBuilder uploader = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("upload.log").toFile());
+            Map<String, String> env = uploader.environment();
+            env.put("BUCKET_HOST", store.endpoint().getHost());
+            env.put("BUCKET_PORT", String.valueOf(store.endpoint().getPort()));
+            env.put("BUCKET_NAME", BUCKET);
+            env.put("AWS_ACCESS_KEY_ID", keys.accessKey());
+            env.put("AWS_SECRET_ACCESS_KEY", keys.secretKey());
+            env.put("LIVE_DIR", live.toString());
+            env.put("RECORDINGS_DIR", recordings.toString());
+            env.put("CONFIG_DIR", config.toString());
+            env.put("WORK_DIR", work.toString());
+
+            // the uploader runs beside the encoder, as in the pod, and makes a last pass when terminated
+            Process up = uploader.start();
+            Process enc = encoder.start();
+            try {
+                assertThat(enc.waitFor(SECONDS + 60, TimeUnit.SECONDS)).as("ffmpeg finishes").isTrue();
+                assertThat(enc.exitValue()).as("ffmpeg's exit; its log: %s", Files.readString(dir.resolve("ffmpeg.log")))
+                        .isZero();
+                Thread.sleep(1500); // at least one more pass sees the closed recording
+            } finally {
+                enc.destroyForcibly();
+                up.destroy();
+            }
+            assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("the uploader ends after its last pass").isTrue();
+            String uploadLog = Files.readString(dir.resolve("upload.log"));
+            assertThat(up.exitValue()).as("the uploader's exit; its log: %s", uploadLog).isZero();
+
+            List<String> keysInBucket = s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream()
+                    .map(S3Object::key).sorted().toList();
+            List<String> listed = Files.readAllLines(work.resolve("index.m3u8")).stream()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> "live/" + l).toList();
+            assertThat(listed).as("the playlist's segments").hasSize(SECONDS / stream.segmentSeconds());
+            List<String> expected = new ArrayList<>(List.of("index.html", "live/index.m3u8", "live/init.mp4",
+                    "player.css", "player.js"));
+            expected.addAll(listed);
+            assertThat(keysInBucket).filteredOn(k -> !k.startsWith("recordings/")).containsExactlyInAnyOrderElementsOf(expected);
+            List<String> stored = keysInBucket.stream().filter(k -> k.startsWith("recordings/")).toList();
+            assertThat(stored).as("one recording, complete").singleElement().asString()
+                    .matches("recordings/recording-\\d{8}T\\d{6}Z\\.mp4");
+            try (var left = Files.list(recordings)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("uploaded recordings leave the pod")
+                        .containsExactly("recordings.csv");
+            }
+
+            // the recording as RGW returns it: the length asked for, picture and sound
+            Path recording = dir.resolve("recording.mp4");
+            s3.getObject(b -> b.bucket(BUCKET).key(stored.get(0)), ResponseTransformer.toFile(recording));
+            assertPlayable(probe(recording.toString()), "the recording");
+            // the live stream, read anonymously over HTTP as a player does (the bucket policy allows it)
+            URI base = URI.create(store.endpoint() + "/" + BUCKET + "/");
+            assertPlayable(probe(base.resolve("live/index.m3u8").toString()), "the live playlist");
+
+            List<LifecycleRule> rules = s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules();
+            assertThat(rules).extracting(r -> r.id() + "=" + r.expiration().days())
+                    .containsExactlyInAnyOrder("live-segments=1", "recordings=" + stream.retentionDays());
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("index.html")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            HttpResponse<String> anonymousWrite = http.send(HttpRequest.newBuilder(base.resolve("index.html"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("defaced")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymousWrite.statusCode()).as("anyone reads, nobody writes without the keys").isEqualTo(403);
+
+            Path screenshots = Path.of("target", "stream");
+            Files.createDirectories(screenshots);
+            try (HeadlessChromium chromium = HeadlessChromium.open(base.resolve("index.html"), dir.resolve("chromium.log"))) {
+                String state = "JSON.stringify({live: document.body.dataset.live, time: document.getElementById('video')"
+                        + ".currentTime, recordings: document.body.dataset.recordings || null, status:"
+                        + " document.getElementById('status').textContent})";
+                JsonNode live1 = JSON.readTree(chromium.await(state, v -> time(v) > 1.0, Duration.ofSeconds(45)).asText());
+                chromium.screenshot(screenshots.resolve("live.png"));
+                assertThat(live1.path("time").asDouble()).as("the live video plays: %s", live1).isGreaterThan(1.0);
+                assertThat(live1.path("recordings").asText()).as("the page lists the recording: %s", live1).isEqualTo("1");
+
+                chromium.evaluate("document.querySelector('#recordings button').click()");
+                JsonNode played = JSON.readTree(chromium.await(state, v -> {
+                    JsonNode s = read(v);
+                    return s.path("live").asText().equals("recording") && s.path("time").asDouble() > 1.0;
+                }, Duration.ofSeconds(45)).asText());
+                chromium.screenshot(screenshots.resolve("recording.png"));
+                assertThat(played.path("live").asText()).as("%s", played).isEqualTo("recording");
+                assertThat(played.path("time").asDouble()).as("the recording plays: %s", played).isGreaterThan(1.0);
+                System.err.println("stream: live " + live1 + ", recording " + played + "; screenshots in "
+                        + screenshots.toAbsolutePath());
+            }
+        }
+    }
+
+    private static double time(JsonNode value) {
+        return read(value).path("time").asDouble();
+    }
+
+    private static JsonNode read(JsonNode value) {
+        try {
+            return JSON.readTree(value.asText());
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static JsonNode probe(String input) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries",
+                "format=duration:stream=codec_type,codec_name", "-of", "json", input).redirectErrorStream(false).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        String err = new String(process.getErrorStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("ffprobe %s: %s", input, err).isZero();
+        return JSON.readTree(out);
+    }
+
+    private static void assertPlayable(JsonNode probe, String what) {
+        assertThat(probe.path("format").path("duration").asDouble()).as("%s lasts the %s s asked for: %s", what, SECONDS, probe)
+                .isBetween(SECONDS - 0.5, SECONDS + 0.5);
+        List<String> streams = new ArrayList<>();
+        probe.path("streams").forEach(s -> streams.add(s.path("codec_type").asText() + ":" + s.path("codec_name").asText()));
+        assertThat(streams).as("%s has picture and sound", what).containsExactlyInAnyOrder("video:h264", "audio:aac");
+    }
+}
