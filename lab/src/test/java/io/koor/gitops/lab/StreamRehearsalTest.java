@@ -151,9 +151,42 @@ class StreamRehearsalTest {
                     .PUT(HttpRequest.BodyPublishers.ofString("defaced")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymousWrite.statusCode()).as("anyone reads, nobody writes without the keys").isEqualTo(403);
 
+            // the cluster's web server configuration in front of the lab's gateway, when nginx is here
+            Optional<Path> nginx = Command.which("nginx").or(() -> Optional.of(Path.of("/usr/sbin/nginx"))
+                    .filter(Files::isExecutable));
+            Process web = null;
+            URI player = base.resolve("index.html");
+            if (nginx.isPresent()) {
+                int port;
+                try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    port = free.getLocalPort();
+                }
+                Path conf = dir.resolve("nginx");
+                Files.createDirectories(conf);
+                Files.writeString(conf.resolve("default.conf"), files.webServer(port, "http://" + store.endpoint().getHost()
+                        + ":" + store.endpoint().getPort(), BUCKET).replace("listen " + port, "listen 127.0.0.1:" + port));
+                // what the image's own nginx.conf gives the server block; responses are not buffered to disk here
+                Files.writeString(conf.resolve("nginx.conf"), "daemon off;\nworker_processes 1;\npid " + conf.resolve("nginx.pid")
+                        + ";\nerror_log " + conf.resolve("error.log") + ";\nevents {}\nhttp {\n access_log off;\n"
+                        + " proxy_max_temp_file_size 0;\n client_body_temp_path " + conf + ";\n proxy_temp_path " + conf
+                        + ";\n include " + conf.resolve("default.conf") + ";\n}\n");
+                web = new ProcessBuilder(nginx.get().toString(), "-p", conf.toString(), "-c", conf.resolve("nginx.conf").toString())
+                        .redirectErrorStream(true).redirectOutput(conf.resolve("stdout.log").toFile()).start();
+                player = URI.create("http://127.0.0.1:" + port + "/");
+                awaitServing(http, player, web, conf);
+                HttpResponse<String> throughNginx = http.send(HttpRequest.newBuilder(player.resolve("?list-type=2&prefix=recordings/"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(throughNginx.body()).as("the bucket's listing through nginx").contains("<Key>" + stored.get(0) + "</Key>");
+                HttpResponse<String> write = http.send(HttpRequest.newBuilder(player.resolve("index.html"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("defaced")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(write.statusCode()).as("nginx refuses writes itself").isEqualTo(403);
+            } else {
+                System.err.println("stream: nginx is not installed, so Chromium loads the page from RGW directly"
+                        + " (the cluster's web server configuration is not rehearsed)");
+            }
             Path screenshots = Path.of("target", "stream");
             Files.createDirectories(screenshots);
-            try (HeadlessChromium chromium = HeadlessChromium.open(base.resolve("index.html"), dir.resolve("chromium.log"))) {
+            try (HeadlessChromium chromium = HeadlessChromium.open(player, dir.resolve("chromium.log"))) {
                 String state = "JSON.stringify({live: document.body.dataset.live, time: document.getElementById('video')"
                         + ".currentTime, recordings: document.body.dataset.recordings || null, status:"
                         + " document.getElementById('status').textContent})";
@@ -170,10 +203,34 @@ class StreamRehearsalTest {
                 chromium.screenshot(screenshots.resolve("recording.png"));
                 assertThat(played.path("live").asText()).as("%s", played).isEqualTo("recording");
                 assertThat(played.path("time").asDouble()).as("the recording plays: %s", played).isGreaterThan(1.0);
-                System.err.println("stream: live " + live1 + ", recording " + played + "; screenshots in "
-                        + screenshots.toAbsolutePath());
+                System.err.println("stream: " + player + " played live " + live1 + ", then a recording " + played
+                        + "; screenshots in " + screenshots.toAbsolutePath());
+            } finally {
+                if (web != null) {
+                    web.destroy();
+                    web.waitFor(10, TimeUnit.SECONDS);
+                }
             }
         }
+    }
+
+    /** Waits until nginx answers; fails with its error log when it exits instead. */
+    private static void awaitServing(HttpClient http, URI url, Process nginx, Path conf) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (!nginx.isAlive()) {
+                throw new AssertionError("nginx exited " + nginx.exitValue() + ": " + Files.readString(conf.resolve("stdout.log"))
+                        + (Files.exists(conf.resolve("error.log")) ? Files.readString(conf.resolve("error.log")) : ""));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nginx did not serve " + url + " within 10 s");
     }
 
     private static double time(JsonNode value) {

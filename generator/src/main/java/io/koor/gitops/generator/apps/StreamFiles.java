@@ -106,15 +106,15 @@ public final class StreamFiles {
      * kept. RGW runs lifecycle rules once a day (rgw_lifecycle_work_time, 00:00-06:00 by default).
      */
     String lifecycle() {
-        return "<LifecycleConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        return "<LifecycleConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\n"
                 + rule("live-segments", "live/segment-", 1)
                 + rule("recordings", "recordings/", stream.retentionDays())
                 + "</LifecycleConfiguration>\n";
     }
 
     private static String rule(String id, String prefix, int days) {
-        return "<Rule><ID>" + id + "</ID><Filter><Prefix>" + prefix + "</Prefix></Filter><Status>Enabled</Status>"
-                + "<Expiration><Days>" + days + "</Days></Expiration></Rule>";
+        return "  <Rule><ID>" + id + "</ID><Filter><Prefix>" + prefix + "</Prefix></Filter><Status>Enabled</Status>"
+                + "<Expiration><Days>" + days + "</Days></Expiration></Rule>\n";
     }
 
     /** Anonymous GET of every object and listing of the bucket: the stream is public, as its page is. */
@@ -140,6 +140,15 @@ public final class StreamFiles {
                   ]
                 }
                 """.formatted(bucket);
+    }
+
+    /**
+     * nginx's server block publishing the bucket read only: listening on {@code port}, proxying to the
+     * gateway at the URL {@code gateway} ({@code http://host:port}) with path-style bucket addressing.
+     */
+    public String webServer(int port, String gateway, String bucketName) {
+        return text("web.conf").replace("{{PORT}}", String.valueOf(port)).replace("{{GATEWAY}}", gateway)
+                .replace("{{BUCKET}}", bucketName);
     }
 
     /** The Content-MD5 header of a body: base64 of its MD5, which RGW requires on PutBucketLifecycle. */

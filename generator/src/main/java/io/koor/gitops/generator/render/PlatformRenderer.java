@@ -30,6 +30,8 @@ public final class PlatformRenderer {
     public static final String CLOUD_CONTROLLER_MANAGER = "cloud-controller-manager";
     /** The IngressClass Traefik registers when nothing in the definition names one. */
     static final String DEFAULT_INGRESS_CLASS = "traefik";
+    /** Where the tree's ingress controller runs (what NetworkPolicies let in to the services it exposes). */
+    static final String INGRESS_NAMESPACE = "traefik";
 
     private PlatformRenderer() {
     }
@@ -57,6 +59,12 @@ public final class PlatformRenderer {
         return rook.dashboard().map(DashboardIngress::ingressClass).map(c -> c.value()).orElse(DEFAULT_INGRESS_CLASS);
     }
 
+    /** The one IngressClass the tree's controller registers: the dashboard's, else the stream's (Cluster checks they agree). */
+    private static String ingressClass(Cluster cluster) {
+        return cluster.rook().dashboard().isPresent() ? ingressClass(cluster.rook())
+                : cluster.apps().streaming().map(s -> s.ingressClass().value()).orElse(DEFAULT_INGRESS_CLASS);
+    }
+
     public static List<Component> render(Cluster cluster) {
         Platform platform = cluster.platform();
         RookCeph rook = cluster.rook();
@@ -68,13 +76,15 @@ public final class PlatformRenderer {
         if (!cluster.monitoring().enabled() && platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
             out.add(prometheusOperatorCrds());
         }
-        boolean ingress = platform.ingressController().installs(needsIngress(rook));
+        boolean ingress = platform.ingressController().installs(needsIngress(rook)
+                || cluster.apps().streaming().isPresent());
         if (ingress) {
-            out.add(ingressController(ingressClass(rook)));
+            out.add(ingressController(ingressClass(cluster)));
         }
-        if (platform.certManager().installs(needsCertManager(rook))) {
+        if (platform.certManager().installs(needsCertManager(rook)
+                || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent())) {
             out.add(certManager());
-            out.add(certIssuers(ingressClass(rook), ingress));
+            out.add(certIssuers(ingressClass(cluster), ingress));
         }
         if (platform.runsCloudControllerManager()) {
             out.add(cloudControllerManager(cluster));
@@ -119,7 +129,7 @@ public final class PlatformRenderer {
      * Helm leaves alone on upgrade unless told to replace them.
      */
     private static Component ingressController(String ingressClass) {
-        String namespace = "traefik";
+        String namespace = INGRESS_NAMESPACE;
         Part.ChartInstall chart = new Part.ChartInstall("traefik", "https://traefik.github.io/charts", "traefik",
                 Versions.TRAEFIK_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE, map(
                         "ingressClass", map("enabled", true, "isDefaultClass", false, "name", ingressClass),
