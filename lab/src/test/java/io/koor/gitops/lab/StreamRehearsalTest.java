@@ -187,9 +187,11 @@ class StreamRehearsalTest {
             Path screenshots = Path.of("target", "stream");
             Files.createDirectories(screenshots);
             try (HeadlessChromium chromium = HeadlessChromium.open(player, dir.resolve("chromium.log"))) {
-                String state = "JSON.stringify({live: document.body.dataset.live, time: document.getElementById('video')"
-                        + ".currentTime, recordings: document.body.dataset.recordings || null, status:"
-                        + " document.getElementById('status').textContent})";
+                // the page's state as it writes it into the DOM (nothing yet while the document is still loading)
+                String state = "(() => { const video = document.getElementById('video'); const status ="
+                        + " document.getElementById('status'); return JSON.stringify(document.body && video && status"
+                        + " ? {live: document.body.dataset.live, time: video.currentTime, recordings:"
+                        + " document.body.dataset.recordings || null, status: status.textContent} : {live: 'loading'}); })()";
                 JsonNode live1 = JSON.readTree(chromium.await(state, v -> time(v) > 1.0, Duration.ofSeconds(45)).asText());
                 chromium.screenshot(screenshots.resolve("live.png"));
                 assertThat(live1.path("time").asDouble()).as("the live video plays: %s", live1).isGreaterThan(1.0);
