@@ -23,7 +23,7 @@ import io.koor.gitops.model.values.AcmeIssuer;
  * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
  * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
  * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night; and the live
- * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.demo.koor.tech}.
+ * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech}.
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -80,7 +80,7 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .image(release.postgresImage())
                                 .backup(BarmanBackup.toBucket("database-backups")))
                         .velero(VeleroBackups.toBucket("cluster-backups"))
-                        .streaming(Streaming.toBucket("stream", "streaming", "stream." + name + ".demo.koor.tech")
+                        .streaming(Streaming.toBucket("stream", "streaming", "stream." + name + ".koor.tech")
                                 .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
