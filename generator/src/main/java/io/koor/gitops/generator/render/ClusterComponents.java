@@ -1,7 +1,9 @@
 package io.koor.gitops.generator.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.model.apps.Application;
 import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.Workload;
 import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
@@ -37,9 +39,10 @@ public final class ClusterComponents {
         Set<String> snapshots = neededIf(PlatformRenderer.needsSnapshots(rook), PlatformRenderer.SNAPSHOT_CONTROLLER,
                 installed);
         Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook), prometheusCrds(cluster), installed);
+        // the dashboard's Ingress, among the tools
         Set<String> ingress = union(
-                neededIf(PlatformRenderer.needsIngress(rook), PlatformRenderer.INGRESS_CONTROLLER, installed),
-                neededIf(PlatformRenderer.needsCertManager(rook), PlatformRenderer.CERT_ISSUERS, installed));
+                neededIf(rook.dashboard().isPresent(), PlatformRenderer.INGRESS_CONTROLLER, installed),
+                neededIf(rook.dashboard().flatMap(d -> d.issuer()).isPresent(), PlatformRenderer.CERT_ISSUERS, installed));
         components.add(CephClusterRenderer.render(cluster, union(operator, snapshots, monitoring)));
         if (!rook.filesystems().isEmpty()) {
             List<HasMetadata> objects = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class ClusterComponents {
             components.add(Component.ofManifests(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
         }
         components.addAll(databases(cluster, installed, !claims.isEmpty()));
+        components.addAll(applications(cluster, installed));
         cluster.apps().velero().ifPresent(velero -> components.add(VeleroRenderer.render(cluster, velero, union(
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
                 neededIf(true, PlatformRenderer.SNAPSHOT_CONTROLLER, installed)))));
@@ -97,6 +101,40 @@ public final class ClusterComponents {
             needs.addAll(podMonitorCrds);
             out.add(PostgresRenderer.database(cluster, db, needs, !podMonitorCrds.isEmpty(),
                     namespaces.add(db.namespace().value())));
+        }
+        return out;
+    }
+
+    /**
+     * The typed applications, each after what it uses: the components with the StorageClasses its claims
+     * name, the bucket claims, the ingress controller and the certificate issuers its routes need.
+     */
+    private static List<Component> applications(Cluster cluster, Set<String> installed) {
+        RookCeph rook = cluster.rook();
+        Set<String> claimNamespaces = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                .map(c -> c.namespace().value()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> blockClasses = rook.blockPools().stream().flatMap(p -> p.storageClass().stream())
+                .map(c -> c.value()).collect(Collectors.toSet());
+        List<Component> out = new ArrayList<>();
+        for (Application app : cluster.apps().applications()) {
+            Set<String> needs = new TreeSet<>();
+            for (Workload w : app.workloads()) {
+                w.claims().forEach(c -> needs.add(blockClasses.contains(c.storageClass().value())
+                        ? CephClusterRenderer.COMPONENT : FILESYSTEMS));
+                if (!w.buckets().isEmpty()) {
+                    needs.add(BUCKETS);
+                }
+            }
+            if (!app.routes().isEmpty()) {
+                needs.addAll(neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed));
+            }
+            if (app.routes().stream().anyMatch(r -> r.issuer().isPresent())) {
+                needs.addAll(neededIf(true, PlatformRenderer.CERT_ISSUERS, installed));
+            }
+            List<Application> callers = cluster.apps().applications().stream()
+                    .filter(a -> a.talksTo().contains(app.name())).toList();
+            out.add(ApplicationRenderer.render(cluster, app, needs, !claimNamespaces.contains(app.namespace().value()),
+                    callers));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.koor.gitops.model.apps.WebRoute;
 import io.koor.gitops.model.ceph.DashboardIngress;
 import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.BootstrapRelease;
@@ -30,8 +31,8 @@ public final class PlatformRenderer {
     public static final String CLOUD_CONTROLLER_MANAGER = "cloud-controller-manager";
     /** The IngressClass Traefik registers when nothing in the definition names one. */
     static final String DEFAULT_INGRESS_CLASS = "traefik";
-    /** Where the tree's ingress controller runs (what NetworkPolicies let in to the services it exposes). */
-    static final String INGRESS_NAMESPACE = "traefik";
+    /** Where the ingress controller's pods run: what applications' NetworkPolicies let in. */
+    public static final String INGRESS_NAMESPACE = "traefik";
 
     private PlatformRenderer() {
     }
@@ -46,23 +47,28 @@ public final class PlatformRenderer {
         return rook.monitoring();
     }
 
-    static boolean needsIngress(RookCeph rook) {
-        return rook.dashboard().isPresent();
+    /** Whether the dashboard or an application's route is an Ingress. */
+    static boolean needsIngress(Cluster cluster) {
+        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty() || cluster.apps().streaming().isPresent();
     }
 
-    /** Whether something in the definition asks cert-manager for a certificate (the dashboard today). */
-    static boolean needsCertManager(RookCeph rook) {
-        return rook.dashboard().flatMap(DashboardIngress::issuer).isPresent();
+    /** Whether something in the definition asks cert-manager for a certificate (the dashboard, an application's route). */
+    static boolean needsCertManager(Cluster cluster) {
+        return cluster.rook().dashboard().flatMap(DashboardIngress::issuer).isPresent()
+                || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent())
+                || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent();
     }
 
-    private static String ingressClass(RookCeph rook) {
-        return rook.dashboard().map(DashboardIngress::ingressClass).map(c -> c.value()).orElse(DEFAULT_INGRESS_CLASS);
+    private static List<WebRoute> routes(Cluster cluster) {
+        return cluster.apps().applications().stream().flatMap(a -> a.routes().stream()).toList();
     }
 
-    /** The one IngressClass the tree's controller registers: the dashboard's, else the stream's (Cluster checks they agree). */
-    private static String ingressClass(Cluster cluster) {
-        return cluster.rook().dashboard().isPresent() ? ingressClass(cluster.rook())
-                : cluster.apps().streaming().map(s -> s.ingressClass().value()).orElse(DEFAULT_INGRESS_CLASS);
+    /** The IngressClass the tree's Ingresses name: the dashboard's, else the one the tree's Traefik registers. */
+    static String ingressClass(Cluster cluster) {
+        // the stream's when there is no dashboard (Cluster checks the two agree)
+        return cluster.rook().dashboard().map(DashboardIngress::ingressClass).map(c -> c.value())
+                .or(() -> cluster.apps().streaming().map(s -> s.ingressClass().value()))
+                .orElse(DEFAULT_INGRESS_CLASS);
     }
 
     public static List<Component> render(Cluster cluster) {
@@ -76,13 +82,11 @@ public final class PlatformRenderer {
         if (!cluster.monitoring().enabled() && platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
             out.add(prometheusOperatorCrds());
         }
-        boolean ingress = platform.ingressController().installs(needsIngress(rook)
-                || cluster.apps().streaming().isPresent());
+        boolean ingress = platform.ingressController().installs(needsIngress(cluster));
         if (ingress) {
             out.add(ingressController(ingressClass(cluster)));
         }
-        if (platform.certManager().installs(needsCertManager(rook)
-                || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent())) {
+        if (platform.certManager().installs(needsCertManager(cluster))) {
             out.add(certManager());
             out.add(certIssuers(ingressClass(cluster), ingress));
         }

@@ -19,6 +19,8 @@ public final class PublicEndpoints {
         LinkedHashSet<URI> all = new LinkedHashSet<>();
         cluster.rook().dashboard().ifPresent(d -> all.add(URI.create(
                 (d.tlsSecretName().isPresent() ? "https" : "http") + "://" + d.host() + "/")));
+        cluster.apps().applications().forEach(app -> app.routes().forEach(r -> all.add(URI.create(
+                (r.issuer().isPresent() ? "https" : "http") + "://" + r.host() + r.path()))));
         all.addAll(cluster.monitoring().extraProbes());
         return new ArrayList<>(all);
     }

@@ -67,6 +67,51 @@ public final class TestSystems {
                 .build();
     }
 
+    /**
+     * A cluster running typed applications: a web server behind the ingress with a certificate, a
+     * StatefulSet on a block class, an on-demand CronJob and a Job using a bucket and a generator file,
+     * and a second application that talks to the first.
+     */
+    public static Cluster withApplications(String name) {
+        var small = io.koor.gitops.model.values.Resources.of(50, 64, 128);
+        String nginx = "docker.io/nginxinc/nginx-unprivileged:1.29.5-alpine";
+        String busybox = "docker.io/library/busybox:1.37.0";
+        var site = io.koor.gitops.model.apps.Application.named("site")
+                .config(io.koor.gitops.model.apps.AppConfig.named("web")
+                        .text("default.conf", "server {\n    listen 8080;\n    root /usr/share/nginx/html;\n}\n"))
+                .config(io.koor.gitops.model.apps.AppConfig.named("scripts")
+                        .resource("report.sh", "testing/report.sh")
+                        .binary("favicon.ico", new byte[] {0, 0, 1, 0}))
+                .workload(io.koor.gitops.model.apps.Workload.deployment("web", nginx, small).user(101).replicas(2)
+                        .port("http", 8080).mountFile("web", "default.conf", "/etc/nginx/conf.d/default.conf"))
+                .workload(io.koor.gitops.model.apps.Workload.statefulSet("files", busybox, small).replicas(2)
+                        .command("httpd", "-f", "-p", "8081", "-h", "/data").port("http", 8081)
+                        .claim("data", "/data", "ceph-block", 5))
+                .workload(io.koor.gitops.model.apps.Workload.onDemand("report", busybox, small)
+                        .command("sh", "/scripts/report.sh").mount("scripts", "/scripts").bucket("site-content"))
+                .workload(io.koor.gitops.model.apps.Workload.job("seed", busybox, small)
+                        .command("sh", "-c", "echo seeding ${BUCKET_NAME}").env("LOG_LEVEL", "info")
+                        .bucket("site-content"))
+                .route(io.koor.gitops.model.apps.WebRoute.to("www.site.example.com", "web", "http")
+                        .certificateFrom(io.koor.gitops.model.values.AcmeIssuer.LETS_ENCRYPT_STAGING));
+        var probe = io.koor.gitops.model.apps.Application.named("probe")
+                .workload(io.koor.gitops.model.apps.Workload.cronJob("check", busybox, small, "*/10 * * * *")
+                        .command("wget", "-q", "-O", "/dev/null", "http://web.site.svc:8080/"))
+                .talksTo("site");
+        return Cluster.named(name)
+                .kubernetesVersion("1.32.4")
+                .location("nbg1")
+                .controlPlane(1, "cx33")
+                .storageNodes(4, "cx43", 2, 200)
+                .workers(2, "cx33")
+                .rook(RookCeph.of(ChartSource.rook("v1.20.6"), "quay.io/ceph/ceph:v19.2.6")
+                        .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault())
+                        .objectStore(io.koor.gitops.model.ceph.ObjectStore.named("objectstore")
+                                .bucket("site", "site-content")))
+                .apps(apps -> apps.application(site).application(probe))
+                .build();
+    }
+
     public static GitOpsSystem oneCluster() {
         return GitOpsSystem.of(cluster("lab", 3, "v1.20.6"));
     }

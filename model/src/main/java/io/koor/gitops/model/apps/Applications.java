@@ -2,6 +2,7 @@ package io.koor.gitops.model.apps;
 
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.presets.Versions;
+import io.koor.gitops.model.values.DnsLabel;
 import io.koor.gitops.model.values.Version;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +16,10 @@ import java.util.Set;
  * (StorageClasses, bucket claims) {@code Cluster} checks.
  */
 public record Applications(List<PostgresCluster> databases, Version cloudNativePgChart, Optional<VeleroBackups> velero,
-                           Optional<Streaming> streaming) {
+                           List<Application> applications, Optional<Streaming> streaming) {
     public Applications {
         databases = List.copyOf(databases);
+        applications = List.copyOf(applications);
         java.util.Objects.requireNonNull(cloudNativePgChart, "cloudNativePgChart");
         java.util.Objects.requireNonNull(velero, "velero");
         java.util.Objects.requireNonNull(streaming, "streaming");
@@ -30,37 +32,75 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
             db.restoreInto().ifPresent(r -> problems.require(names.add(db.namespace() + "/" + r), at + ".restoreInto",
                     "restoreInto='" + r + "' is already a cluster in namespace " + db.namespace() + "; pick another name"));
         }
+        checkApplications(problems, databases, velero, applications);
         problems.throwIfAny();
     }
 
+    /**
+     * Each application has a namespace of its own (its default-deny policy covers every pod there), and
+     * names only applications that exist as those it talks to.
+     */
+    private static void checkApplications(Problems problems, List<PostgresCluster> databases,
+                                          Optional<VeleroBackups> velero, List<Application> applications) {
+        Set<String> apps = new HashSet<>();
+        java.util.Map<String, String> namespaces = new java.util.HashMap<>();
+        databases.forEach(db -> namespaces.putIfAbsent(db.namespace().value(), "database " + db.name()));
+        velero.ifPresent(v -> namespaces.put(VeleroBackups.NAMESPACE, "Velero"));
+        for (Application app : applications) {
+            String at = "applications[" + app.name() + "]";
+            problems.require(apps.add(app.name().value()), at, "two applications are named " + app.name() + "; rename one");
+            String owner = namespaces.putIfAbsent(app.namespace().value(), "application " + app.name());
+            problems.require(owner == null || owner.equals("application " + app.name()), at + ".namespace",
+                    "namespace " + app.namespace() + " is already " + owner + "'s; give application " + app.name()
+                            + " its own, e.g. namespace(\"" + app.name() + "\")");
+        }
+        for (Application app : applications) {
+            for (DnsLabel t : app.talksTo()) {
+                String at = "applications[" + app.name() + "].talksTo[" + t + "]";
+                Optional<Application> target = applications.stream().filter(a -> a.name().equals(t)).findFirst();
+                problems.require(target.isPresent(), at, "no application is named " + t + " (there are "
+                        + new java.util.TreeSet<>(apps) + ")");
+                target.ifPresent(a -> problems.require(a.workloads().stream().anyMatch(w -> !w.ports().isEmpty()), at,
+                        "application " + t + " serves no port; give one of its workloads port(...)"));
+            }
+        }
+    }
+
     public static Applications none() {
-        return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART), Optional.empty(),
+        return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART), Optional.empty(), List.of(),
                 Optional.empty());
+    }
+
+    /** An application of typed workloads (see {@link Application}). */
+    public Applications application(Application application) {
+        List<Application> more = new ArrayList<>(applications);
+        more.add(application);
+        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, streaming));
     }
 
     public Applications postgres(PostgresCluster database) {
         List<PostgresCluster> more = new ArrayList<>(databases);
         more.add(database);
-        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, streaming));
+        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, streaming));
     }
 
     /** The cloudnative-pg chart of cloudnative-pg/charts (an exact release, e.g. {@code 0.28.3}). */
     public Applications cloudNativePgChart(String version) {
         return new Applications(databases, Problems.at("cloudNativePgChart", () -> Version.parse(version)), velero,
-                streaming);
+                applications, streaming);
     }
 
     /** Velero, backing the cluster's objects and volumes up to a bucket (see {@link VeleroBackups}). */
     public Applications velero(VeleroBackups backups) {
-        return new Applications(databases, cloudNativePgChart, Optional.of(backups), streaming);
+        return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, streaming);
     }
 
     /** A live stream stored in a bucket, with its player page (see {@link Streaming}). */
     public Applications streaming(Streaming stream) {
-        return new Applications(databases, cloudNativePgChart, velero, Optional.of(stream));
+        return new Applications(databases, cloudNativePgChart, velero, applications, Optional.of(stream));
     }
 
     public boolean isEmpty() {
-        return databases.isEmpty() && velero.isEmpty() && streaming.isEmpty();
+        return databases.isEmpty() && velero.isEmpty() && applications.isEmpty() && streaming.isEmpty();
     }
 }

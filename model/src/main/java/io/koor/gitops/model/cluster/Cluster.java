@@ -1,9 +1,11 @@
 package io.koor.gitops.model.cluster;
 
 import io.koor.gitops.model.Problems;
+import io.koor.gitops.model.apps.Application;
 import io.koor.gitops.model.apps.Applications;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.VeleroBackups;
+import io.koor.gitops.model.apps.Workload;
 import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephLayout;
@@ -144,6 +146,44 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                         + "' is not a bucket claim in namespace " + db.namespace() + "; add ObjectStore...bucket(\""
                         + db.namespace() + "\", \"" + backup.bucketClaim() + "\")");
             });
+        }
+        checkApplications(problems, rook, apps);
+    }
+
+    /**
+     * A typed application's volume claims name a StorageClass the cluster has (block or file), and its
+     * buckets an ObjectBucketClaim in its own namespace, where Rook puts the claim's Secret and ConfigMap.
+     */
+    private static void checkApplications(Problems problems, RookCeph rook, Applications apps) {
+        List<String> classes = new ArrayList<>();
+        rook.blockPools().forEach(p -> p.storageClass().ifPresent(c -> classes.add(c.value())));
+        rook.filesystems().forEach(f -> f.storageClass().ifPresent(c -> classes.add(c.value())));
+        List<String> fileClasses = rook.filesystems().stream().flatMap(f -> f.storageClass().stream())
+                .map(DnsLabel::value).toList();
+        for (Application app : apps.applications()) {
+            problems.require(!app.namespace().equals(rook.namespace()), "apps.applications[" + app.name() + "].namespace",
+                    "namespace " + app.namespace() + " is Rook's; give the application its own");
+            for (Workload w : app.workloads()) {
+                String at = "apps.applications[" + app.name() + "].workloads[" + w.name() + "]";
+                for (Workload.VolumeClaim c : w.claims()) {
+                    String sc = c.storageClass().value();
+                    problems.require(classes.contains(sc), at + ".claims[" + c.name() + "].storageClass",
+                            "storageClass='" + sc + "' is not a StorageClass of this cluster (it has "
+                                    + (classes.isEmpty() ? "none" : String.join(", ", classes))
+                                    + "); name one, or add BlockPool...storageClass(\"" + sc + "\")");
+                    problems.require(!c.shared() || !classes.contains(sc) || fileClasses.contains(sc),
+                            at + ".claims[" + c.name() + "]", "a shared (ReadWriteMany) claim needs a CephFS StorageClass;"
+                                    + " " + sc + " is a block class (file classes: "
+                                    + (fileClasses.isEmpty() ? "none" : String.join(", ", fileClasses)) + ")");
+                }
+                for (DnsLabel bucket : w.buckets()) {
+                    boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                            .anyMatch(c -> c.namespace().equals(app.namespace()) && c.name().equals(bucket));
+                    problems.require(claimed, at + ".buckets[" + bucket + "]", "bucket claim " + bucket
+                            + " is not in namespace " + app.namespace() + ", where the application reads its keys;"
+                            + " add ObjectStore...bucket(\"" + app.namespace() + "\", \"" + bucket + "\")");
+                }
+            }
         }
     }
 

@@ -213,10 +213,10 @@ final class WorkloadRules {
 
     private static void secretReferences(TreeIndex index, Findings out) {
         Set<String> charts = chartNamespaces(index); // operators installed there create their own Secrets
-        // a bucket claim's provisioner makes a Secret (and a ConfigMap) named as the claim, in its namespace
-        // (Rook's ceph-object-bucket-claim.md: "This name becomes the name of the Secret and ConfigMap")
-        Set<String> claimed = new HashSet<>();
-        index.ofKind("objectbucket.io", "ObjectBucketClaim").forEach(c -> claimed.add(c.namespace() + "/" + c.name()));
+        // Rook's bucket provisioner creates a Secret named after each ObjectBucketClaim, in its namespace
+        // (rook.io docs, Storage-Configuration/Object-Storage-RGW/ceph-object-bucket-claim)
+        Set<String> bucketSecrets = new HashSet<>();
+        index.ofKind("objectbucket.io", "ObjectBucketClaim").forEach(c -> bucketSecrets.add(c.namespace() + "/" + c.name()));
         for (SourceObject o : index.objects()) {
             if (!POD_TEMPLATES.containsKey(o.kind()) || charts.contains(o.namespace())) {
                 continue;
@@ -245,7 +245,7 @@ final class WorkloadRules {
             }
             for (String name : needed) {
                 if (!name.isEmpty() && index.find("", "Secret", o.namespace(), name).isEmpty()
-                        && !claimed.contains(o.namespace() + "/" + name)) {
+                        && !bucketSecrets.contains(o.namespace() + "/" + name)) {
                     out.at(o, POD_TEMPLATES.get(o.kind()), "needs Secret " + o.namespace() + "/" + name
                             + ", which is not in the tree", "create it in Git encrypted (SOPS), or make sure something"
                             + " outside Git creates it before this applies");

@@ -1,0 +1,109 @@
+package io.koor.gitops.generator.render;
+
+import static io.koor.gitops.generator.yaml.Fields.map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.model.apps.Application;
+import io.koor.gitops.model.apps.Workload;
+import io.koor.gitops.model.ceph.ObjectStore;
+import io.koor.gitops.model.cluster.Cluster;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The NetworkPolicies of an application's namespace: all traffic denied, then exactly what the
+ * application declares allowed. Its own pods reach each other; all reach the cluster DNS; what a
+ * route exposes takes connections from the ingress controller's namespace; bucket users reach the
+ * object store's gateways; and the applications it names are reached (and accept it). Policies
+ * match the pods' own ports (a Service's traffic arrives translated to them), which for Rook's RGW is
+ * its container port, not the Service's.
+ */
+final class NetworkPolicies {
+    /** CoreDNS as kubeadm deploys it: Deployment coredns in kube-system, pods labelled k8s-app=kube-dns. */
+    private static final Map<String, Object> DNS_PODS = map("k8s-app", "kube-dns");
+
+    private NetworkPolicies() {
+    }
+
+    static List<HasMetadata> of(Cluster cluster, Application app, List<Application> callers) {
+        List<HasMetadata> out = new ArrayList<>();
+        out.add(policy(app, "default-deny", map(), List.of("Ingress", "Egress"), null, null));
+        out.add(policy(app, "allow-within-application", map(), List.of("Ingress", "Egress"),
+                List.of(map("from", List.of(map("podSelector", map())))),
+                List.of(map("to", List.of(map("podSelector", map()))))));
+        out.add(policy(app, "allow-dns", map(), List.of("Egress"), null, List.of(map(
+                "to", List.of(map("namespaceSelector", namespace("kube-system"), "podSelector", map("matchLabels", DNS_PODS))),
+                "ports", List.of(port("UDP", 53), port("TCP", 53))))));
+        for (Workload w : app.workloads()) {
+            Set<String> routed = new TreeSet<>();
+            app.routes().stream().filter(r -> r.workload().equals(w.name())).forEach(r -> routed.add(r.port()));
+            if (!routed.isEmpty()) {
+                List<Map<String, Object>> ports = w.ports().stream().filter(p -> routed.contains(p.name()))
+                        .map(p -> port("TCP", p.number())).toList();
+                out.add(policy(app, w.name() + "-from-ingress", pods(app, w), List.of("Ingress"), List.of(map(
+                        "from", List.of(map("namespaceSelector", namespace(PlatformRenderer.INGRESS_NAMESPACE))),
+                        "ports", ports)), null));
+            }
+            if (!w.buckets().isEmpty()) {
+                List<Map<String, Object>> to = new ArrayList<>();
+                Set<String> stores = new TreeSet<>();
+                for (var claim : w.buckets()) {
+                    ObjectStore store = ApplicationRenderer.storeOf(cluster, app, claim.value());
+                    if (stores.add(store.name().value())) {
+                        to.add(map(
+                                "to", List.of(map("namespaceSelector", namespace(cluster.rook().namespace().value()),
+                                        "podSelector", map("matchLabels", map("app", "rook-ceph-rgw",
+                                                "rook_object_store", store.name().value())))),
+                                "ports", List.of(port("TCP", store.tlsSecret().isPresent()
+                                        ? ApplicationRenderer.RGW_POD_HTTPS_PORT : ApplicationRenderer.RGW_POD_HTTP_PORT))));
+                    }
+                }
+                out.add(policy(app, w.name() + "-to-object-store", pods(app, w), List.of("Egress"), null, to));
+            }
+        }
+        for (var other : app.talksTo()) {
+            Application target = cluster.apps().applications().stream().filter(a -> a.name().equals(other))
+                    .findFirst().orElseThrow();
+            out.add(policy(app, "to-" + target.name(), map(), List.of("Egress"), null, List.of(map(
+                    "to", List.of(map("namespaceSelector", namespace(target.namespace().value()))),
+                    "ports", servedPorts(target)))));
+        }
+        for (Application caller : callers) {
+            out.add(policy(app, "from-" + caller.name(), map(), List.of("Ingress"), List.of(map(
+                    "from", List.of(map("namespaceSelector", namespace(caller.namespace().value()))),
+                    "ports", servedPorts(app))), null));
+        }
+        return out;
+    }
+
+    /** The ports the application's Services serve (other applications reach it only there). */
+    private static List<Map<String, Object>> servedPorts(Application app) {
+        Set<Integer> numbers = new TreeSet<>();
+        app.workloads().forEach(w -> w.ports().forEach(p -> numbers.add(p.number())));
+        return numbers.stream().map(n -> port("TCP", n)).toList();
+    }
+
+    private static Map<String, Object> pods(Application app, Workload w) {
+        return map("matchLabels", new LinkedHashMap<>(ApplicationRenderer.selector(app, w)));
+    }
+
+    private static Map<String, Object> namespace(String name) {
+        return map("matchLabels", map("kubernetes.io/metadata.name", name));
+    }
+
+    private static Map<String, Object> port(String protocol, int number) {
+        return map("protocol", protocol, "port", number);
+    }
+
+    private static HasMetadata policy(Application app, String name, Map<String, Object> podSelector, List<String> types,
+                                      List<Map<String, Object>> ingress, List<Map<String, Object>> egress) {
+        HasMetadata policy = Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name, app.namespace().value(),
+                map("podSelector", podSelector, "policyTypes", types, "ingress", ingress, "egress", egress));
+        policy.getMetadata().setLabels(ApplicationRenderer.appLabels(app));
+        return policy;
+    }
+}
