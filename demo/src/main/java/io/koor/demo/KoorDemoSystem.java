@@ -5,6 +5,7 @@ import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.Streaming;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.ChartSource;
@@ -13,6 +14,7 @@ import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.monitoring.Monitoring;
 import io.koor.gitops.model.presets.Patterns;
+import io.koor.gitops.model.values.AcmeIssuer;
 
 /**
  * Koor's demo system: {@code demo} is the environment shown to people; {@code staging} has the
@@ -20,7 +22,8 @@ import io.koor.gitops.model.presets.Patterns;
  * start from the minimal production pattern and add the file and object storage the demo
  * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
  * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
- * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night.
+ * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night; and the live
+ * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech}.
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -69,13 +72,16 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .objectStore(ObjectStore.named("objectstore")
                                 .bucket("cdn", "static-site")
                                 .bucket("database", "database-backups")
-                                .bucket("velero", "cluster-backups")))
+                                .bucket("velero", "cluster-backups")
+                                .bucket("streaming", "stream")))
                 .apps(apps -> apps
                         .cloudNativePgChart(release.cloudNativePgChart())
                         .postgres(PostgresCluster.named("app", "database", "ceph-block")
                                 .image(release.postgresImage())
                                 .backup(BarmanBackup.toBucket("database-backups")))
-                        .velero(VeleroBackups.toBucket("cluster-backups")))
+                        .velero(VeleroBackups.toBucket("cluster-backups"))
+                        .streaming(Streaming.toBucket("stream", "streaming", "stream." + name + ".koor.tech")
+                                .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter()))

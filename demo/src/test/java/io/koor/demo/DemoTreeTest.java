@@ -171,6 +171,26 @@ class DemoTreeTest {
     }
 
     @Test
+    void theStreamEncodesIntoItsBucketAndIsServedWithTlsAtEachClustersHost() {
+        for (String cluster : List.of("demo", "staging")) {
+            JsonNode encoder = doc("apps/" + cluster + "/streaming/deployment-stream-encoder.yaml", 0).at("/spec/template/spec");
+            assertThat(encoder.at("/containers/0/image").asText()).isEqualTo("jrottenberg/ffmpeg:8.1.2-ubuntu2404");
+            assertThat(encoder.at("/containers/1/envFrom/1/secretRef/name").asText()).isEqualTo("stream");
+            JsonNode claim = doc("apps/" + cluster + "/ceph-buckets/objectbucketclaim-stream.yaml", 0);
+            assertThat(claim.at("/metadata/namespace").asText()).isEqualTo("streaming");
+            JsonNode ingress = doc("apps/" + cluster + "/streaming/ingress-stream.yaml", 0);
+            assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).isEqualTo("stream." + cluster + ".koor.tech");
+            assertThat(ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText())
+                    .isEqualTo("letsencrypt-production");
+            assertThat(doc("apps/" + cluster + "/streaming/configmap-stream-files.yaml", 0).at("/data/lifecycle.xml").asText())
+                    .contains("<Prefix>recordings/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>7</Days>");
+        }
+        // the stream's Ingress brings Traefik and cert-manager into the tree, before the apps
+        assertThat(doc("infrastructure/controllers/demo/cert-manager/helmrelease-cert-manager.yaml", 0)
+                .at("/spec/chart/spec/version").asText()).isEqualTo(io.koor.gitops.model.presets.Versions.CERT_MANAGER_CHART);
+    }
+
+    @Test
     void eachClusterExplainsItselfInItsReadme() {
         String readme = tree.text(new TreePath("clusters/demo/README.md"));
         assertThat(readme).contains("| storage | 4 | cx43 | 16 GB | 2 × 100 GB |", "| ceph-block (default) | block (RBD) |",
@@ -243,7 +263,7 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(38); // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories
+        assertThat(dirs).hasSize(46); // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories; the stream's Traefik, cert-manager
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -130,6 +130,7 @@ public final class ClusterReadme {
         }
 
         RestoreRunbook.render(cluster, md);
+        streaming(md, cluster);
         monitoringAndAccess(md, cluster);
         secrets(md, cluster, reconciler);
 
@@ -153,6 +154,18 @@ public final class ClusterReadme {
     }
 
     /** How to reach Grafana, what is probed, and who may do what: only what the definition turned on. */
+    private static void streaming(StringBuilder md, Cluster cluster) {
+        cluster.apps().streaming().ifPresent(s -> md.append("\n## Live stream\n\nWatch at <https://").append(s.host())
+                .append("/>: ffmpeg's ").append(s.source().pattern()).append(" test pattern and a ")
+                .append(s.source().toneHz()).append(" Hz tone, ").append(s.source().width()).append('x')
+                .append(s.source().height()).append(", in ").append(s.segmentSeconds()).append(" s segments, stored in bucket `")
+                .append(s.bucketClaim()).append("` with ").append(s.recordingMinutes())
+                .append("-minute recordings, which its lifecycle rule deletes after ").append(s.retentionDays())
+                .append(" days. What the uploader did, and what ffmpeg said:\n\n```sh\nkubectl -n ").append(s.namespace())
+                .append(" logs deploy/").append(s.name()).append("-encoder -c uploader\nkubectl -n ").append(s.namespace())
+                .append(" logs deploy/").append(s.name()).append("-encoder -c encoder\n```\n"));
+    }
+
     private static void monitoringAndAccess(StringBuilder md, Cluster cluster) {
         if (cluster.monitoring().enabled()) {
             md.append("\n## Monitoring\n\nkube-prometheus-stack ").append(cluster.monitoring().stackChart())

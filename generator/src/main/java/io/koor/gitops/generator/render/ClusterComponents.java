@@ -69,6 +69,14 @@ public final class ClusterComponents {
         cluster.apps().velero().ifPresent(velero -> components.add(VeleroRenderer.render(cluster, velero, union(
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
                 neededIf(true, PlatformRenderer.SNAPSHOT_CONTROLLER, installed)))));
+        // the stream's namespace comes with its bucket claim; its Ingress needs the controller and, for an
+        // ACME certificate, the issuers, when the tree installs them
+        cluster.apps().streaming().ifPresent(stream -> components.add(StreamingRenderer.render(cluster, stream, union(
+                Set.of(BUCKETS),
+                neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed),
+                neededIf(stream.issuer().isPresent(), PlatformRenderer.CERT_ISSUERS, installed)),
+                installed.contains(PlatformRenderer.INGRESS_CONTROLLER)
+                        ? java.util.Optional.of(PlatformRenderer.INGRESS_NAMESPACE) : java.util.Optional.empty())));
         return components;
     }
 

@@ -48,13 +48,14 @@ public final class PlatformRenderer {
 
     /** Whether the dashboard or an application's route is an Ingress. */
     static boolean needsIngress(Cluster cluster) {
-        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty();
+        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty() || cluster.apps().streaming().isPresent();
     }
 
     /** Whether something in the definition asks cert-manager for a certificate (the dashboard, an application's route). */
     static boolean needsCertManager(Cluster cluster) {
         return cluster.rook().dashboard().flatMap(DashboardIngress::issuer).isPresent()
-                || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent());
+                || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent())
+                || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent();
     }
 
     private static List<WebRoute> routes(Cluster cluster) {
@@ -63,7 +64,9 @@ public final class PlatformRenderer {
 
     /** The IngressClass the tree's Ingresses name: the dashboard's, else the one the tree's Traefik registers. */
     static String ingressClass(Cluster cluster) {
+        // the stream's when there is no dashboard (Cluster checks the two agree)
         return cluster.rook().dashboard().map(DashboardIngress::ingressClass).map(c -> c.value())
+                .or(() -> cluster.apps().streaming().map(s -> s.ingressClass().value()))
                 .orElse(DEFAULT_INGRESS_CLASS);
     }
 

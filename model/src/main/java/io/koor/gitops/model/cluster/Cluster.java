@@ -133,6 +133,18 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             problems.require(rook.snapshotClasses(), "apps.velero", "Velero takes the volumes as CSI snapshots, which"
                     + " need the VolumeSnapshotClasses: leave RookCeph.snapshotClasses(true)");
         });
+        apps.streaming().ifPresent(stream -> {
+            boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                    .anyMatch(c -> c.namespace().equals(stream.namespace()) && c.name().equals(stream.bucketClaim()));
+            problems.require(claimed, "apps.streaming.bucketClaim", "bucketClaim='" + stream.bucketClaim()
+                    + "' is not a bucket claim in namespace " + stream.namespace() + ", where the uploader reads its keys;"
+                    + " add ObjectStore...bucket(\"" + stream.namespace() + "\", \"" + stream.bucketClaim() + "\")");
+            // the tree's ingress controller registers one IngressClass
+            rook.dashboard().filter(d -> !d.ingressClass().equals(stream.ingressClass())).ifPresent(d -> problems.require(
+                    false, "apps.streaming.ingressClass", "ingressClass='" + stream.ingressClass() + "' differs from the"
+                            + " dashboard's '" + d.ingressClass() + "'; the ingress controller registers one class: use '"
+                            + d.ingressClass() + "'"));
+        });
         for (PostgresCluster db : apps.databases()) {
             String at = "apps.postgres[" + db.name() + "]";
             problems.require(blockClasses.contains(db.storageClass().value()), at + ".storageClass",

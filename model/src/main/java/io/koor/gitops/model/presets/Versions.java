@@ -55,6 +55,15 @@ public final class Versions {
     public static final String VELERO_CHART = "11.2.0";
     public static final String VELERO_AWS_PLUGIN = "velero/velero-plugin-for-aws:v1.13.2";
     /**
+     * The stream's images. jrottenberg/ffmpeg tags each release {@code <long_version>-<variant>}
+     * (.github/workflows/build.yml); 8.1.2-ubuntu2404 has libx264, libfreetype and DejaVu fonts for the
+     * clock overlay, with ffmpeg as its entrypoint. curl 8.20.0 (curlimages/curl) signs S3 requests
+     * itself ({@code --aws-sigv4}). nginx-unprivileged 1.31.0-alpine runs nginx as uid 101 on port 8080.
+     */
+    public static final String STREAM_ENCODER_IMAGE = "jrottenberg/ffmpeg:8.1.2-ubuntu2404";
+    public static final String STREAM_UPLOADER_IMAGE = "curlimages/curl:8.20.0";
+    public static final String STREAM_WEB_IMAGE = "nginxinc/nginx-unprivileged:1.31.0-alpine";
+    /**
      * Flux 2.9: needs Kubernetes 1.33 or newer (flux2 cmd/flux/check.go kubernetesConstraints) and is
      * conformance-tested on 1.36 (fluxcd/flux2 9351ff68), so it covers demo's 1.35 and staging's 1.36.
      */
