@@ -60,5 +60,7 @@ done
 for f in $files; do
   case "$f" in *.html) put "$f" ;; esac
 done
-s3 s3api put-bucket-policy --bucket "$BUCKET_NAME" --policy "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PublicRead\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"*\"]},\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::$BUCKET_NAME/*\"]}]}"
+statement="{\"Sid\":\"PublicRead\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"*\"]},\"Action\":[\"s3:GetObject\"],"
+statement="$statement\"Resource\":[\"arn:aws:s3:::$BUCKET_NAME/*\"]}"
+s3 s3api put-bucket-policy --bucket "$BUCKET_NAME" --policy "{\"Version\":\"2012-10-17\",\"Statement\":[$statement]}"
 echo "upload-site: $(echo "$files" | wc -l) files in s3://$BUCKET_NAME at $endpoint, readable by anyone"
