@@ -5,6 +5,7 @@ import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
+import io.koor.gitops.model.apps.StaticSiteCdn;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.ChartSource;
@@ -20,7 +21,9 @@ import io.koor.gitops.model.presets.Patterns;
  * start from the minimal production pattern and add the file and object storage the demo
  * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
  * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
- * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night.
+ * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night; and the static site,
+ * served from its bucket through a caching nginx at {@code site.<cluster>.demo.koor.tech} (the DNS record, pointing
+ * at the load balancer in front of the ingress controller's node ports, is made outside Git).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -75,7 +78,8 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .postgres(PostgresCluster.named("app", "database", "ceph-block")
                                 .image(release.postgresImage())
                                 .backup(BarmanBackup.toBucket("database-backups")))
-                        .velero(VeleroBackups.toBucket("cluster-backups")))
+                        .velero(VeleroBackups.toBucket("cluster-backups"))
+                        .cdn(StaticSiteCdn.fromBucket("cdn", "static-site", "site." + name + ".demo.koor.tech", "ceph-block")))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter()))

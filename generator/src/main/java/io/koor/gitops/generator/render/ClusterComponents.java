@@ -38,8 +38,8 @@ public final class ClusterComponents {
                 installed);
         Set<String> monitoring = neededIf(PlatformRenderer.needsPrometheusCrds(rook), prometheusCrds(cluster), installed);
         Set<String> ingress = union(
-                neededIf(PlatformRenderer.needsIngress(rook), PlatformRenderer.INGRESS_CONTROLLER, installed),
-                neededIf(PlatformRenderer.needsCertManager(rook), PlatformRenderer.CERT_ISSUERS, installed));
+                neededIf(rook.dashboard().isPresent(), PlatformRenderer.INGRESS_CONTROLLER, installed),
+                neededIf(rook.dashboard().flatMap(d -> d.issuer()).isPresent(), PlatformRenderer.CERT_ISSUERS, installed));
         components.add(CephClusterRenderer.render(cluster, union(operator, snapshots, monitoring)));
         if (!rook.filesystems().isEmpty()) {
             List<HasMetadata> objects = new ArrayList<>();
@@ -65,6 +65,11 @@ public final class ClusterComponents {
         cluster.apps().velero().ifPresent(velero -> components.add(VeleroRenderer.render(cluster, velero, union(
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
                 neededIf(true, PlatformRenderer.SNAPSHOT_CONTROLLER, installed)))));
+        // after its bucket, the Ceph cluster (the cache's block volumes), and the ingress and issuers the tree runs
+        cluster.apps().cdn().ifPresent(cdn -> components.add(CdnRenderer.render(cluster, cdn, union(
+                Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
+                neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed),
+                neededIf(true, PlatformRenderer.CERT_ISSUERS, installed)), PlatformRenderer.ingressNamespace(cluster))));
         return components;
     }
 

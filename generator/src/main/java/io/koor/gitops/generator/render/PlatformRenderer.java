@@ -30,6 +30,7 @@ public final class PlatformRenderer {
     public static final String CLOUD_CONTROLLER_MANAGER = "cloud-controller-manager";
     /** The IngressClass Traefik registers when nothing in the definition names one. */
     static final String DEFAULT_INGRESS_CLASS = "traefik";
+    static final String INGRESS_NAMESPACE = "traefik";
 
     private PlatformRenderer() {
     }
@@ -44,17 +45,26 @@ public final class PlatformRenderer {
         return rook.monitoring();
     }
 
-    static boolean needsIngress(RookCeph rook) {
-        return rook.dashboard().isPresent();
+    /** Whether an Ingress of the tree needs a controller: the dashboard's or the CDN's. */
+    static boolean needsIngress(Cluster cluster) {
+        return cluster.rook().dashboard().isPresent() || cluster.apps().cdn().isPresent();
     }
 
-    /** Whether something in the definition asks cert-manager for a certificate (the dashboard today). */
-    static boolean needsCertManager(RookCeph rook) {
-        return rook.dashboard().flatMap(DashboardIngress::issuer).isPresent();
+    /** Whether something in the definition asks cert-manager for a certificate (the dashboard, the CDN). */
+    static boolean needsCertManager(Cluster cluster) {
+        return cluster.rook().dashboard().flatMap(DashboardIngress::issuer).isPresent() || cluster.apps().cdn().isPresent();
     }
 
-    private static String ingressClass(RookCeph rook) {
-        return rook.dashboard().map(DashboardIngress::ingressClass).map(c -> c.value()).orElse(DEFAULT_INGRESS_CLASS);
+    /** The class the tree's Traefik registers: the dashboard's, else the CDN's, else Traefik's own. */
+    private static String ingressClass(Cluster cluster) {
+        return cluster.rook().dashboard().map(DashboardIngress::ingressClass).map(c -> c.value())
+                .or(() -> cluster.apps().cdn().map(c -> c.ingressClass().value())).orElse(DEFAULT_INGRESS_CLASS);
+    }
+
+    /** Where the tree runs its ingress controller, if it does. */
+    static java.util.Optional<String> ingressNamespace(Cluster cluster) {
+        return cluster.platform().ingressController().installs(needsIngress(cluster))
+                ? java.util.Optional.of(INGRESS_NAMESPACE) : java.util.Optional.empty();
     }
 
     public static List<Component> render(Cluster cluster) {
@@ -68,13 +78,13 @@ public final class PlatformRenderer {
         if (!cluster.monitoring().enabled() && platform.prometheusOperatorCrds().installs(needsPrometheusCrds(rook))) {
             out.add(prometheusOperatorCrds());
         }
-        boolean ingress = platform.ingressController().installs(needsIngress(rook));
+        boolean ingress = platform.ingressController().installs(needsIngress(cluster));
         if (ingress) {
-            out.add(ingressController(ingressClass(rook)));
+            out.add(ingressController(ingressClass(cluster)));
         }
-        if (platform.certManager().installs(needsCertManager(rook))) {
+        if (platform.certManager().installs(needsCertManager(cluster))) {
             out.add(certManager());
-            out.add(certIssuers(ingressClass(rook), ingress));
+            out.add(certIssuers(ingressClass(cluster), ingress));
         }
         if (platform.runsCloudControllerManager()) {
             out.add(cloudControllerManager(cluster));
@@ -119,7 +129,7 @@ public final class PlatformRenderer {
      * Helm leaves alone on upgrade unless told to replace them.
      */
     private static Component ingressController(String ingressClass) {
-        String namespace = "traefik";
+        String namespace = INGRESS_NAMESPACE;
         Part.ChartInstall chart = new Part.ChartInstall("traefik", "https://traefik.github.io/charts", "traefik",
                 Versions.TRAEFIK_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE, map(
                         "ingressClass", map("enabled", true, "isDefaultClass", false, "name", ingressClass),

@@ -55,6 +55,12 @@ public final class Versions {
     public static final String VELERO_CHART = "11.2.0";
     public static final String VELERO_AWS_PLUGIN = "velero/velero-plugin-for-aws:v1.13.2";
     /**
+     * The CDN's caching server: nginx's unprivileged image (nginxinc/docker-nginx-unprivileged: user 101,
+     * port 8080, pid and temporary files under /tmp), and the AWS CLI v2 image that uploads the site.
+     */
+    public static final String CDN_SERVER_IMAGE = "nginxinc/nginx-unprivileged:1.29.8-alpine";
+    public static final String CDN_UPLOAD_IMAGE = "amazon/aws-cli:2.34.48";
+    /**
      * Flux 2.9: needs Kubernetes 1.33 or newer (flux2 cmd/flux/check.go kubernetesConstraints) and is
      * conformance-tested on 1.36 (fluxcd/flux2 9351ff68), so it covers demo's 1.35 and staging's 1.36.
      */

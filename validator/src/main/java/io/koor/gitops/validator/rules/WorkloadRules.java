@@ -240,7 +240,9 @@ final class WorkloadRules {
                 }
             }
             for (String name : needed) {
-                if (!name.isEmpty() && index.find("", "Secret", o.namespace(), name).isEmpty()) {
+                // Rook makes a Secret named after each ObjectBucketClaim, in the claim's namespace, with the bucket's keys
+                boolean claimSecret = index.find("objectbucket.io", "ObjectBucketClaim", o.namespace(), name).isPresent();
+                if (!name.isEmpty() && !claimSecret && index.find("", "Secret", o.namespace(), name).isEmpty()) {
                     out.at(o, POD_TEMPLATES.get(o.kind()), "needs Secret " + o.namespace() + "/" + name
                             + ", which is not in the tree", "create it in Git encrypted (SOPS), or make sure something"
                             + " outside Git creates it before this applies");
