@@ -439,17 +439,7 @@ public final class SiteFont {
         }
     }
 
-    private interface Body {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] table(Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+    private static byte[] table(BigEndian.Body body) {
+        return BigEndian.bytes(body);
     }
 }
