@@ -129,7 +129,7 @@ class CdnRehearsalTest {
             assertThat(dom).as("the page's script marks the body once font and images are in")
                     .contains("data-font=\"loaded\"", "data-images=\"loaded\"", "data-ready=\"yes\"");
             Set<String> paths = new HashSet<>(List.of("/"));
-            site.files().keySet().stream().filter(n -> !n.equals("index.html")).forEach(n -> paths.add("/" + n));
+            site.files().keySet().stream().filter(n -> !n.endsWith(".html")).forEach(n -> paths.add("/" + n));
             List<String[]> firstLoad = requests(accessLog, 0);
             assertThat(firstLoad).as("every file of the site, fetched from the gateway").extracting(r -> r[0])
                     .containsAll(paths);
@@ -155,8 +155,11 @@ class CdnRehearsalTest {
             HttpResponse<String> font = get(http, base.resolve(site.servedName("koor-glyphs.ttf")));
             assertThat(font.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
             assertThat(font.headers().firstValue("X-Cache-Status")).hasValue("HIT");
+            HttpResponse<String> notFound = get(http, base.resolve("/no-such-page"));
+            assertThat(notFound.statusCode()).as("RGW's 403 for a key it has not, as the site's own page").isEqualTo(404);
+            assertThat(notFound.body()).contains("This page is not here.");
             assertThat(http.send(HttpRequest.newBuilder(base).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("only GET and HEAD").isEqualTo(403);
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("only GET and HEAD").isEqualTo(405);
             // timings for the record (BENCHMARKS.md), never asserted
             System.err.println("cdn: " + paths.size() + " files; upload " + uploadMillis + " ms; first load " + firstLoad.size()
                     + " requests (MISS) in a Chromium run of " + firstMillis + " ms; second " + secondLoad.size()

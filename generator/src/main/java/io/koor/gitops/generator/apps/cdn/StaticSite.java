@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class StaticSite {
     private static final String RESOURCES = "/io/koor/gitops/generator/apps/cdn/";
     /** The files of the site's source, leaves before the files referring to them. */
-    private static final List<String> SOURCES = List.of("koor-mark.svg", "site.js", "site.css", "index.html");
+    private static final List<String> SOURCES = List.of("koor-mark.svg", "site.js", "site.css", "index.html", "404.html");
     private static final StaticSite KOOR_DEMO = build();
 
     private final SortedMap<String, byte[]> files;
