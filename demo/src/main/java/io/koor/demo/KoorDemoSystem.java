@@ -22,7 +22,7 @@ import io.koor.gitops.model.presets.Patterns;
  * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
  * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
  * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night; and the static site,
- * served from its bucket through a caching nginx at {@code site.<cluster>.demo.koor.tech} (the DNS record, pointing
+ * served from its bucket through a caching nginx at {@code site.<cluster>.koor.tech} (the DNS record, pointing
  * at the load balancer in front of the ingress controller's node ports, is made outside Git).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
@@ -79,7 +79,7 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .image(release.postgresImage())
                                 .backup(BarmanBackup.toBucket("database-backups")))
                         .velero(VeleroBackups.toBucket("cluster-backups"))
-                        .cdn(StaticSiteCdn.fromBucket("cdn", "static-site", "site." + name + ".demo.koor.tech", "ceph-block")))
+                        .cdn(StaticSiteCdn.fromBucket("cdn", "static-site", "site." + name + ".koor.tech", "ceph-block")))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter()))
