@@ -37,7 +37,12 @@ public final class CdnRenderer {
     /** cert-manager's HTTP-01 solver pods: their label and port (cert-manager docs, acme/http01 and its NetworkPolicy note). */
     static final String SOLVER_LABEL = "acme.cert-manager.io/http01-solver";
     static final int SOLVER_PORT = 8089;
-    private static final String CACHE_DIR = "/var/cache/nginx/site";
+    /**
+     * The cache volume's mount, and nginx's cache directory one level below it, which nginx creates: a fresh ext4
+     * volume holds a root-only lost+found that nginx's cache loader must not walk.
+     */
+    private static final String CACHE_VOLUME = "/var/cache/nginx";
+    private static final String CACHE_DIR = CACHE_VOLUME + "/site";
     private static final String CONFIG_DIR = "/etc/nginx/site";
 
     private CdnRenderer() {
@@ -155,7 +160,7 @@ public final class CdnRenderer {
                 "securityContext", restricted(),
                 "volumeMounts", List.of(
                         map("name", "config", "mountPath", CONFIG_DIR, "readOnly", true),
-                        map("name", "cache", "mountPath", CACHE_DIR),
+                        map("name", "cache", "mountPath", CACHE_VOLUME),
                         map("name", "tmp", "mountPath", "/tmp")));
         Map<String, Object> pod = map(
                 "securityContext", podSecurity(SERVER_UID),
