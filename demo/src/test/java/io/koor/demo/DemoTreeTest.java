@@ -243,7 +243,9 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(38); // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories
+        // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories, and per cluster the CDN with the
+        // ingress controller and cert-manager (with its issuers) it brings
+        assertThat(dirs).hasSize(46);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();
