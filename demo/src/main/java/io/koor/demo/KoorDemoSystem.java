@@ -6,6 +6,7 @@ import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.Streaming;
+import io.koor.gitops.model.apps.StaticSiteCdn;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.ceph.ChartSource;
@@ -23,7 +24,9 @@ import io.koor.gitops.model.values.AcmeIssuer;
  * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
  * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
  * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night; and the live
- * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech}.
+ * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech};
+ * and the static site, served from its bucket through a caching nginx at {@code site.<cluster>.koor.tech} (the DNS record, pointing
+ * at the load balancer in front of the ingress controller's node ports, is made outside Git).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -81,7 +84,8 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .backup(BarmanBackup.toBucket("database-backups")))
                         .velero(VeleroBackups.toBucket("cluster-backups"))
                         .streaming(Streaming.toBucket("stream", "streaming", "stream." + name + ".koor.tech")
-                                .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
+                                .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))
+                        .cdn(StaticSiteCdn.fromBucket("cdn", "static-site", "site." + name + ".koor.tech", "ceph-block")))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter()))

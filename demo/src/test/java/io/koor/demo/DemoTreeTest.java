@@ -263,7 +263,9 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(46); // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories; the stream's Traefik, cert-manager
+        // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories, and per cluster the CDN and the
+        // stream with the ingress controller and cert-manager (with its issuers) they bring
+        assertThat(dirs).hasSize(48);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -77,6 +77,11 @@ public final class ClusterComponents {
                 neededIf(stream.issuer().isPresent(), PlatformRenderer.CERT_ISSUERS, installed)),
                 installed.contains(PlatformRenderer.INGRESS_CONTROLLER)
                         ? java.util.Optional.of(PlatformRenderer.INGRESS_NAMESPACE) : java.util.Optional.empty())));
+        // after its bucket, the Ceph cluster (the cache's block volumes), and the ingress and issuers the tree runs
+        cluster.apps().cdn().ifPresent(cdn -> components.add(CdnRenderer.render(cluster, cdn, union(
+                Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
+                neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed),
+                neededIf(true, PlatformRenderer.CERT_ISSUERS, installed)), PlatformRenderer.ingressNamespace(cluster))));
         return components;
     }
 

@@ -46,28 +46,36 @@ public final class PlatformRenderer {
         return rook.monitoring();
     }
 
-    /** Whether the dashboard or an application's route is an Ingress. */
+    /** Whether an Ingress of the tree needs a controller: the dashboard's, an application's route, the stream's, the CDN's. */
     static boolean needsIngress(Cluster cluster) {
-        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty() || cluster.apps().streaming().isPresent();
+        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty() || cluster.apps().streaming().isPresent()
+                || cluster.apps().cdn().isPresent();
     }
 
-    /** Whether something in the definition asks cert-manager for a certificate (the dashboard, an application's route). */
+    /** Whether something in the definition asks cert-manager for a certificate (the dashboard, a route, the stream, the CDN). */
     static boolean needsCertManager(Cluster cluster) {
         return cluster.rook().dashboard().flatMap(DashboardIngress::issuer).isPresent()
                 || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent())
-                || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent();
+                || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent()
+                || cluster.apps().cdn().isPresent();
     }
 
     private static List<WebRoute> routes(Cluster cluster) {
         return cluster.apps().applications().stream().flatMap(a -> a.routes().stream()).toList();
     }
 
-    /** The IngressClass the tree's Ingresses name: the dashboard's, else the one the tree's Traefik registers. */
+    /** The IngressClass the tree's Ingresses name: the dashboard's, else the stream's, the CDN's, else Traefik's own. */
     static String ingressClass(Cluster cluster) {
-        // the stream's when there is no dashboard (Cluster checks the two agree)
         return cluster.rook().dashboard().map(DashboardIngress::ingressClass).map(c -> c.value())
                 .or(() -> cluster.apps().streaming().map(s -> s.ingressClass().value()))
+                .or(() -> cluster.apps().cdn().map(c -> c.ingressClass().value()))
                 .orElse(DEFAULT_INGRESS_CLASS);
+    }
+
+    /** Where the tree runs its ingress controller, if it does. */
+    static java.util.Optional<String> ingressNamespace(Cluster cluster) {
+        return cluster.platform().ingressController().installs(needsIngress(cluster))
+                ? java.util.Optional.of(INGRESS_NAMESPACE) : java.util.Optional.empty();
     }
 
     public static List<Component> render(Cluster cluster) {

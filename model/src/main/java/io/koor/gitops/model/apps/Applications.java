@@ -16,13 +16,14 @@ import java.util.Set;
  * (StorageClasses, bucket claims) {@code Cluster} checks.
  */
 public record Applications(List<PostgresCluster> databases, Version cloudNativePgChart, Optional<VeleroBackups> velero,
-                           List<Application> applications, Optional<Streaming> streaming) {
+                           List<Application> applications, Optional<Streaming> streaming, Optional<StaticSiteCdn> cdn) {
     public Applications {
         databases = List.copyOf(databases);
         applications = List.copyOf(applications);
         java.util.Objects.requireNonNull(cloudNativePgChart, "cloudNativePgChart");
         java.util.Objects.requireNonNull(velero, "velero");
         java.util.Objects.requireNonNull(streaming, "streaming");
+        java.util.Objects.requireNonNull(cdn, "cdn");
         Problems problems = new Problems();
         Set<String> names = new HashSet<>();
         for (PostgresCluster db : databases) {
@@ -68,39 +69,45 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
 
     public static Applications none() {
         return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART), Optional.empty(), List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** An application of typed workloads (see {@link Application}). */
     public Applications application(Application application) {
         List<Application> more = new ArrayList<>(applications);
         more.add(application);
-        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, streaming));
+        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, streaming, cdn));
     }
 
     public Applications postgres(PostgresCluster database) {
         List<PostgresCluster> more = new ArrayList<>(databases);
         more.add(database);
-        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, streaming));
+        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, streaming, cdn));
     }
 
     /** The cloudnative-pg chart of cloudnative-pg/charts (an exact release, e.g. {@code 0.28.3}). */
     public Applications cloudNativePgChart(String version) {
         return new Applications(databases, Problems.at("cloudNativePgChart", () -> Version.parse(version)), velero,
-                applications, streaming);
+                applications, streaming, cdn);
     }
 
     /** Velero, backing the cluster's objects and volumes up to a bucket (see {@link VeleroBackups}). */
     public Applications velero(VeleroBackups backups) {
-        return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, streaming);
+        return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, streaming, cdn);
     }
 
     /** A live stream stored in a bucket, with its player page (see {@link Streaming}). */
     public Applications streaming(Streaming stream) {
-        return new Applications(databases, cloudNativePgChart, velero, applications, Optional.of(stream));
+        return new Applications(databases, cloudNativePgChart, velero, applications, Optional.of(stream), cdn);
+    }
+
+    /** The static site from a bucket behind a caching server (see {@link StaticSiteCdn}). */
+    public Applications cdn(StaticSiteCdn site) {
+        return new Applications(databases, cloudNativePgChart, velero, applications, streaming, Optional.of(site));
     }
 
     public boolean isEmpty() {
-        return databases.isEmpty() && velero.isEmpty() && applications.isEmpty() && streaming.isEmpty();
+        return databases.isEmpty() && velero.isEmpty() && applications.isEmpty() && streaming.isEmpty()
+                && cdn.isEmpty();
     }
 }

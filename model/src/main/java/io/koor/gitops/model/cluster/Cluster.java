@@ -145,6 +145,18 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                             + " dashboard's '" + d.ingressClass() + "'; the ingress controller registers one class: use '"
                             + d.ingressClass() + "'"));
         });
+        apps.cdn().ifPresent(cdn -> {
+            boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                    .anyMatch(c -> c.namespace().equals(cdn.namespace()) && c.name().equals(cdn.bucketClaim()));
+            problems.require(claimed, "apps.cdn.bucketClaim", "bucketClaim='" + cdn.bucketClaim()
+                    + "' is not a bucket claim in namespace " + cdn.namespace() + ", where the upload Job reads its keys;"
+                    + " add ObjectStore...bucket(\"" + cdn.namespace() + "\", \"" + cdn.bucketClaim() + "\")");
+            problems.require(blockClasses.contains(cdn.storageClass().value()), "apps.cdn.storageClass",
+                    "storageClass='" + cdn.storageClass() + "' is not a block StorageClass of this cluster (it has "
+                            + (blockClasses.isEmpty() ? "none" : String.join(", ", blockClasses))
+                            + "); the cache volumes need one: name one, or add BlockPool...storageClass(\""
+                            + cdn.storageClass() + "\")");
+        });
         for (PostgresCluster db : apps.databases()) {
             String at = "apps.postgres[" + db.name() + "]";
             problems.require(blockClasses.contains(db.storageClass().value()), at + ".storageClass",

@@ -63,6 +63,13 @@ public final class Versions {
     public static final String STREAM_ENCODER_IMAGE = "jrottenberg/ffmpeg:8.1.2-ubuntu2404";
     public static final String STREAM_UPLOADER_IMAGE = "curlimages/curl:8.20.0";
     public static final String STREAM_WEB_IMAGE = "nginxinc/nginx-unprivileged:1.31.0-alpine";
+
+    /**
+     * The CDN's caching server: nginx's unprivileged image (nginxinc/docker-nginx-unprivileged: user 101,
+     * port 8080, pid and temporary files under /tmp), and the AWS CLI v2 image that uploads the site.
+     */
+    public static final String CDN_SERVER_IMAGE = "nginxinc/nginx-unprivileged:1.29.8-alpine";
+    public static final String CDN_UPLOAD_IMAGE = "amazon/aws-cli:2.34.48";
     /**
      * Flux 2.9: needs Kubernetes 1.33 or newer (flux2 cmd/flux/check.go kubernetesConstraints) and is
      * conformance-tested on 1.36 (fluxcd/flux2 9351ff68), so it covers demo's 1.35 and staging's 1.36.
