@@ -65,6 +65,8 @@ public final class ClusterComponents {
         cluster.apps().velero().ifPresent(velero -> components.add(VeleroRenderer.render(cluster, velero, union(
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
                 neededIf(true, PlatformRenderer.SNAPSHOT_CONTROLLER, installed)))));
+        components.addAll(ActivityRenderer.render(cluster,
+                components.stream().map(Component::name).collect(Collectors.toSet())));
         return components;
     }
 
