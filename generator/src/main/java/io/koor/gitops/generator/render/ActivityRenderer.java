@@ -153,29 +153,26 @@ final class ActivityRenderer {
                 ActivityScripts.PUBLISH_RESULT));
         List<Object> volumes = new ArrayList<>();
         List<Map<String, Object>> init = new ArrayList<>();
-        String run = "sh " + ActivityScripts.BENCHMARK_RUN.mounted() + " " + RESULTS + " ";
         switch (b.tool()) {
             case FIO -> {
                 objects.add(claimVolume(name, ns, b));
                 volumes.add(map("name", "data", "persistentVolumeClaim", map("claimName", name)));
-                Map<String, Object> fio = container("fio", Activity.FIO_IMAGE, List.of("sh", "-c",
-                        run + shell(ActivitySettings.command(b, "/data", ""))), List.of(), "500m", "256Mi", "1Gi");
+                Map<String, Object> fio = container("fio", Activity.FIO_IMAGE, bench("sh", "",
+                        ActivitySettings.command(b, "/data", "")), List.of(), "500m", "256Mi", "1Gi");
                 mounts(fio).add(map("name", "data", "mountPath", "/data"));
                 init.add(fio);
             }
             case PGBENCH -> {
                 PostgresCluster db = database(cluster, b.database().orElseThrow().value());
                 String prepare = ActivitySettings.prepare(b).map(ActivityRenderer::shell).orElseThrow();
-                init.add(container("pgbench", db.image().toString(), List.of("sh", "-c", prepare + " && "
-                        + run + shell(ActivitySettings.command(b, "", ""))), pgEnv(db, Map.of()), "500m", "128Mi",
-                        "512Mi"));
+                init.add(container("pgbench", db.image().toString(), bench("sh", prepare + " && ",
+                        ActivitySettings.command(b, "", "")), pgEnv(db, Map.of()), "500m", "128Mi", "512Mi"));
             }
             case RADOS -> {
                 volumes.addAll(ToolsRenderer.cephCredentialVolumes());
                 Map<String, Object> rados = container("rados", cluster.rook().cephImage().toString(),
-                        List.of("bash", "-c", ToolsRenderer.CEPH_CONFIG_SCRIPT + "\n" + run
-                                + shell(ActivitySettings.command(b, "", "/etc/ceph/ceph.conf"))), List.of(),
-                        "500m", "256Mi", "1Gi");
+                        bench("bash", ToolsRenderer.CEPH_CONFIG_SCRIPT + "\n",
+                                ActivitySettings.command(b, "", "/etc/ceph/ceph.conf")), List.of(), "500m", "256Mi", "1Gi");
                 mounts(rados).addAll(ToolsRenderer.cephCredentialMounts());
                 init.add(rados);
             }
@@ -317,6 +314,17 @@ final class ActivityRenderer {
     /** The Ceph release the cluster runs, from its image tag ({@code v19.2.6} is 19.2.6). */
     private static String cephVersion(Cluster cluster) {
         return cluster.rook().cephImage().tag().map(t -> t.startsWith("v") ? t.substring(1) : t).orElse("");
+    }
+
+    /**
+     * {@code shell -c '<before>exec sh benchmark-run.sh /results "$@"' benchmark <tool...>}: the tool's words as
+     * arguments of their own, so nothing in them is parsed by a shell.
+     */
+    private static List<String> bench(String shell, String before, List<String> tool) {
+        List<String> command = new ArrayList<>(List.of(shell, "-c", before + "exec sh " + ActivityScripts.BENCHMARK_RUN.mounted()
+                + " " + RESULTS + " \"$@\"", "benchmark"));
+        command.addAll(tool);
+        return command;
     }
 
     /** A command line for {@code sh -c}: every word single-quoted. */

@@ -139,14 +139,19 @@ class ActivityComponentsTest {
         assertThat(rados.getMetadata().getNamespace()).isEqualTo("rook-ceph");
         Map<String, Object> tool = at(pod(rados), "initContainers", "0");
         assertThat(tool.get("image")).isEqualTo(cluster().rook().cephImage().toString());
-        assertThat((String) at(tool, "command", "2")).contains(ToolsRenderer.CEPH_CONFIG_SCRIPT)
-                .contains("rados -c /etc/ceph/ceph.conf -p replicapool bench 30 write -b 4194304 -t 16");
+        List<String> command = at(tool, "command");
+        assertThat(command.get(2)).startsWith(ToolsRenderer.CEPH_CONFIG_SCRIPT)
+                .endsWith("exec sh /opt/activity/benchmark-run.sh /results \"$@\"");
+        assertThat(String.join(" ", command.subList(3, command.size())))
+                .isEqualTo("benchmark rados -c /etc/ceph/ceph.conf -p replicapool bench 30 write -b 4194304 -t 16"
+                        + " --run-name rados-bench-replicapool");
         HasMetadata fio = object(component("benchmark-activity-fio-rbd-randwrite"), "CronJob");
         assertThat((String) at(pod(fio), "initContainers", "0", "image")).isEqualTo("ghcr.io/kastenhq/kubestr:v0.4.49");
         HasMetadata claim = object(component("benchmark-activity-fio-cephfs-randwrite"), "PersistentVolumeClaim");
         assertThat((String) at(claim, "spec", "storageClassName")).isEqualTo("ceph-filesystem");
         HasMetadata pgbench = object(component("benchmark-database-pgbench-app"), "CronJob");
-        assertThat((String) at(pod(pgbench), "initContainers", "0", "command", "2"))
-                .startsWith("pgbench -i -q -s 10 && sh /opt/activity/benchmark-run.sh /results pgbench -n -c 4 -j 4 -T 60");
+        List<String> pg = at(pod(pgbench), "initContainers", "0", "command");
+        assertThat(pg.get(2)).isEqualTo("pgbench -i -q -s 10 && exec sh /opt/activity/benchmark-run.sh /results \"$@\"");
+        assertThat(pg.subList(3, pg.size())).containsExactly("benchmark", "pgbench", "-n", "-c", "4", "-j", "4", "-T", "60");
     }
 }

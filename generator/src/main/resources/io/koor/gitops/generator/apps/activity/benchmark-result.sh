@@ -24,7 +24,7 @@ fio_summary='
      errors: ($jobs | map(.error) | add)}'
 # rados bench: "Bandwidth (MB/sec)" is MiB/s (obj_bencher.cc divides by 1024*1024); no percentiles
 rados_summary='
-  def num($label): (capture("(?m)^" + $label + ":\\s+(?<v>[0-9.eE+-]+)")?.v | tonumber) // null;
+  def num($name): (capture("(?m)^" + $name + ":\\s+(?<v>[0-9.eE+-]+)") | .v | tonumber)? // null;
   {throughputBytesPerSecond: (num("Bandwidth \\(MB/sec\\)") | if . then . * 1048576 else null end),
    opsPerSecond: num("Average IOPS"),
    latencyMs: {p50: null, p90: null, p99: null, p999: null,
@@ -40,7 +40,7 @@ wrk_summary='
      errors: $r.errors}'
 # pgbench: tps and the mean latency; it prints no percentiles without per-transaction logs
 pgbench_summary='
-  def num($re): (capture($re)?.v | tonumber) // null;
+  def num($re): (capture($re) | .v | tonumber)? // null;
   {throughputBytesPerSecond: null,
    opsPerSecond: num("(?m)^tps = (?<v>[0-9.]+)"),
    latencyMs: {p50: null, p90: null, p99: null, p999: null, max: null},
