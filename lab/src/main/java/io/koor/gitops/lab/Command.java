@@ -61,9 +61,17 @@ final class Command {
 
     /** The same, with {@code input} written to the program's standard input. */
     static Result run(List<String> command, Path workDir, Duration timeout, String input) {
+        return run(command, workDir, timeout, input, java.util.Map.of());
+    }
+
+    /** The same, with {@code env} added to this process's environment. */
+    static Result run(List<String> command, Path workDir, Duration timeout, String input,
+                      java.util.Map<String, String> env) {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+            builder.environment().putAll(env);
+            process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
