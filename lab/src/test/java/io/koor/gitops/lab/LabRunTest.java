@@ -85,8 +85,9 @@ class LabRunTest {
         assertThat(wrk.path("summary").path("errors").asInt()).isZero();
         assertThat(wrk.path("summary").path("latencyMs").path("p50").asDouble()).isPositive();
         assertThat(events).anySatisfy(line -> assertThat(line).startsWith("wrk-http: ").contains(" ops/s"));
-        assertThat(events).contains("pgbench: skipped: the lab runs no PostgreSQL yet")
-                .noneMatch(line -> line.startsWith("churn"));
+        // --only: neither the churn bot nor pgbench ran, nor said anything
+        assertThat(outcome.lines()).isEmpty();
+        assertThat(events).noneMatch(line -> line.startsWith("churn") || line.startsWith("pgbench"));
     }
 
     @Test
