@@ -7,6 +7,10 @@ import io.koor.gitops.model.apps.BarmanBackup;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.access.Access;
+import io.koor.gitops.model.activity.Activity;
+import io.koor.gitops.model.activity.Benchmark;
+import io.koor.gitops.model.activity.ChurnBot;
+import io.koor.gitops.model.activity.DatabaseBot;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -20,7 +24,8 @@ import io.koor.gitops.model.presets.Patterns;
  * start from the minimal production pattern and add the file and object storage the demo
  * applications use: a shared filesystem, and buckets for the CDN's static site and the database backups;
  * the PostgreSQL database (three instances on the block pool), backed up to its bucket; and Velero, which
- * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night.
+ * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night; and the
+ * activity that makes the system move (bots, on-demand benchmarks).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -52,6 +57,19 @@ public final class KoorDemoSystem implements GitOpsDefinition {
     /** Groups of Koor's identity provider: the people who run the system, and the people it is shown to. */
     static final Access ACCESS = Access.none().platformAdmins("koor:platform-admins").guests("koor:demo-guests");
 
+    /**
+     * The churn bot in its own bucket at its default limits (100 objects, 256 MiB), the database bot on the
+     * app database, and the load benchmarks as templates started on demand, each writing its results into a
+     * bucket of its namespace.
+     */
+    static final Activity ACTIVITY = Activity.none()
+            .churn(ChurnBot.inBucket("activity", "churn"))
+            .database(DatabaseBot.against("app"))
+            .benchmark(Benchmark.fio("rbd", "activity", "ceph-block", "benchmark-results"))
+            .benchmark(Benchmark.fio("cephfs", "activity", "ceph-filesystem", "benchmark-results"))
+            .benchmark(Benchmark.pgbench("app", "database", "database-benchmark-results"))
+            .benchmark(Benchmark.radosBench("replicapool", "rook-ceph", "ceph-benchmark-results"));
+
     @Override
     public GitOpsSystem system() {
         return GitOpsSystem.of(cluster("demo", DEMO), cluster("staging", STAGING))
@@ -69,7 +87,11 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .objectStore(ObjectStore.named("objectstore")
                                 .bucket("cdn", "static-site")
                                 .bucket("database", "database-backups")
-                                .bucket("velero", "cluster-backups")))
+                                .bucket("velero", "cluster-backups")
+                                .bucket("activity", "churn")
+                                .bucket("activity", "benchmark-results")
+                                .bucket("database", "database-benchmark-results")
+                                .bucket("rook-ceph", "ceph-benchmark-results")))
                 .apps(apps -> apps
                         .cloudNativePgChart(release.cloudNativePgChart())
                         .postgres(PostgresCluster.named("app", "database", "ceph-block")
@@ -80,6 +102,7 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter()))
                 .access(ACCESS)
+                .activity(ACTIVITY)
                 .build();
     }
 }
