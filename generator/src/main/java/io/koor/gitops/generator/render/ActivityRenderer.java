@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -61,6 +62,9 @@ final class ActivityRenderer {
         for (Benchmark b : activity.benchmarks()) {
             Set<String> needs = new TreeSet<>(buckets);
             needs.add(CephClusterRenderer.COMPONENT);
+            if (MonitoringRenderer.hasPushgateway(cluster)) {
+                needs.add(MonitoringRenderer.STACK);
+            }
             if (hasCommon) {
                 needs.add(PRIORITY);
             }
@@ -180,7 +184,10 @@ final class ActivityRenderer {
         }
         Map<String, String> resultEnv = new LinkedHashMap<>(ActivitySettings.result(b, cluster.name().value(),
                 cephVersion(cluster)));
-        cluster.activity().pushgateway().ifPresent(url -> resultEnv.put("PUSHGATEWAY_URL", url));
+        cluster.activity().pushgateway()
+                .or(() -> MonitoringRenderer.hasPushgateway(cluster) ? Optional.of(MonitoringRenderer.PUSHGATEWAY_URL)
+                        : Optional.empty())
+                .ifPresent(url -> resultEnv.put("PUSHGATEWAY_URL", url));
         Map<String, Object> publish = container("publish", Activity.AWS_CLI_IMAGE, List.of("sh", "-c",
                 "sh " + ActivityScripts.BENCHMARK_RESULT.mounted() + " " + RESULTS + " > " + RESULTS + "/result.json && sh "
                         + ActivityScripts.PUBLISH_RESULT.mounted() + " " + RESULTS + "/result.json"),

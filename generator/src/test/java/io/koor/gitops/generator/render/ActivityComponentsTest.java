@@ -122,6 +122,33 @@ class ActivityComponentsTest {
     }
 
     @Test
+    void withMonitoringAndNoPushgatewayNamedTheTreeRunsItsOwnAndBenchmarksPushThere() {
+        Cluster cluster = Patterns.minimalProduction("demo")
+                .rook(r -> r.objectStore(ObjectStore.named("objects").bucket("rook-ceph", "results")))
+                .monitoring(io.koor.gitops.model.monitoring.Monitoring.kubePrometheusStack())
+                .activity(Activity.none().benchmark(Benchmark.radosBench("replicapool", "rook-ceph", "results")))
+                .build();
+        List<Component> all = ClusterComponents.of(cluster);
+        Component stack = all.stream().filter(c -> c.name().equals(MonitoringRenderer.STACK)).findFirst().orElseThrow();
+        assertThat(stack.parts()).filteredOn(p -> p instanceof Part.ChartInstall).map(p -> (Part.ChartInstall) p)
+                .filteredOn(c -> c.chart().equals("prometheus-pushgateway")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.version()).isEqualTo("3.8.0");
+                    assertThat(c.namespace()).isEqualTo("monitoring");
+                    assertThat(c.values()).doesNotContainKey("serviceMonitor");
+                });
+        Component config = all.stream().filter(c -> c.name().equals(MonitoringRenderer.CONFIG)).findFirst().orElseThrow();
+        HasMetadata monitor = object(config, "ServiceMonitor");
+        assertThat((Map<String, String>) at(monitor, "spec", "selector", "matchLabels"))
+                .containsEntry("app.kubernetes.io/instance", "prometheus-pushgateway");
+        Component rados = all.stream().filter(c -> c.name().equals("benchmark-rook-ceph-rados-bench-replicapool"))
+                .findFirst().orElseThrow();
+        assertThat(rados.dependsOn()).contains(MonitoringRenderer.STACK);
+        assertThat((List<Map<String, Object>>) at(pod(object(rados, "CronJob")), "containers", "0", "env"))
+                .contains(Map.of("name", "PUSHGATEWAY_URL", "value", "http://prometheus-pushgateway.monitoring.svc:9091"));
+    }
+
+    @Test
     void benchmarksAreSuspendedTemplatesThatPublishTheirResultWithTheClaimsKeys() {
         for (String name : List.of("benchmark-activity-fio-rbd-randwrite", "benchmark-activity-fio-cephfs-randwrite",
                 "benchmark-database-pgbench-app", "benchmark-rook-ceph-rados-bench-replicapool")) {
