@@ -111,8 +111,11 @@ public final class LabRun {
             results.add(fioRbd(activity, connection, fio, options.results(), ceph));
         }
         if (options.runs("rados-bench") && tools(lines, "rados-bench", "rados")) {
+            // without one in the definition, lab-sized: memstore OSDs of 1 GiB never give back what rados bench
+            // wrote, and 16 writers of 4 MiB for a minute would fill them (RGW then blocks every write)
             Benchmark rados = defined.benchmarks().stream().filter(b -> b.tool() == Benchmark.Tool.RADOS).findFirst()
-                    .orElse(Benchmark.radosBench(connection.rbdPool(), "lab", "lab"));
+                    .orElse(Benchmark.radosBench(connection.rbdPool(), "lab", "lab").parameter("blockSize", "65536")
+                            .parameter("threads", "4"));
             // the lab's own RBD pool, whatever the definition's benchmark names
             Benchmark onLab = new Benchmark(rados.name(), rados.tool(), rados.namespace(), rados.resultsClaim(),
                     Optional.empty(), 0, Optional.empty(), Optional.of(io.koor.gitops.model.values.DnsLabel.of(

@@ -78,6 +78,14 @@ public record Benchmark(DnsLabel name, Tool tool, DnsLabel namespace, DnsLabel r
                 Optional.of(label("pool", pool)), 30, Map.of("mode", "write", "blockSize", "4194304", "threads", "16"));
     }
 
+    /** The same benchmark with one of its tool's settings changed (e.g. rados bench's {@code blockSize}). */
+    public Benchmark parameter(String key, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(parameters);
+        changed.put(key, value);
+        return new Benchmark(name, tool, namespace, resultsClaim, storageClass, volumeGi, database, pool, seconds,
+                changed);
+    }
+
     /** The same benchmark for {@code runSeconds}. */
     public Benchmark seconds(int runSeconds) {
         return new Benchmark(name, tool, namespace, resultsClaim, storageClass, volumeGi, database, pool, runSeconds,
