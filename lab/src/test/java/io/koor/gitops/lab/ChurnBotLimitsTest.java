@@ -69,6 +69,8 @@ class ChurnBotLimitsTest {
             assertThat(runs).anySatisfy(line -> assertThat(line).doesNotContain("(0 held back"));
             Listing end = Listing.of(s3, bucket);
             assertThat(runs.get(runs.size() - 1)).contains("now " + end.count() + " objects, " + end.bytes() + " bytes");
+        } finally {
+            remove(owner, bucket);
         }
     }
 
@@ -87,6 +89,17 @@ class ChurnBotLimitsTest {
             String line = new LabActivity(shared.connection).churn(bot().stepsPerRun(3), "objects", bucket, owner);
             assertThat(line).startsWith("churn: 0 puts, 3 deletes (3 held back by a limit)");
             assertThat(Listing.of(s3, bucket).count()).isEqualTo(4);
+        } finally {
+            remove(owner, bucket);
+        }
+    }
+
+    /** Leaves the bot user as the other tests expect it: owning no bucket. */
+    private void remove(LabConnection.S3Credentials owner, String bucket) {
+        try (S3Client s3 = shared.connection.s3("objects", owner)) {
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()
+                    .forEach(o -> s3.deleteObject(b -> b.bucket(bucket).key(o.key())));
+            s3.deleteBucket(b -> b.bucket(bucket));
         }
     }
 
