@@ -243,7 +243,7 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        assertThat(dirs).hasSize(38); // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories
+        assertThat(dirs).hasSize(52); // with clusters/<cluster>/flux-system/, the apps', monitoring's and activity's directories
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();
