@@ -9,6 +9,10 @@ import io.koor.gitops.model.apps.Streaming;
 import io.koor.gitops.model.apps.StaticSiteCdn;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.access.Access;
+import io.koor.gitops.model.activity.Activity;
+import io.koor.gitops.model.activity.Benchmark;
+import io.koor.gitops.model.activity.ChurnBot;
+import io.koor.gitops.model.activity.DatabaseBot;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -26,7 +30,8 @@ import io.koor.gitops.model.values.AcmeIssuer;
  * backs the cluster's objects up to a bucket and its volumes up as CSI snapshots every night; and the live
  * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech};
  * and the static site, served from its bucket through a caching nginx at {@code site.<cluster>.koor.tech} (the DNS record, pointing
- * at the load balancer in front of the ingress controller's node ports, is made outside Git).
+ * at the load balancer in front of the ingress controller's node ports, is made outside Git);
+ * and the activity that makes the system move (bots, on-demand benchmarks).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
     /**
@@ -58,6 +63,19 @@ public final class KoorDemoSystem implements GitOpsDefinition {
     /** Groups of Koor's identity provider: the people who run the system, and the people it is shown to. */
     static final Access ACCESS = Access.none().platformAdmins("koor:platform-admins").guests("koor:demo-guests");
 
+    /**
+     * The churn bot in its own bucket at its default limits (100 objects, 256 MiB), the database bot on the
+     * app database, and the load benchmarks as templates started on demand, each writing its results into a
+     * bucket of its namespace.
+     */
+    static final Activity ACTIVITY = Activity.none()
+            .churn(ChurnBot.inBucket("activity", "churn"))
+            .database(DatabaseBot.against("app"))
+            .benchmark(Benchmark.fio("rbd", "activity", "ceph-block", "benchmark-results"))
+            .benchmark(Benchmark.fio("cephfs", "activity", "ceph-filesystem", "benchmark-results"))
+            .benchmark(Benchmark.pgbench("app", "database", "database-benchmark-results"))
+            .benchmark(Benchmark.radosBench("replicapool", "rook-ceph", "ceph-benchmark-results"));
+
     @Override
     public GitOpsSystem system() {
         return GitOpsSystem.of(cluster("demo", DEMO), cluster("staging", STAGING))
@@ -76,7 +94,11 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .bucket("cdn", "static-site")
                                 .bucket("database", "database-backups")
                                 .bucket("velero", "cluster-backups")
-                                .bucket("streaming", "stream")))
+                                .bucket("streaming", "stream")
+                                .bucket("activity", "churn")
+                                .bucket("activity", "benchmark-results")
+                                .bucket("database", "database-benchmark-results")
+                                .bucket("rook-ceph", "ceph-benchmark-results")))
                 .apps(apps -> apps
                         .cloudNativePgChart(release.cloudNativePgChart())
                         .postgres(PostgresCluster.named("app", "database", "ceph-block")
@@ -90,6 +112,7 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter()))
                 .access(ACCESS)
+                .activity(ACTIVITY)
                 .build();
     }
 }

@@ -263,9 +263,9 @@ class DemoTreeTest {
         Kustomize.assumeAvailable();
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
-        // with clusters/<cluster>/flux-system/, the apps' and monitoring's directories, and per cluster the CDN and the
-        // stream with the ingress controller and cert-manager (with its issuers) they bring
-        assertThat(dirs).hasSize(48);
+        // with clusters/<cluster>/flux-system/, the apps', monitoring's and activity's directories, and per cluster the
+        // CDN and the stream with the ingress controller and cert-manager (with its issuers) they bring
+        assertThat(dirs).hasSize(62);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code ./gitops lab up|status|down}: a real Ceph on this machine, through the same service as the lab goals. */
 @Command(name = "lab", mixinStandardHelpOptions = true, description = "Rehearse a cluster's Ceph on this machine:"
         + " real daemons as plain processes on 127.0.0.1, shaped like the definition.",
-        subcommands = {LabCommands.Up.class, LabCommands.Status.class, LabCommands.Down.class})
+        subcommands = {LabCommands.Up.class, LabCommands.Status.class, LabCommands.Run.class, LabCommands.Down.class})
 final class LabCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,7 +20,7 @@ final class LabCommands implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "give up, status or down");
+        throw new CommandLine.ParameterException(spec.commandLine(), "give up, status, run or down");
     }
 
     /** What the three share: the definition, the cluster, the lab's directory. */
@@ -80,6 +80,29 @@ final class LabCommands implements Runnable {
         @Override
         void run(LabService service, GitOpsSystem system, LabService.Request request) {
             service.status(system, request);
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the definition's bots and benchmarks,"
+            + " with the scripts the cluster runs, against the running lab: the churn bot again and again for the"
+            + " duration, then each benchmark (fio's rbd engine, rados bench, wrk) once for it; writes one result file"
+            + " (gitops.koor.io/benchmark-result/v1) per benchmark and prints a summary.")
+    static final class Run extends Base {
+        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "60s", description = "how long each runs:"
+                + " 90s, 5m, 1h (default: ${DEFAULT-VALUE})")
+        String duration;
+
+        @Option(names = "--only", paramLabel = "NAME[,NAME]", description = "run only these of churn, fio-rbd,"
+                + " rados-bench, wrk, pgbench")
+        String only;
+
+        @Option(names = "--results", paramLabel = "DIR", defaultValue = "lab-results", description = "where the result"
+                + " files go (default: ${DEFAULT-VALUE})")
+        Path results;
+
+        @Override
+        void run(LabService service, GitOpsSystem system, LabService.Request request) {
+            service.run(system, request, io.koor.gitops.lab.LabRun.Options.parse(duration, only, results));
         }
     }
 

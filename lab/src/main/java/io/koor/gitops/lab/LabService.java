@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The lab's one entry for the front ends ({@code ./gitops lab up|status|down} and the goals
- * {@code lab-up}, {@code lab-status}, {@code lab-down}): which cluster, which directory, then one
+ * The lab's one entry for the front ends ({@code ./gitops lab up|status|run|down} and the goals
+ * {@code lab-up}, {@code lab-status}, {@code lab-run}, {@code lab-down}): which cluster, which directory, then one
  * call to {@link Lab}. Each front end only maps its options into {@link Request}.
  */
 public final class LabService {
@@ -47,6 +47,13 @@ public final class LabService {
         LabStatus status = lab.status(request.directoryFor(system.select(request.cluster())));
         status.lines().forEach(events);
         return status;
+    }
+
+    /** The definition's bots and benchmarks against the running lab ({@code ./gitops lab run}, goal {@code lab-run}). */
+    public LabRun.Outcome run(GitOpsSystem system, Request request, LabRun.Options options) {
+        Cluster cluster = system.select(request.cluster());
+        LabConnection connection = LabConnection.read(request.directoryFor(cluster));
+        return new LabRun(events).run(cluster, connection, options);
     }
 
     public List<String> down(GitOpsSystem system, Request request) {

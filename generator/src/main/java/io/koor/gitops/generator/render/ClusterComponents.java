@@ -82,6 +82,8 @@ public final class ClusterComponents {
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
                 neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed),
                 neededIf(true, PlatformRenderer.CERT_ISSUERS, installed)), PlatformRenderer.ingressNamespace(cluster))));
+        components.addAll(ActivityRenderer.render(cluster,
+                components.stream().map(Component::name).collect(Collectors.toSet())));
         return components;
     }
 

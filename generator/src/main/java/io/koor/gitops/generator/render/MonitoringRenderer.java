@@ -36,6 +36,15 @@ public final class MonitoringRenderer {
     private MonitoringRenderer() {
     }
 
+    /** The Pushgateway's Service: the chart names it after the release, which is the chart's name here. */
+    public static final String PUSHGATEWAY_URL = "http://prometheus-pushgateway." + NAMESPACE + ".svc:9091";
+
+    /** Whether the tree runs its own Pushgateway: for benchmarks, with monitoring on, when no other is named. */
+    public static boolean hasPushgateway(Cluster cluster) {
+        return cluster.monitoring().enabled() && !cluster.activity().benchmarks().isEmpty()
+                && cluster.activity().pushgateway().isEmpty();
+    }
+
     /** The components for a cluster whose definition turns monitoring on; none otherwise. */
     public static List<Component> render(Cluster cluster) {
         Monitoring monitoring = cluster.monitoring();
@@ -47,9 +56,16 @@ public final class MonitoringRenderer {
         // Privileged: the stack's node exporter runs with hostNetwork, hostPID and the node's root file system
         // mounted (prometheus-node-exporter values.yaml: hostNetwork: true, hostPID: true, hostRootFsMount)
         Part.Manifests namespace = Namespaces.part(cluster, NAMESPACE, PodSecurity.PRIVILEGED);
-        Component stack = new Component(STACK, Layer.CONTROLLERS, Set.of(), false,
-                List.of(namespace, stackChart(monitoring, crds), blackboxChart(monitoring)));
+        boolean pushgateway = hasPushgateway(cluster);
+        List<Part> stackParts = new ArrayList<>(List.of(namespace, stackChart(monitoring, crds), blackboxChart(monitoring)));
+        if (pushgateway) {
+            stackParts.add(pushgatewayChart());
+        }
+        Component stack = new Component(STACK, Layer.CONTROLLERS, Set.of(), false, stackParts);
         List<HasMetadata> config = new ArrayList<>();
+        if (pushgateway) {
+            config.add(pushgatewayMonitor());
+        }
         List<URI> endpoints = PublicEndpoints.of(cluster);
         endpoints.forEach(url -> config.add(probe(url)));
         if (!endpoints.isEmpty()) {
@@ -86,6 +102,29 @@ public final class MonitoringRenderer {
     }
 
     /** The exporter with its default http_2xx module, which the Probes name. */
+    /**
+     * The Pushgateway, its ServiceMonitor off: the chart would apply it in the layer whose stack brings the CRD
+     * (templates/servicemonitor.yaml), so {@link #pushgatewayMonitor()} is in the configs instead.
+     */
+    private static Part.ChartInstall pushgatewayChart() {
+        return new Part.ChartInstall("prometheus-community", "https://prometheus-community.github.io/helm-charts",
+                "prometheus-pushgateway", io.koor.gitops.model.presets.Versions.PUSHGATEWAY_CHART, NAMESPACE,
+                Optional.empty(), Part.CrdPolicy.DEFAULT, map(
+                        "resources", map("requests", map("cpu", "50m", "memory", "32Mi"), "limits", map("memory", "128Mi"))));
+    }
+
+    /**
+     * What the chart's own ServiceMonitor would say (3.8.0 templates/servicemonitor.yaml): the Service's port
+     * {@code http}, {@code /metrics}, honorLabels so the pushed job and instance labels stay; its selector labels.
+     */
+    private static HasMetadata pushgatewayMonitor() {
+        return Resources.custom("monitoring.coreos.com/v1", "ServiceMonitor", "prometheus-pushgateway", NAMESPACE, map(
+                "endpoints", List.of(map("port", "http", "path", "/metrics", "honorLabels", true)),
+                "namespaceSelector", map("matchNames", List.of(NAMESPACE)),
+                "selector", map("matchLabels", map("app.kubernetes.io/name", "prometheus-pushgateway",
+                        "app.kubernetes.io/instance", "prometheus-pushgateway"))));
+    }
+
     private static Part.ChartInstall blackboxChart(Monitoring monitoring) {
         return new Part.ChartInstall("prometheus-community", "https://prometheus-community.github.io/helm-charts",
                 "prometheus-blackbox-exporter", monitoring.blackboxChart().text(), NAMESPACE, Optional.empty(),

@@ -22,6 +22,8 @@ final class ToolsRenderer {
             "printf '[global]\\nmon_host = %s\\n\\n[%s]\\nkeyring = /etc/ceph/keyring\\n' \"$endpoints\" \"$user\" > /etc/ceph/ceph.conf",
             "printf '[%s]\\nkey = %s\\n' \"$user\" \"$(cat /etc/rook-secret/ceph-secret)\" > /etc/ceph/keyring",
             "exec sleep infinity");
+    /** The toolbox's script up to its idling: ceph.conf and the keyring, for a container that then runs a Ceph client. */
+    static final String CEPH_CONFIG_SCRIPT = TOOLBOX_SCRIPT.substring(0, TOOLBOX_SCRIPT.lastIndexOf('\n'));
 
     /** The port Rook's dashboard Service serves when dashboard.ssl is false. */
     static final int DASHBOARD_HTTP_PORT = 7000;
@@ -58,20 +60,29 @@ final class ToolsRenderer {
                                         "resources", map("requests", map("cpu", "100m", "memory", "128Mi"),
                                                 "limits", map("memory", "512Mi")),
                                         "securityContext", map("allowPrivilegeEscalation", false),
-                                        "volumeMounts", List.of(
-                                                map("name", "ceph-config", "mountPath", "/etc/ceph"),
-                                                map("name", "mon-endpoints", "mountPath", "/etc/rook"),
-                                                map("name", "admin-secret", "mountPath", "/etc/rook-secret",
-                                                        "readOnly", true)))),
-                                "volumes", List.of(
-                                        map("name", "ceph-config", "emptyDir", map()),
-                                        map("name", "mon-endpoints", "configMap", map("name", "rook-ceph-mon-endpoints",
-                                                "items", List.of(map("key", "data", "path", "mon-endpoints")))),
-                                        map("name", "admin-secret", "secret", map("secretName", "rook-ceph-mon",
-                                                "items", List.of(map("key", "ceph-username", "path", "ceph-username"),
-                                                        map("key", "ceph-secret", "path", "ceph-secret")))))))));
+                                        "volumeMounts", cephCredentialMounts())),
+                                "volumes", cephCredentialVolumes()))));
         deployment.getMetadata().setLabels(Map.of("app", "rook-ceph-tools"));
         return deployment;
+    }
+
+    /** Where a Ceph client container finds what {@link #CEPH_CONFIG_SCRIPT} reads and writes. */
+    static List<Object> cephCredentialMounts() {
+        return List.of(
+                map("name", "ceph-config", "mountPath", "/etc/ceph"),
+                map("name", "mon-endpoints", "mountPath", "/etc/rook"),
+                map("name", "admin-secret", "mountPath", "/etc/rook-secret", "readOnly", true));
+    }
+
+    /** The operator's mon endpoints and admin key, and an empty directory for ceph.conf (pods in Rook's namespace). */
+    static List<Object> cephCredentialVolumes() {
+        return List.of(
+                map("name", "ceph-config", "emptyDir", map()),
+                map("name", "mon-endpoints", "configMap", map("name", "rook-ceph-mon-endpoints",
+                        "items", List.of(map("key", "data", "path", "mon-endpoints")))),
+                map("name", "admin-secret", "secret", map("secretName", "rook-ceph-mon",
+                        "items", List.of(map("key", "ceph-username", "path", "ceph-username"),
+                                map("key", "ceph-secret", "path", "ceph-secret")))));
     }
 
     private static HasMetadata dashboard(DashboardIngress d, String ns) {

@@ -43,7 +43,7 @@ class SecretEncryptionLayoutTest {
         Cluster c = TestSystems.full("lab");
         return new Cluster(c.name(), c.kubernetesVersion(), c.location(), c.controlPlane(), c.storage(), c.workers(),
                 c.network(), c.rook(), c.platform(), c.apps(), c.monitoring(), c.access(),
-                sops ? SecretEncryption.sopsAge(RECIPIENT) : SecretEncryption.none());
+                sops ? SecretEncryption.sopsAge(RECIPIENT) : SecretEncryption.none(), c.activity());
     }
 
     private static GitOpsTree tree(boolean sops, Reconciler reconciler) {

@@ -64,7 +64,7 @@ class RenderersTest {
         Part.ChartInstall upstream = chart(RookOperatorRenderer.render(cluster));
         Part.ChartInstall koor = chart(RookOperatorRenderer.render(new Cluster(cluster.name(), cluster.kubernetesVersion(),
                 cluster.location(), cluster.controlPlane(), cluster.storage(), cluster.workers(), cluster.network(), ksd,
-                cluster.platform(), cluster.apps(), cluster.monitoring(), cluster.access(), cluster.secretEncryption())));
+                cluster.platform(), cluster.apps(), cluster.monitoring(), cluster.access(), cluster.secretEncryption(), cluster.activity())));
         assertThat(koor.repositoryName()).isEqualTo("koor-release");
         assertThat(koor.repositoryUrl()).isEqualTo("https://charts.koor.tech/release");
         assertThat(new Part.ChartInstall(upstream.repositoryName(), upstream.repositoryUrl(), koor.chart(), koor.version(),

@@ -8,6 +8,8 @@ import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.apps.Workload;
 import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.access.SecretEncryption;
+import io.koor.gitops.model.activity.Activity;
+import io.koor.gitops.model.activity.Benchmark;
 import io.koor.gitops.model.ceph.BlockPool;
 import io.koor.gitops.model.ceph.CephLayout;
 import io.koor.gitops.model.ceph.CephNetwork;
@@ -33,7 +35,7 @@ import java.util.stream.IntStream;
 public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation location, ControlPlane controlPlane,
                       StorageNodes storage, Workers workers, Network network, RookCeph rook, Platform platform,
                       Applications apps, Monitoring monitoring, Access access,
-                      SecretEncryption secretEncryption) {
+                      SecretEncryption secretEncryption, Activity activity) {
     /** Leaves room in 63-character node names for suffixes such as {@code -control-plane-3}. */
     static final int MAX_NAME_LENGTH = 40;
     /** Servers one Hetzner private network holds; every node is on the cluster's network. */
@@ -53,13 +55,55 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(secretEncryption, "secretEncryption");
+        Objects.requireNonNull(activity, "activity");
         Problems problems = new Problems();
         problems.require(name.value().length() <= MAX_NAME_LENGTH, "name", "name='" + name + "' is "
                 + name.value().length() + " characters; node names are built from it, keep it to " + MAX_NAME_LENGTH);
         problems.require(kubernetesVersion.major() == 1 && kubernetesVersion.minor() >= 28, "kubernetesVersion",
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
         checkParts(problems, controlPlane, storage, workers, network, rook, apps);
+        checkActivity(problems, rook, apps, activity);
         problems.throwIfAny();
+    }
+
+    /** The bots' and benchmarks' buckets, databases, pools and volumes must be the cluster's own. */
+    private static void checkActivity(Problems problems, RookCeph rook, Applications apps, Activity activity) {
+        activity.churn().ifPresent(bot -> claimed(problems, rook, "activity.churn.bucketClaim", bot.namespace(),
+                bot.bucketClaim()));
+        activity.database().ifPresent(bot -> problems.require(apps.databases().stream()
+                        .anyMatch(db -> db.name().equals(bot.database())), "activity.database.database",
+                "database='" + bot.database() + "' is not a PostgreSQL cluster of this definition; add"
+                        + " apps(a -> a.postgres(PostgresCluster.named(\"" + bot.database() + "\", ...)))"));
+        List<String> classes = new ArrayList<>();
+        rook.blockPools().forEach(p -> p.storageClass().ifPresent(c -> classes.add(c.value())));
+        rook.filesystems().forEach(fs -> fs.storageClass().ifPresent(c -> classes.add(c.value())));
+        for (Benchmark b : activity.benchmarks()) {
+            String at = "activity.benchmarks[" + b.name() + "]";
+            claimed(problems, rook, at + ".resultsClaim", b.namespace(), b.resultsClaim());
+            problems.require(b.tool() != Benchmark.Tool.WRK, at, "HTTP load with wrk runs in the lab only"
+                    + " (./gitops lab run --only wrk); the tree has no pinned wrk image to run it in the cluster yet");
+            b.storageClass().ifPresent(c -> problems.require(classes.contains(c.value()), at + ".storageClass",
+                    "storageClass='" + c + "' is not a block or filesystem StorageClass of this cluster (it has "
+                            + (classes.isEmpty() ? "none" : String.join(", ", classes)) + ")"));
+            b.database().ifPresent(name -> problems.require(apps.databases().stream()
+                    .anyMatch(db -> db.name().equals(name) && db.namespace().equals(b.namespace())), at + ".database",
+                    "database='" + name + "' is not a PostgreSQL cluster in namespace " + b.namespace()
+                            + " (pgbench reads its app Secret there)"));
+            b.pool().ifPresent(pool -> {
+                problems.require(b.namespace().equals(rook.namespace()), at + ".namespace", "rados bench runs with the"
+                        + " toolbox's keys in Rook's namespace " + rook.namespace() + ", not " + b.namespace());
+                problems.require(rook.blockPools().stream().anyMatch(p -> p.name().equals(pool)), at + ".pool",
+                        "pool='" + pool + "' is not a block pool of this cluster");
+            });
+        }
+    }
+
+    private static void claimed(Problems problems, RookCeph rook, String path, DnsLabel namespace, DnsLabel claim) {
+        boolean found = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
+                .anyMatch(c -> c.namespace().equals(namespace) && c.name().equals(claim));
+        problems.require(found, path, "'" + claim + "' is not a bucket claim in namespace " + namespace
+                + " (its Secret and ConfigMap are read from there); add ObjectStore...bucket(\"" + namespace + "\", \""
+                + claim + "\")");
     }
 
     /**
@@ -291,6 +335,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         private Monitoring monitoring = Monitoring.off();
         private Access access = Access.none();
         private SecretEncryption secretEncryption = SecretEncryption.none();
+        private Activity activity = Activity.none();
 
         private Builder(String name) {
             this.name = name;
@@ -379,6 +424,12 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             return this;
         }
 
+        /** Bots and benchmarks ({@code Activity.none().churn(ChurnBot.inBucket("activity", "churn"))}). */
+        public Builder activity(Activity activity) {
+            this.activity = Objects.requireNonNull(activity, "activity");
+            return this;
+        }
+
         /** Changes the Rook settings a pattern started with. */
         public Builder rook(java.util.function.UnaryOperator<RookCeph> change) {
             this.rook = change.apply(Objects.requireNonNull(rook, "call rook(RookCeph) first"));
@@ -412,7 +463,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
             // the stack scrapes what Rook exports, so Rook's ServiceMonitors come with it
             RookCeph ceph = monitoring.enabled() ? rook.monitoring(true) : rook;
             return Problems.at(at, () -> new Cluster(label, version, where, controlPlane, storage, workers, network,
-                    ceph, platform, apps, monitoring, access, secretEncryption));
+                    ceph, platform, apps, monitoring, access, secretEncryption, activity));
         }
     }
 }

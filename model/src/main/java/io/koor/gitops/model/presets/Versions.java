@@ -38,6 +38,11 @@ public final class Versions {
      */
     public static final String KUBE_PROMETHEUS_STACK_CHART = "88.5.3";
     public static final String BLACKBOX_EXPORTER_CHART = "11.17.2";
+    /**
+     * prometheus-community/helm-charts prometheus-pushgateway 3.8.0 (Pushgateway v1.11.3, its appVersion), where
+     * benchmarks push their summaries when the tree has benchmarks and monitoring.
+     */
+    public static final String PUSHGATEWAY_CHART = "3.8.0";
     /** cert-manager (jetstack chart), when the definition asks for ACME certificates. */
     public static final String CERT_MANAGER_CHART = "v1.21.1";
     /** Hetzner's cloud controller manager (supports Kubernetes 1.33-1.36, its docs/reference/version-policy.md). */

@@ -232,12 +232,26 @@ final class WorkloadRules {
         }
     }
 
+    /**
+     * Secrets operators create for objects of the tree, as namespace/name: Rook's for an ObjectBucketClaim
+     * (named after the claim, with the bucket's keys: rook.io ceph-object-bucket-claim docs) and
+     * CloudNativePG's {@code <cluster>-app} for a Cluster bootstrapped without a secret of its own
+     * (pkg/specs/secrets.go; docs applications.md).
+     */
+    private static Set<String> operatorSecrets(TreeIndex index) {
+        Set<String> made = new HashSet<>();
+        index.ofKind("objectbucket.io", "ObjectBucketClaim").forEach(c -> made.add(c.namespace() + "/" + c.name()));
+        for (SourceObject db : index.ofKind("postgresql.cnpg.io", "Cluster")) {
+            if (db.spec().path("bootstrap").path("initdb").path("secret").isMissingNode()) {
+                made.add(db.namespace() + "/" + db.name() + "-app");
+            }
+        }
+        return made;
+    }
+
     private static void secretReferences(TreeIndex index, Findings out) {
         Set<String> charts = chartNamespaces(index); // operators installed there create their own Secrets
-        // Rook's bucket provisioner creates a Secret named after each ObjectBucketClaim, in its namespace
-        // (rook.io docs, Storage-Configuration/Object-Storage-RGW/ceph-object-bucket-claim)
-        Set<String> bucketSecrets = new HashSet<>();
-        index.ofKind("objectbucket.io", "ObjectBucketClaim").forEach(c -> bucketSecrets.add(c.namespace() + "/" + c.name()));
+        Set<String> made = operatorSecrets(index);
         for (SourceObject o : index.objects()) {
             if (!POD_TEMPLATES.containsKey(o.kind()) || charts.contains(o.namespace())) {
                 continue;
@@ -266,7 +280,7 @@ final class WorkloadRules {
             }
             for (String name : needed) {
                 if (!name.isEmpty() && index.find("", "Secret", o.namespace(), name).isEmpty()
-                        && !bucketSecrets.contains(o.namespace() + "/" + name)) {
+                        && !made.contains(o.namespace() + "/" + name)) {
                     out.at(o, POD_TEMPLATES.get(o.kind()), "needs Secret " + o.namespace() + "/" + name
                             + ", which is not in the tree", "create it in Git encrypted (SOPS), or make sure something"
                             + " outside Git creates it before this applies");

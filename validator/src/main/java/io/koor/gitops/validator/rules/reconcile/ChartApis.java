@@ -44,6 +44,8 @@ import java.util.function.Function;
  *       cloudnative-pg/charts@b21ad2da.</li>
  *   <li>velero: crds/, velero.io. vmware-tanzu/helm-charts@73466ca9 charts/velero.</li>
  *   <li>prometheus-blackbox-exporter: no CRD (its templates only use monitoring.coreos.com), prometheus-community/helm-charts@cf408a29.</li>
+ *   <li>prometheus-pushgateway: no CRD (its templates only use monitoring.coreos.com and Gateway API routes),
+ *       prometheus-community/helm-charts@4fa56e1c prometheus-pushgateway-3.8.0.</li>
  *   <li>hcloud-cloud-controller-manager: no API. cilium: no CRD in the chart, its agent creates cilium.io
  *       when it runs, which is when the release is ready.</li>
  * </ul>
@@ -96,6 +98,7 @@ final class ChartApis {
             Map.entry("velero", c -> c.crdsDirectory() ? Served.of("velero.io") : Served.NOTHING),
             Map.entry("hcloud-cloud-controller-manager", c -> Served.NOTHING),
             Map.entry("prometheus-blackbox-exporter", c -> Served.NOTHING),
+            Map.entry("prometheus-pushgateway", c -> Served.NOTHING),
             Map.entry("cilium", c -> Served.of("cilium.io")));
 
     /**

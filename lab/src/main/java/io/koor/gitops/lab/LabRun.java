@@ -1,0 +1,268 @@
+package io.koor.gitops.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.koor.gitops.generator.apps.ActivityScripts;
+import io.koor.gitops.generator.apps.ActivitySettings;
+import io.koor.gitops.model.activity.Activity;
+import io.koor.gitops.model.activity.Benchmark;
+import io.koor.gitops.model.activity.ChurnBot;
+import io.koor.gitops.model.cluster.Cluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./gitops lab run}: the definition's bots and benchmarks, with their own scripts, against the
+ * running lab for a given time. The churn bot runs again and again until the time is up; each benchmark
+ * runs once for that time (fio with its rbd engine on an image of the lab's RBD pool, rados bench on that
+ * pool, wrk against a small page this process serves, pgbench when the lab has PostgreSQL) and leaves a
+ * result file (gitops.koor.io/benchmark-result/v1) in the results directory.
+ */
+public final class LabRun {
+    /** What {@code --only} takes. */
+    public static final List<String> NAMES = List.of("churn", "fio-rbd", "rados-bench", "wrk", "pgbench");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param only empty: all of {@link #NAMES}
+     */
+    public record Options(Duration duration, Set<String> only, Path results) {
+        public Options {
+            if (duration.toSeconds() < 5) {
+                throw new LabException("--duration " + duration.toSeconds() + "s: run at least 5 s (e.g. --duration 60s)");
+            }
+            for (String name : only) {
+                if (!NAMES.contains(name)) {
+                    throw new LabException("--only " + name + ": not a bot or benchmark of the lab; give one of "
+                            + String.join(", ", NAMES));
+                }
+            }
+            only = Set.copyOf(only);
+        }
+
+        /**
+         * The front ends' text: a duration such as {@code 90s}, {@code 5m} or {@code 1h} (plain seconds too),
+         * names separated by commas (empty: all), the results directory.
+         */
+        public static Options parse(String duration, String only, Path results) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]*)([smh]?)").matcher(
+                    duration == null ? "" : duration.trim());
+            if (!m.matches()) {
+                throw new LabException("--duration '" + duration + "': give a time such as 90s, 5m or 1h");
+            }
+            long amount = Long.parseLong(m.group(1));
+            Duration time = switch (m.group(2)) {
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+            Set<String> names = only == null || only.isBlank() ? Set.of()
+                    : Set.copyOf(java.util.Arrays.stream(only.split(",")).map(String::trim).toList());
+            return new Options(time, names, results);
+        }
+
+        boolean runs(String name) {
+            return only.isEmpty() || only.contains(name);
+        }
+    }
+
+    /** What ran: the result files written, and one line per bot run or benchmark skipped. */
+    public record Outcome(List<Path> results, List<String> lines) {
+    }
+
+    private final Consumer<String> events;
+
+    public LabRun(Consumer<String> events) {
+        this.events = events;
+    }
+
+    public Outcome run(Cluster cluster, LabConnection connection, Options options) {
+        LabActivity activity = new LabActivity(connection);
+        List<Path> results = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        try {
+            Files.createDirectories(options.results());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.results() + ": " + e.getMessage(), e);
+        }
+        int seconds = (int) options.duration().toSeconds();
+        String ceph = cephVersion(connection);
+        Activity defined = cluster.activity();
+        if (options.runs("churn")) {
+            lines.addAll(churn(activity, connection, defined.churn(), options.duration()));
+        }
+        if (options.runs("fio-rbd") && tools(lines, "fio-rbd", "fio", "rbd")) {
+            Benchmark fio = defined.benchmarks().stream().filter(b -> b.name().value().equals("fio-rbd-randwrite"))
+                    .findFirst().orElse(Benchmark.fio("rbd", "lab", "lab", "lab")).seconds(seconds);
+            results.add(fioRbd(activity, connection, fio, options.results(), ceph));
+        }
+        if (options.runs("rados-bench") && tools(lines, "rados-bench", "rados")) {
+            // without one in the definition, lab-sized: memstore OSDs of 1 GiB never give back what rados bench
+            // wrote, and 16 writers of 4 MiB for a minute would fill them (RGW then blocks every write)
+            Benchmark rados = defined.benchmarks().stream().filter(b -> b.tool() == Benchmark.Tool.RADOS).findFirst()
+                    .orElse(Benchmark.radosBench(connection.rbdPool(), "lab", "lab").parameter("blockSize", "65536")
+                            .parameter("threads", "4"));
+            // the lab's own RBD pool, whatever the definition's benchmark names
+            Benchmark onLab = new Benchmark(rados.name(), rados.tool(), rados.namespace(), rados.resultsClaim(),
+                    Optional.empty(), 0, Optional.empty(), Optional.of(io.koor.gitops.model.values.DnsLabel.of(
+                    connection.rbdPool())), seconds, rados.parameters());
+            results.add(write(options.results(), onLab, activity.benchmark(onLab,
+                    ActivitySettings.command(onLab, "", connection.cephConf().toString()), Map.of(),
+                    runDir(connection, onLab), ceph)));
+        }
+        if (options.runs("wrk") && tools(lines, "wrk", "wrk")) {
+            results.add(wrk(activity, connection, seconds, options.results(), ceph));
+        }
+        if (options.runs("pgbench")) {
+            lines.add("pgbench: skipped: the lab runs no PostgreSQL yet");
+        }
+        lines.forEach(events);
+        results.forEach(file -> events.accept(summary(file)));
+        return new Outcome(List.copyOf(results), List.copyOf(lines));
+    }
+
+    private List<String> churn(LabActivity activity, LabConnection connection, Optional<ChurnBot> defined,
+                               Duration duration) {
+        if (!tools(new ArrayList<>(), "churn", "aws", "bash")) {
+            return List.of("churn: skipped: needs the aws CLI and bash");
+        }
+        // the definition's bucket claim when the lab has it, else the lab's first claim
+        Map.Entry<String, LabConnection.ObjectStoreEndpoint> store = connection.objectStores().entrySet().stream()
+                .filter(e -> !e.getValue().buckets().isEmpty()).findFirst().orElse(null);
+        if (store == null) {
+            return List.of("churn: skipped: the lab has no bucket claim (add ObjectStore...bucket(ns, name))");
+        }
+        LabConnection.Bucket bucket = defined.map(b -> store.getValue().buckets().get(b.bucketClaim().value()))
+                .orElse(store.getValue().buckets().values().iterator().next());
+        if (bucket == null) {
+            bucket = store.getValue().buckets().values().iterator().next();
+        }
+        ChurnBot bot = defined.orElse(ChurnBot.inBucket("lab", bucket.name()));
+        List<String> lines = new ArrayList<>();
+        Instant end = Instant.now().plus(duration);
+        do {
+            lines.add(activity.churn(bot, store.getKey(), bucket.name(), bucket.credentials()));
+            events.accept(lines.get(lines.size() - 1));
+        } while (Instant.now().isBefore(end));
+        return lines;
+    }
+
+    /** fio's own rbd engine (librbd, no kernel mapping) on an image it makes in the lab's RBD pool. */
+    private Path fioRbd(LabActivity activity, LabConnection connection, Benchmark fio, Path dir, String ceph) {
+        String image = "gitops-lab-" + fio.name();
+        String pool = connection.rbdPool();
+        String conf = connection.cephConf().toString();
+        Map<String, String> p = fio.parameters();
+        Command.run(List.of("rbd", "-c", conf, "create", "--size", "1280M", pool + "/" + image), connection.directory(),
+                Duration.ofMinutes(2)).orFail();
+        try {
+            List<String> command = List.of("fio", "--name=" + fio.name(), "--ioengine=rbd", "--clientname=admin",
+                    "--pool=" + pool, "--rbdname=" + image, "--rw=" + p.get("rw"), "--bs=" + p.get("bs"),
+                    "--iodepth=" + p.get("iodepth"), "--size=" + p.get("size"), "--time_based",
+                    "--runtime=" + fio.seconds(), "--output-format=json");
+            return write(dir, fio, activity.benchmark(fio, command, Map.of(), runDir(connection, fio), ceph));
+        } finally {
+            Command.run(List.of("rbd", "-c", conf, "rm", pool + "/" + image), connection.directory(), Duration.ofMinutes(2));
+        }
+    }
+
+    /** wrk with the result hook against a 4 KiB page served on a free port of 127.0.0.1 while it runs. */
+    private Path wrk(LabActivity activity, LabConnection connection, int seconds, Path dir, String ceph) {
+        byte[] page = ("<!doctype html><title>lab</title>" + "<p>lab page</p>".repeat(250)).getBytes(StandardCharsets.UTF_8);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the wrk target: " + e.getMessage(), e);
+        }
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(page);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            Map<String, String> parameters = new LinkedHashMap<>(Map.of("connections", "4", "threads", "1", "url", url));
+            Benchmark wrk = new Benchmark(io.koor.gitops.model.values.DnsLabel.of("wrk-http"), Benchmark.Tool.WRK,
+                    io.koor.gitops.model.values.DnsLabel.of("lab"), io.koor.gitops.model.values.DnsLabel.of("lab"),
+                    Optional.empty(), 0, Optional.empty(), Optional.empty(), seconds, parameters);
+            List<String> command = ActivitySettings.command(wrk,
+                    Path.of(activity.path(ActivityScripts.WRK_REPORT)).getParent().toString(), "");
+            return write(dir, wrk, activity.benchmark(wrk, command, Map.of(), runDir(connection, wrk), ceph));
+        } finally {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    private boolean tools(List<String> lines, String name, String... programs) {
+        List<String> missing = LabActivity.missingPrograms(programs);
+        if (!missing.isEmpty()) {
+            lines.add(name + ": skipped: needs " + String.join(", ", missing));
+        }
+        return missing.isEmpty();
+    }
+
+    private static Path runDir(LabConnection connection, Benchmark benchmark) {
+        return connection.directory().resolve("activity").resolve("runs").resolve(benchmark.name() + "-"
+                + System.currentTimeMillis());
+    }
+
+    private static Path write(Path dir, Benchmark benchmark, String result) {
+        try {
+            String started = JSON.readTree(result).path("startedAt").asText().replace(":", "");
+            Path file = dir.resolve(benchmark.name() + "-" + started + ".json");
+            Files.writeString(file, result);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result of " + benchmark.name() + " into " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** One line per result: what it measured, and its main numbers. */
+    static String summary(Path file) {
+        try {
+            JsonNode result = JSON.readTree(file.toFile());
+            JsonNode s = result.path("summary");
+            return String.format(java.util.Locale.ROOT, "%s: %s ops/s, %s MiB/s, p99 %s ms, max %s ms, errors %s (%s)",
+                    result.path("benchmark").asText(), number(s.path("opsPerSecond"), 1),
+                    s.path("throughputBytesPerSecond").isNumber()
+                            ? number(JSON.getNodeFactory().numberNode(s.path("throughputBytesPerSecond").asDouble() / 1048576), 2)
+                            : "-",
+                    number(s.path("latencyMs").path("p99"), 3), number(s.path("latencyMs").path("max"), 3),
+                    s.path("errors").isNull() ? "-" : s.path("errors").asText(), file.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String number(JsonNode node, int digits) {
+        return node.isNumber() ? String.format(java.util.Locale.ROOT, "%." + digits + "f", node.asDouble()) : "-";
+    }
+
+    /** The running Ceph's release, as {@code ceph version} reports it ({@code 16.2.15}). */
+    private static String cephVersion(LabConnection connection) {
+        String out = Command.run(List.of("rados", "--version"), connection.directory(), Duration.ofSeconds(60)).stdout();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ceph version (\\S+)").matcher(out);
+        return m.find() ? m.group(1) : "";
+    }
+}
