@@ -49,7 +49,8 @@ public final class PlatformRenderer {
 
     /** Whether the dashboard or an application's route is an Ingress. */
     static boolean needsIngress(Cluster cluster) {
-        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty();
+        return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty()
+                || cluster.apps().dekorate().stream().anyMatch(DekorateRenderer::hasIngress);
     }
 
     /** Whether something in the definition asks cert-manager for a certificate (the dashboard, an application's route). */
