@@ -80,13 +80,28 @@ class TreeWriterKillTest {
                 .redirectError(errors.toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).as("the child started").isEqualTo("ready");
-            Thread.sleep(random.nextInt(120));
+            if (mode.equals("write") && random.nextBoolean()) {
+                // Half the kills wait for a transaction to be under way: on a loaded machine planning
+                // between transactions can take most of the child's time, and purely timed kills then
+                // rarely land inside one.
+                awaitJournal(child);
+                Thread.sleep(random.nextInt(10));
+            } else {
+                Thread.sleep(random.nextInt(120));
+            }
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         // killed, or (recovering) done: a child that failed on its own says why
         assertThat(Files.readString(errors)).as("the child's errors").isEmpty();
         Files.delete(errors);
+    }
+
+    private void awaitJournal(Process child) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(root.resolve(TreeWriter.JOURNAL)) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
     }
 
     @Test

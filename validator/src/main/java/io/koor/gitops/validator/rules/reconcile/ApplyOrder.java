@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The order in which one cluster gets its steps on an empty cluster. A step is what one Flux
@@ -85,6 +86,15 @@ final class ApplyOrder {
             deps.retainAll(steps);
             dependsOn.put(id, deps);
         });
+        // Every answer computed here, once, in a fixed order: the rules then read the maps from
+        // several threads without locks, and a dependsOn cycle (reported by its own rule) always
+        // resolves the same way.
+        Set<String> all = new TreeSet<>(steps);
+        all.addAll(appliers.keySet());
+        all.add(TreeIndex.ENTRY);
+        for (String step : all) {
+            appliedBefore(step);
+        }
     }
 
     /** The step id an applier object stands for, or null when it is no applier. */
@@ -137,28 +147,24 @@ final class ApplyOrder {
         return false;
     }
 
-    /**
-     * Where the provider's step stands from the user's step. Synchronized: the rules run in parallel
-     * over one cluster's ApplyOrder, and the memo maps hold a cycle guard (an empty set) while a step
-     * is computed, which another thread must not read as the answer.
-     */
-    synchronized Relation relation(String provider, String user) {
+    /** Where the provider's step stands from the user's step (a step this order does not know has nothing before it). */
+    Relation relation(String provider, String user) {
         if (provider.equals(user)) {
             return Relation.SAME;
         }
-        if (readyBefore(user).contains(provider)) {
+        if (readyBefore.getOrDefault(user, Set.of()).contains(provider)) {
             return Relation.READY_BEFORE;
         }
-        if (appliedBefore(user).contains(provider)) {
+        if (appliedBefore.getOrDefault(user, Set.of()).contains(provider)) {
             return Relation.APPLIED_BEFORE;
         }
-        if (appliedBefore(provider).contains(user)) {
+        if (appliedBefore.getOrDefault(provider, Set.of()).contains(user)) {
             return Relation.AFTER;
         }
         return Relation.UNORDERED;
     }
 
-    /** Steps that are Ready before the step starts. */
+    /** Steps that are Ready before the step starts; memoised while the constructor fills the maps. */
     private Set<String> readyBefore(String step) {
         Set<String> known = readyBefore.get(step);
         if (known != null) {
@@ -188,7 +194,7 @@ final class ApplyOrder {
         return out;
     }
 
-    /** Steps that are applied (not necessarily Ready) before the step starts. */
+    /** Steps that are applied (not necessarily Ready) before the step starts; memoised likewise. */
     private Set<String> appliedBefore(String step) {
         Set<String> known = appliedBefore.get(step);
         if (known != null) {
