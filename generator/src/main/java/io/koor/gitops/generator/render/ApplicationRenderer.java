@@ -86,8 +86,12 @@ public final class ApplicationRenderer {
     }
 
     static Map<String, String> appLabels(Application app) {
-        return new TreeMap<>(Map.of("app.kubernetes.io/part-of", app.name().value(),
-                "app.kubernetes.io/managed-by", MANAGED_BY));
+        return appLabels(app.name().value());
+    }
+
+    /** The labels of what belongs to an application as a whole (its ConfigMaps, its policies). */
+    static Map<String, String> appLabels(String application) {
+        return new TreeMap<>(Map.of("app.kubernetes.io/part-of", application, "app.kubernetes.io/managed-by", MANAGED_BY));
     }
 
     private static String headless(Workload w) {
@@ -134,15 +138,9 @@ public final class ApplicationRenderer {
         Map<String, Object> spec = new LinkedHashMap<>();
         // The pod talks to no Kubernetes API; a token it does not need is a token that can leak.
         spec.put("automountServiceAccountToken", false);
-        spec.put("securityContext", map(
-                "runAsNonRoot", true,
-                "runAsUser", w.user(),
-                "runAsGroup", w.user(),
-                "fsGroup", w.user(),
-                "seccompProfile", map("type", "RuntimeDefault")));
+        spec.put("securityContext", podSecurity(w.user()));
         if (w.replicas() > 1) {
-            spec.put("topologySpreadConstraints", List.of(map("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
-                    "whenUnsatisfiable", "DoNotSchedule", "labelSelector", map("matchLabels", selector(app, w)))));
+            spec.put("topologySpreadConstraints", spread(selector(app, w)));
         }
         List<Map<String, Object>> mounts = new ArrayList<>();
         List<Map<String, Object>> volumes = new ArrayList<>();
@@ -193,11 +191,7 @@ public final class ApplicationRenderer {
                     "protocol", "TCP")).toList());
         }
         container.put("resources", ResourcesRenderer.of(w.resources()));
-        container.put("securityContext", map(
-                "allowPrivilegeEscalation", false,
-                "readOnlyRootFilesystem", w.readOnlyRootFilesystem(),
-                "runAsNonRoot", true,
-                "capabilities", map("drop", List.of("ALL"))));
+        container.put("securityContext", containerSecurity(w.readOnlyRootFilesystem()));
         if (!mounts.isEmpty()) {
             container.put("volumeMounts", mounts);
         }
@@ -206,6 +200,24 @@ public final class ApplicationRenderer {
             spec.put("volumes", volumes);
         }
         return spec;
+    }
+
+    /** The pod's part of Pod Security "restricted": a non-root UID (and GID), the runtime's seccomp profile. */
+    static Map<String, Object> podSecurity(int uid) {
+        return map("runAsNonRoot", true, "runAsUser", uid, "runAsGroup", uid, "fsGroup", uid,
+                "seccompProfile", map("type", "RuntimeDefault"));
+    }
+
+    /** The container's part: no privilege escalation, no capabilities. */
+    static Map<String, Object> containerSecurity(boolean readOnlyRootFilesystem) {
+        return map("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", readOnlyRootFilesystem,
+                "runAsNonRoot", true, "capabilities", map("drop", List.of("ALL")));
+    }
+
+    /** At most one replica more on any node than on another. */
+    static List<Map<String, Object>> spread(Map<String, ?> selector) {
+        return List.of(map("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
+                "whenUnsatisfiable", "DoNotSchedule", "labelSelector", map("matchLabels", selector)));
     }
 
     private static HasMetadata service(Application app, Workload w, String name, boolean headless) {

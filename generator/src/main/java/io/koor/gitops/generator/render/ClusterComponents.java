@@ -2,6 +2,7 @@ package io.koor.gitops.generator.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.model.apps.Application;
+import io.koor.gitops.model.apps.DekorateApplication;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.Workload;
 import io.koor.gitops.model.ceph.RookCeph;
@@ -142,6 +143,16 @@ public final class ClusterComponents {
                     .filter(a -> a.talksTo().contains(app.name())).toList();
             out.add(ApplicationRenderer.render(cluster, app, needs, !claimNamespaces.contains(app.namespace().value()),
                     callers));
+        }
+        for (DekorateApplication app : cluster.apps().dekorate()) {
+            Set<String> needs = new TreeSet<>();
+            if (!rook.blockPools().isEmpty()) {
+                needs.add(CephClusterRenderer.COMPONENT); // its claims, if any, name the cluster's StorageClasses
+            }
+            if (DekorateRenderer.hasIngress(app)) {
+                needs.addAll(neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed));
+            }
+            out.add(DekorateRenderer.render(cluster, app, needs, !claimNamespaces.contains(app.namespace().value())));
         }
         return out;
     }

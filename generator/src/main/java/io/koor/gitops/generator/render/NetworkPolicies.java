@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The NetworkPolicies of application namespaces: all traffic denied, then exactly what is needed.
- * NetworkPolicies add up (kubernetes.io docs, concepts/services-networking/network-policies), so
- * each allow opens what its pods need and nothing for the rest of the namespace. Policies match the
- * pods' own ports (a Service's traffic arrives translated to them), which for Rook's RGW is its
- * container port, not the Service's.
+ * The NetworkPolicies of application namespaces: all traffic denied, then exactly what is needed
+ * (NetworkPolicies add up: kubernetes.io docs, concepts/services-networking/network-policies). A typed
+ * application's own pods reach each other; all reach the cluster DNS; what a route exposes takes
+ * connections from the ingress controller's namespace; bucket users reach the object store's gateways;
+ * and the applications it names are reached (and accept it). Policies
+ * match the pods' own ports (a Service's traffic arrives translated to them), which for Rook's RGW is
+ * its container port, not the Service's.
  */
 final class NetworkPolicies {
     /** CoreDNS as kubeadm deploys it: Deployment coredns in kube-system, pods labelled k8s-app=kube-dns. */
@@ -35,28 +37,15 @@ final class NetworkPolicies {
     private NetworkPolicies() {
     }
 
-    /**
-     * A typed application's namespace: denied, then its own pods reach each other; all reach the
-     * cluster DNS; what a route exposes takes connections from the ingress controller's namespace;
-     * bucket users reach the object store's gateways; and the applications it names are reached (and
-     * accept it).
-     */
     static List<HasMetadata> of(Cluster cluster, Application app, List<Application> callers) {
-        List<HasMetadata> out = new ArrayList<>();
-        out.add(policy(app, "default-deny", map(), List.of("Ingress", "Egress"), null, null));
-        out.add(policy(app, "allow-within-application", map(), List.of("Ingress", "Egress"),
-                List.of(map("from", List.of(map("podSelector", map())))),
-                List.of(map("to", List.of(map("podSelector", map()))))));
-        out.add(policy(app, "allow-dns", map(), List.of("Egress"), null, List.of(toDns())));
+        List<HasMetadata> out = new ArrayList<>(baseline(app.namespace().value(), ApplicationRenderer.appLabels(app)));
         for (Workload w : app.workloads()) {
             Set<String> routed = new TreeSet<>();
             app.routes().stream().filter(r -> r.workload().equals(w.name())).forEach(r -> routed.add(r.port()));
             if (!routed.isEmpty()) {
-                List<Map<String, Object>> ports = w.ports().stream().filter(p -> routed.contains(p.name()))
-                        .map(p -> port("TCP", p.number())).toList();
-                out.add(policy(app, w.name() + "-from-ingress", pods(app, w), List.of("Ingress"), List.of(map(
-                        "from", List.of(map("namespaceSelector", namespace(PlatformRenderer.INGRESS_NAMESPACE))),
-                        "ports", ports)), null));
+                out.add(fromIngress(app.namespace().value(), w.name() + "-from-ingress", pods(app, w),
+                        w.ports().stream().filter(p -> routed.contains(p.name())).map(Workload.Port::number).toList(),
+                        ApplicationRenderer.appLabels(app)));
             }
             if (!w.buckets().isEmpty()) {
                 List<Map<String, Object>> to = new ArrayList<>();
@@ -85,6 +74,16 @@ final class NetworkPolicies {
         return out;
     }
 
+    /** What every application namespace has: all denied, then its own pods to each other, and DNS. */
+    static List<HasMetadata> baseline(String ns, Map<String, String> labels) {
+        return List.of(
+                policy(ns, labels, "default-deny", map(), List.of("Ingress", "Egress"), null, null),
+                policy(ns, labels, "allow-within-application", map(), List.of("Ingress", "Egress"),
+                        List.of(map("from", List.of(map("podSelector", map())))),
+                        List.of(map("to", List.of(map("podSelector", map()))))),
+                policy(ns, labels, "allow-dns", map(), List.of("Egress"), null, List.of(toDns())));
+    }
+
     /**
      * A namespace no typed application owns (bucket claims for operators' workloads): nothing in or
      * out but DNS lookups, which every client needs; components running there add their own allows.
@@ -102,11 +101,11 @@ final class NetworkPolicies {
         return List.of(deny, dns);
     }
 
-    /** Egress for the pods matching {@code podLabels} to the destinations given. */
+    /** Egress for the pods matching {@code podLabels} (all of the namespace's when empty) to the destinations given. */
     static HasMetadata egress(String name, String namespace, Map<String, Object> podLabels,
                               List<Map<String, Object>> rules) {
         return Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name, namespace, map(
-                "podSelector", map("matchLabels", podLabels),
+                "podSelector", podLabels.isEmpty() ? map() : map("matchLabels", podLabels),
                 "policyTypes", List.of("Egress"),
                 "egress", rules));
     }
@@ -136,6 +135,14 @@ final class NetworkPolicies {
         return map("to", List.of(CLUSTER_DNS), "ports", List.of(port("UDP", 53), port("TCP", 53)));
     }
 
+    /** Connections from the ingress controller's namespace to the pods' {@code ports}. */
+    static HasMetadata fromIngress(String ns, String name, Map<String, Object> podSelector, List<Integer> ports,
+                                   Map<String, String> labels) {
+        return policy(ns, labels, name, podSelector, List.of("Ingress"), List.of(map(
+                "from", List.of(map("namespaceSelector", namespace(PlatformRenderer.INGRESS_NAMESPACE))),
+                "ports", ports.stream().map(p -> port("TCP", p)).toList())), null);
+    }
+
     /** The ports the application's Services serve (other applications reach it only there). */
     private static List<Map<String, Object>> servedPorts(Application app) {
         Set<Integer> numbers = new TreeSet<>();
@@ -157,9 +164,16 @@ final class NetworkPolicies {
 
     private static HasMetadata policy(Application app, String name, Map<String, Object> podSelector, List<String> types,
                                       List<Map<String, Object>> ingress, List<Map<String, Object>> egress) {
-        HasMetadata policy = Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name, app.namespace().value(),
+        return policy(app.namespace().value(), ApplicationRenderer.appLabels(app), name, podSelector, types, ingress,
+                egress);
+    }
+
+    private static HasMetadata policy(String ns, Map<String, String> labels, String name, Map<String, Object> podSelector,
+                                      List<String> types, List<Map<String, Object>> ingress,
+                                      List<Map<String, Object>> egress) {
+        HasMetadata policy = Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name, ns,
                 map("podSelector", podSelector, "policyTypes", types, "ingress", ingress, "egress", egress));
-        policy.getMetadata().setLabels(ApplicationRenderer.appLabels(app));
+        policy.getMetadata().setLabels(new java.util.TreeMap<>(labels));
         return policy;
     }
 }

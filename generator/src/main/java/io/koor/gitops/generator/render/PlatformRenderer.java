@@ -49,7 +49,8 @@ public final class PlatformRenderer {
     /** Whether an Ingress of the tree needs a controller: the dashboard's, an application's route, the stream's, the CDN's. */
     static boolean needsIngress(Cluster cluster) {
         return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty() || cluster.apps().streaming().isPresent()
-                || cluster.apps().cdn().isPresent();
+                || cluster.apps().cdn().isPresent()
+                || cluster.apps().dekorate().stream().anyMatch(DekorateRenderer::hasIngress);
     }
 
     /** Whether something in the definition asks cert-manager for a certificate (the dashboard, a route, the stream, the CDN). */

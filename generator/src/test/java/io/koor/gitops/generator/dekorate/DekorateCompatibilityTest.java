@@ -11,12 +11,9 @@ import io.koor.gitops.validator.schema.SchemaRegistry;
 import io.koor.gitops.validator.schema.SchemaValidator;
 import io.koor.gitops.validator.testing.SharedData;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +28,7 @@ class DekorateCompatibilityTest {
 
     @Test
     void dekoratesOutputLoadsIntoOurModelAndValidates() throws IOException {
-        // Dekorate finds its project by walking up from the class output to a build file.
-        Files.writeString(project.resolve("pom.xml"), """
-                <project><modelVersion>4.0.0</modelVersion><groupId>io.koor.demo</groupId>
-                <artifactId>busybot</artifactId><version>1.0.0</version></project>
-                """);
-        Path sources = Files.createDirectories(project.resolve("src/main/java/demo"));
-        Path classes = Files.createDirectories(project.resolve("target/classes"));
-        Files.writeString(sources.resolve("Busybot.java"), """
+        Path classes = DekorateBuild.compile(project, "busybot", "1.0.0", "Busybot", """
                 package demo;
                 import io.dekorate.kubernetes.annotation.KubernetesApplication;
                 import io.dekorate.kubernetes.annotation.Port;
@@ -46,15 +36,6 @@ class DekorateCompatibilityTest {
                         ports = @Port(name = "http", containerPort = 8080))
                 public class Busybot { }
                 """);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter diagnostics = new StringWriter();
-        boolean compiled = javac.getTask(diagnostics, null, null, List.of(
-                "-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path"),
-                "-processor", "io.dekorate.kubernetes.apt.KubernetesAnnotationProcessor"),
-                null, javac.getStandardFileManager(null, null, null)
-                        .getJavaFileObjects(sources.resolve("Busybot.java").toFile())).call();
-        assertThat(compiled).as(diagnostics.toString()).isTrue();
 
         Path emitted = classes.resolve("META-INF/dekorate/kubernetes.yml");
         assertThat(emitted).exists();

@@ -16,10 +16,12 @@ import java.util.Set;
  * (StorageClasses, bucket claims) {@code Cluster} checks.
  */
 public record Applications(List<PostgresCluster> databases, Version cloudNativePgChart, Optional<VeleroBackups> velero,
-                           List<Application> applications, Optional<Streaming> streaming, Optional<StaticSiteCdn> cdn) {
+                           List<Application> applications, List<DekorateApplication> dekorate,
+                           Optional<Streaming> streaming, Optional<StaticSiteCdn> cdn) {
     public Applications {
         databases = List.copyOf(databases);
         applications = List.copyOf(applications);
+        dekorate = List.copyOf(dekorate);
         java.util.Objects.requireNonNull(cloudNativePgChart, "cloudNativePgChart");
         java.util.Objects.requireNonNull(velero, "velero");
         java.util.Objects.requireNonNull(streaming, "streaming");
@@ -33,7 +35,7 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
             db.restoreInto().ifPresent(r -> problems.require(names.add(db.namespace() + "/" + r), at + ".restoreInto",
                     "restoreInto='" + r + "' is already a cluster in namespace " + db.namespace() + "; pick another name"));
         }
-        checkApplications(problems, databases, velero, applications);
+        checkApplications(problems, databases, velero, applications, dekorate);
         problems.throwIfAny();
     }
 
@@ -42,11 +44,18 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
      * names only applications that exist as those it talks to.
      */
     private static void checkApplications(Problems problems, List<PostgresCluster> databases,
-                                          Optional<VeleroBackups> velero, List<Application> applications) {
+                                          Optional<VeleroBackups> velero, List<Application> applications,
+                                          List<DekorateApplication> dekorate) {
         Set<String> apps = new HashSet<>();
         java.util.Map<String, String> namespaces = new java.util.HashMap<>();
         databases.forEach(db -> namespaces.putIfAbsent(db.namespace().value(), "database " + db.name()));
         velero.ifPresent(v -> namespaces.put(VeleroBackups.NAMESPACE, "Velero"));
+        for (DekorateApplication app : dekorate) {
+            String at = "dekorate[" + app.name() + "]";
+            String owner = namespaces.putIfAbsent(app.namespace().value(), "application " + app.name());
+            problems.require(owner == null, at + ".namespace", "namespace " + app.namespace() + " is already " + owner
+                    + "'s; give application " + app.name() + " its own");
+        }
         for (Application app : applications) {
             String at = "applications[" + app.name() + "]";
             problems.require(apps.add(app.name().value()), at, "two applications are named " + app.name() + "; rename one");
@@ -69,45 +78,53 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
 
     public static Applications none() {
         return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** A Java application with the manifests Dekorate generated (see {@link DekorateApplication}). */
+    public Applications dekorate(DekorateApplication application) {
+        List<DekorateApplication> more = new ArrayList<>(dekorate);
+        more.add(application);
+        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, applications, more, streaming,
+                cdn));
     }
 
     /** An application of typed workloads (see {@link Application}). */
     public Applications application(Application application) {
         List<Application> more = new ArrayList<>(applications);
         more.add(application);
-        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, streaming, cdn));
+        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, dekorate, streaming, cdn));
     }
 
     public Applications postgres(PostgresCluster database) {
         List<PostgresCluster> more = new ArrayList<>(databases);
         more.add(database);
-        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, streaming, cdn));
+        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, dekorate, streaming, cdn));
     }
 
     /** The cloudnative-pg chart of cloudnative-pg/charts (an exact release, e.g. {@code 0.28.3}). */
     public Applications cloudNativePgChart(String version) {
         return new Applications(databases, Problems.at("cloudNativePgChart", () -> Version.parse(version)), velero,
-                applications, streaming, cdn);
+                applications, dekorate, streaming, cdn);
     }
 
     /** Velero, backing the cluster's objects and volumes up to a bucket (see {@link VeleroBackups}). */
     public Applications velero(VeleroBackups backups) {
-        return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, streaming, cdn);
+        return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, dekorate, streaming, cdn);
     }
 
     /** A live stream stored in a bucket, with its player page (see {@link Streaming}). */
     public Applications streaming(Streaming stream) {
-        return new Applications(databases, cloudNativePgChart, velero, applications, Optional.of(stream), cdn);
+        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, Optional.of(stream), cdn);
     }
 
     /** The static site from a bucket behind a caching server (see {@link StaticSiteCdn}). */
     public Applications cdn(StaticSiteCdn site) {
-        return new Applications(databases, cloudNativePgChart, velero, applications, streaming, Optional.of(site));
+        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming, Optional.of(site));
     }
 
     public boolean isEmpty() {
-        return databases.isEmpty() && velero.isEmpty() && applications.isEmpty() && streaming.isEmpty()
+        return databases.isEmpty() && velero.isEmpty() && applications.isEmpty() && dekorate.isEmpty() && streaming.isEmpty()
                 && cdn.isEmpty();
     }
 }

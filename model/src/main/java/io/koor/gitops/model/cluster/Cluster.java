@@ -228,6 +228,9 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         rook.filesystems().forEach(f -> f.storageClass().ifPresent(c -> classes.add(c.value())));
         List<String> fileClasses = rook.filesystems().stream().flatMap(f -> f.storageClass().stream())
                 .map(DnsLabel::value).toList();
+        apps.dekorate().forEach(d -> problems.require(!d.namespace().equals(rook.namespace()),
+                "apps.dekorate[" + d.name() + "].namespace", "namespace " + d.namespace() + " is Rook's; give the"
+                        + " application its own"));
         for (Application app : apps.applications()) {
             problems.require(!app.namespace().equals(rook.namespace()), "apps.applications[" + app.name() + "].namespace",
                     "namespace " + app.namespace() + " is Rook's; give the application its own");
