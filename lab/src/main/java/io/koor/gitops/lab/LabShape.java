@@ -158,10 +158,8 @@ public record LabShape(String cluster, List<String> hosts, int osdsPerHost, List
         }
         List<DatabaseShape> databases = new ArrayList<>();
         for (PostgresCluster db : cluster.apps().databases()) {
-            Optional<String> store = db.backup().flatMap(b -> rook.objectStores().stream()
-                    .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(db.namespace())
-                            && c.name().equals(b.bucketClaim())))
-                    .map(s -> s.name().value()).findFirst());
+            Optional<String> store = db.backup().flatMap(b -> rook.storeHolding(db.namespace(), b.bucketClaim()))
+                    .map(s -> s.name().value());
             databases.add(new DatabaseShape(db.name().value(), store,
                     db.backup().map(b -> BarmanCloud.of(cluster, db))));
         }

@@ -8,7 +8,6 @@ import io.koor.gitops.model.apps.AppConfig;
 import io.koor.gitops.model.apps.Application;
 import io.koor.gitops.model.apps.WebRoute;
 import io.koor.gitops.model.apps.Workload;
-import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -280,10 +279,4 @@ public final class ApplicationRenderer {
     }
 
     /** The object store whose bucket claim {@code claim} is in the application's namespace. */
-    static ObjectStore storeOf(Cluster cluster, Application app, String claim) {
-        return cluster.rook().objectStores().stream()
-                .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(app.namespace())
-                        && c.name().value().equals(claim)))
-                .findFirst().orElseThrow();
-    }
 }

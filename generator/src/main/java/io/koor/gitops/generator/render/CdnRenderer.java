@@ -112,10 +112,7 @@ public final class CdnRenderer {
 
     /** The object store holding the CDN's bucket claim (Cluster checks there is one). */
     private static ObjectStore storeOf(Cluster cluster, StaticSiteCdn cdn) {
-        return cluster.rook().objectStores().stream()
-                .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(cdn.namespace())
-                        && c.name().equals(cdn.bucketClaim())))
-                .findFirst().orElseThrow();
+        return cluster.rook().storeHolding(cdn.namespace(), cdn.bucketClaim()).orElseThrow();
     }
 
     /** nginx's max_size: 90% of the volume, leaving room for the filesystem and files being written. */

@@ -51,7 +51,7 @@ final class NetworkPolicies {
                 List<Map<String, Object>> to = new ArrayList<>();
                 Set<String> stores = new TreeSet<>();
                 for (var claim : w.buckets()) {
-                    ObjectStore store = ApplicationRenderer.storeOf(cluster, app, claim.value());
+                    ObjectStore store = cluster.rook().storeHolding(app.namespace(), claim).orElseThrow();
                     if (stores.add(store.name().value())) {
                         to.add(toGateways(cluster, store));
                     }

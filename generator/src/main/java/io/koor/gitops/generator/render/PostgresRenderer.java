@@ -163,10 +163,7 @@ public final class PostgresRenderer {
     }
 
     static ObjectStore storeOf(Cluster cluster, PostgresCluster db, BarmanBackup options) {
-        return cluster.rook().objectStores().stream()
-                .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(db.namespace())
-                        && c.name().equals(options.bucketClaim())))
-                .findFirst().orElseThrow();
+        return cluster.rook().storeHolding(db.namespace(), options.bucketClaim()).orElseThrow();
     }
 
     private static HasMetadata labelled(HasMetadata object, PostgresCluster db, String instance) {

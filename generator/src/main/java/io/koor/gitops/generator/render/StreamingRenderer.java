@@ -37,10 +37,7 @@ public final class StreamingRenderer {
     static Component render(Cluster cluster, Streaming stream, Set<String> needs, Optional<String> ingressNamespace) {
         String ns = stream.namespace().value();
         String name = stream.name().value();
-        ObjectStore store = cluster.rook().objectStores().stream()
-                .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(stream.namespace())
-                        && c.name().equals(stream.bucketClaim())))
-                .findFirst().orElseThrow();
+        ObjectStore store = cluster.rook().storeHolding(stream.namespace(), stream.bucketClaim()).orElseThrow();
         boolean tls = store.tlsSecret().isPresent();
         String gateway = (tls ? "https" : "http") + "://rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace()
                 + ".svc:" + (tls ? 443 : store.port());

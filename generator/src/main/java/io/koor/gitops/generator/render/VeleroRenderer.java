@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.values.DnsLabel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,8 @@ public final class VeleroRenderer {
 
     static Component render(Cluster cluster, VeleroBackups velero, Set<String> needs) {
         String secret = velero.bucketClaim().value();
-        ObjectStore store = cluster.rook().objectStores().stream()
-                .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().value().equals(VeleroBackups.NAMESPACE)
-                        && c.name().equals(velero.bucketClaim())))
-                .findFirst().orElseThrow();
+        ObjectStore store = cluster.rook().storeHolding(DnsLabel.of(VeleroBackups.NAMESPACE), velero.bucketClaim())
+                .orElseThrow();
         boolean tls = store.tlsSecret().isPresent();
         String endpoint = (tls ? "https" : "http") + "://rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace()
                 + ".svc:" + (tls ? 443 : store.port());

@@ -213,4 +213,11 @@ public record RookCeph(DnsLabel namespace, ChartSource operatorChart, ImageRef c
     public RookCeph snapshotClasses(boolean enabled) {
         return with(d -> d.snapshotClasses = enabled);
     }
+
+    /** The object store holding the bucket claim {@code claim} of {@code namespace}, if one does. */
+    public Optional<ObjectStore> storeHolding(DnsLabel namespace, DnsLabel claim) {
+        return objectStores.stream()
+                .filter(s -> s.buckets().stream().anyMatch(c -> c.namespace().equals(namespace) && c.name().equals(claim)))
+                .findFirst();
+    }
 }

@@ -99,8 +99,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
     }
 
     private static void claimed(Problems problems, RookCeph rook, String path, DnsLabel namespace, DnsLabel claim) {
-        boolean found = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
-                .anyMatch(c -> c.namespace().equals(namespace) && c.name().equals(claim));
+        boolean found = rook.storeHolding(namespace, claim).isPresent();
         problems.require(found, path, "'" + claim + "' is not a bucket claim in namespace " + namespace
                 + " (its Secret and ConfigMap are read from there); add ObjectStore...bucket(\"" + namespace + "\", \""
                 + claim + "\")");
@@ -169,8 +168,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         List<String> blockClasses = rook.blockPools().stream().flatMap(p -> p.storageClass().stream())
                 .map(DnsLabel::value).toList();
         apps.velero().ifPresent(velero -> {
-            boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
-                    .anyMatch(c -> c.namespace().value().equals(VeleroBackups.NAMESPACE) && c.name().equals(velero.bucketClaim()));
+            boolean claimed = rook.storeHolding(DnsLabel.of(VeleroBackups.NAMESPACE), velero.bucketClaim()).isPresent();
             problems.require(claimed, "apps.velero.bucketClaim", "bucketClaim='" + velero.bucketClaim()
                     + "' is not a bucket claim in namespace " + VeleroBackups.NAMESPACE + ", where Velero reads its keys;"
                     + " add ObjectStore...bucket(\"" + VeleroBackups.NAMESPACE + "\", \"" + velero.bucketClaim() + "\")");
@@ -178,8 +176,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                     + " need the VolumeSnapshotClasses: leave RookCeph.snapshotClasses(true)");
         });
         apps.streaming().ifPresent(stream -> {
-            boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
-                    .anyMatch(c -> c.namespace().equals(stream.namespace()) && c.name().equals(stream.bucketClaim()));
+            boolean claimed = rook.storeHolding(stream.namespace(), stream.bucketClaim()).isPresent();
             problems.require(claimed, "apps.streaming.bucketClaim", "bucketClaim='" + stream.bucketClaim()
                     + "' is not a bucket claim in namespace " + stream.namespace() + ", where the uploader reads its keys;"
                     + " add ObjectStore...bucket(\"" + stream.namespace() + "\", \"" + stream.bucketClaim() + "\")");
@@ -190,8 +187,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                             + d.ingressClass() + "'"));
         });
         apps.cdn().ifPresent(cdn -> {
-            boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
-                    .anyMatch(c -> c.namespace().equals(cdn.namespace()) && c.name().equals(cdn.bucketClaim()));
+            boolean claimed = rook.storeHolding(cdn.namespace(), cdn.bucketClaim()).isPresent();
             problems.require(claimed, "apps.cdn.bucketClaim", "bucketClaim='" + cdn.bucketClaim()
                     + "' is not a bucket claim in namespace " + cdn.namespace() + ", where the upload Job reads its keys;"
                     + " add ObjectStore...bucket(\"" + cdn.namespace() + "\", \"" + cdn.bucketClaim() + "\")");
@@ -208,8 +204,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                             + (blockClasses.isEmpty() ? "none" : String.join(", ", blockClasses))
                             + "); name one, or add BlockPool...storageClass(\"" + db.storageClass() + "\")");
             db.backup().ifPresent(backup -> {
-                boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
-                        .anyMatch(c -> c.namespace().equals(db.namespace()) && c.name().equals(backup.bucketClaim()));
+                boolean claimed = rook.storeHolding(db.namespace(), backup.bucketClaim()).isPresent();
                 problems.require(claimed, at + ".backup.bucketClaim", "bucketClaim='" + backup.bucketClaim()
                         + "' is not a bucket claim in namespace " + db.namespace() + "; add ObjectStore...bucket(\""
                         + db.namespace() + "\", \"" + backup.bucketClaim() + "\")");
@@ -248,8 +243,7 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                                     + (fileClasses.isEmpty() ? "none" : String.join(", ", fileClasses)) + ")");
                 }
                 for (DnsLabel bucket : w.buckets()) {
-                    boolean claimed = rook.objectStores().stream().flatMap(s -> s.buckets().stream())
-                            .anyMatch(c -> c.namespace().equals(app.namespace()) && c.name().equals(bucket));
+                    boolean claimed = rook.storeHolding(app.namespace(), bucket).isPresent();
                     problems.require(claimed, at + ".buckets[" + bucket + "]", "bucket claim " + bucket
                             + " is not in namespace " + app.namespace() + ", where the application reads its keys;"
                             + " add ObjectStore...bucket(\"" + app.namespace() + "\", \"" + bucket + "\")");
