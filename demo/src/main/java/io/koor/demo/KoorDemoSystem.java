@@ -45,9 +45,9 @@ public final class KoorDemoSystem implements GitOpsDefinition {
 
     /**
      * The repository this tree lives in, which Flux on both clusters syncs from and upgrades itself from
-     * ({@code clusters/<cluster>/flux-system/}). A fork changes it here.
+     * ({@code clusters/<cluster>/flux-system/}): Koor's demo-gitops repository on GitHub. A fork changes it here.
      */
-    static final String REPOSITORY = "https://github.com/koor/demo-gitops.git";
+    static final String REPOSITORY = "https://github.com/koor-tech/demo-gitops.git";
 
     /**
      * CloudNativePG: chart 0.28.3 is operator 1.29.1, chart 0.29.0 is 1.30.0 (cloudnative-pg/charts), each with
