@@ -70,7 +70,7 @@ class GitOpsServiceTest {
     @Test
     void checkListsEveryDriftingFile() throws IOException {
         GenerateOptions config = config(SharedData.schemaLocations(), MissingSchemaPolicy.FAIL);
-        assertThat(service.check(TestSystems.oneCluster(), config)).hasSize(29).allMatch(d -> d.endsWith("is missing"));
+        assertThat(service.check(TestSystems.oneCluster(), config)).hasSize(32).allMatch(d -> d.endsWith("is missing"));
         service.generate(TestSystems.oneCluster(), config);
         assertThat(service.check(TestSystems.oneCluster(), config)).isEmpty();
 

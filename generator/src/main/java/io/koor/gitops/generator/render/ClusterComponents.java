@@ -9,6 +9,7 @@ import io.koor.gitops.model.ceph.RookCeph;
 import io.koor.gitops.model.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ public final class ClusterComponents {
         List<Component> components = new ArrayList<>();
         components.add(NetworkPluginRenderer.render(cluster));
         components.add(RookOperatorRenderer.render(cluster));
+        RookOperatorRenderer.csiDrivers(cluster).ifPresent(components::add);
         List<Component> platform = PlatformRenderer.render(cluster);
         components.addAll(platform);
         List<Component> monitoringStack = MonitoringRenderer.render(cluster);
@@ -77,7 +79,7 @@ public final class ClusterComponents {
                 neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed),
                 neededIf(stream.issuer().isPresent(), PlatformRenderer.CERT_ISSUERS, installed)),
                 installed.contains(PlatformRenderer.INGRESS_CONTROLLER)
-                        ? java.util.Optional.of(PlatformRenderer.INGRESS_NAMESPACE) : java.util.Optional.empty())));
+                        ? Optional.of(PlatformRenderer.INGRESS_NAMESPACE) : Optional.empty())));
         // after its bucket, the Ceph cluster (the cache's block volumes), and the ingress and issuers the tree runs
         cluster.apps().cdn().ifPresent(cdn -> components.add(CdnRenderer.render(cluster, cdn, union(
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class FluxLayoutTest {
     private final GitOpsTree tree = new FluxLayout("test.Definition").render(
-            GitOpsSystem.of(TestSystems.cluster("lab", 3, "v1.20.6"), TestSystems.cluster("next", 3, "v1.21.0")));
+            GitOpsSystem.of(TestSystems.cluster("lab", 3, "v1.20.6"), TestSystems.cluster("next", 3, "v1.19.10")));
 
     private List<JsonNode> docs(String path) {
         return ManifestYaml.readAll(tree.text(new TreePath(path)));
@@ -37,6 +37,9 @@ class FluxLayoutTest {
                         "infrastructure/configs/lab/ceph-cluster/kustomization.yaml",
                         "infrastructure/configs/lab/ceph-cluster/storageclass-ceph-block.yaml",
                         "infrastructure/configs/lab/ceph-cluster/volumesnapshotclass-ceph-block-snapshots.yaml",
+                        "infrastructure/configs/lab/ceph-csi-drivers/helmrelease-ceph-csi-drivers.yaml",
+                        "infrastructure/configs/lab/ceph-csi-drivers/helmrepository-ceph-csi-operator.yaml",
+                        "infrastructure/configs/lab/ceph-csi-drivers/kustomization.yaml",
                         "infrastructure/configs/lab/ceph-tools/deployment-rook-ceph-tools.yaml",
                         "infrastructure/configs/lab/ceph-tools/kustomization.yaml",
                         "infrastructure/configs/lab/kustomization.yaml",
@@ -77,13 +80,13 @@ class FluxLayoutTest {
         assertThat(docs("infrastructure/controllers/lab/rook-ceph-operator/helmrelease-rook-ceph.yaml").get(0)
                 .at("/spec/chart/spec/version").asText()).isEqualTo("v1.20.6");
         assertThat(docs("infrastructure/controllers/next/rook-ceph-operator/helmrelease-rook-ceph.yaml").get(0)
-                .at("/spec/chart/spec/version").asText()).isEqualTo("v1.21.0");
+                .at("/spec/chart/spec/version").asText()).isEqualTo("v1.19.10");
     }
 
     @Test
     void kustomizationsListTheirDirectoryAndEveryFileHasTheHeader() {
         assertThat(docs("infrastructure/configs/lab/kustomization.yaml").get(0).get("resources").toString())
-                .isEqualTo("[\"ceph-cluster\",\"ceph-tools\"]");
+                .isEqualTo("[\"ceph-cluster\",\"ceph-csi-drivers\",\"ceph-tools\"]");
         assertThat(docs("infrastructure/configs/lab/ceph-cluster/kustomization.yaml").get(0).get("resources"))
                 .extracting(JsonNode::asText).containsExactly("cephblockpool-bulk.yaml", "cephblockpool-replicapool.yaml",
                         "cephcluster-rook-ceph.yaml", "storageclass-ceph-block.yaml",
@@ -96,7 +99,7 @@ class FluxLayoutTest {
     @Test
     void renderingIsDeterministic() {
         GitOpsTree again = new FluxLayout("test.Definition").render(
-                GitOpsSystem.of(TestSystems.cluster("lab", 3, "v1.20.6"), TestSystems.cluster("next", 3, "v1.21.0")));
+                GitOpsSystem.of(TestSystems.cluster("lab", 3, "v1.20.6"), TestSystems.cluster("next", 3, "v1.19.10")));
         assertThat(again.files()).isEqualTo(tree.files());
     }
 

@@ -49,8 +49,8 @@ class FullSystemTest {
                 "infrastructure/controllers/big/cert-manager/helmrelease-cert-manager.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-production.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-staging.yaml");
-        // 76, and the velero and cdn namespaces' deny-all and DNS policies and Velero's egress
-        assertThat(report.objects()).isEqualTo(81);
+        // 76, the velero and cdn namespaces' deny-all and DNS policies, Velero's egress, and the CSI drivers' chart and repository
+        assertThat(report.objects()).isEqualTo(83);
     }
 
     @Test

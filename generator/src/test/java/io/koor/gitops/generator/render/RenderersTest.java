@@ -182,7 +182,7 @@ class RenderersTest {
     void clusterComponentsAreListedInDependencyOrder() {
         List<Component> components = ClusterComponents.of(cluster);
         assertThat(components).extracting(Component::name)
-                .containsExactly(NetworkPluginRenderer.COMPONENT, RookOperatorRenderer.COMPONENT,
+                .containsExactly(NetworkPluginRenderer.COMPONENT, RookOperatorRenderer.COMPONENT, RookOperatorRenderer.CSI_DRIVERS,
                         PlatformRenderer.SNAPSHOT_CONTROLLER, PlatformRenderer.CLOUD_CONTROLLER_MANAGER,
                         CephClusterRenderer.COMPONENT, ClusterComponents.TOOLS);
     }

@@ -52,6 +52,7 @@ public record RookCeph(DnsLabel namespace, ChartSource operatorChart, ImageRef c
                 + " release tag such as 'quay.io/ceph/ceph:v20.2.4' or a digest, so every daemon runs the same Ceph");
         CephAdvisories.vulnerablePair(operatorChart, cephImage).ifPresent(why -> problems.require(false,
                 CephAdvisories.rook(operatorChart).isPresent() ? "operatorChart.version" : "cephImage", why));
+        RookCsiDrivers.problem(operatorChart).ifPresent(why -> problems.require(false, "operatorChart.version", why));
         problems.require(mons >= 1 && mons <= 9, "mons", "mons=" + mons + ": Ceph runs 1 to 9 monitors; use 3 (or 5)");
         // an even monitor count works: CephLayout calls it a warning, which the generated tree's validation reports
         problems.require(mgrs >= 1 && mgrs <= 2, "mgrs", "mgrs=" + mgrs + ": run 1 manager, or 2 for a standby");

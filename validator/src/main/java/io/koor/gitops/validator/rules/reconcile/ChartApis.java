@@ -20,6 +20,15 @@ import java.util.function.Function;
  *       (v1.20) or {@code csi.rookUseCsiOperator} (v1.19); the CSI drivers {@code <prefix>.rbd|cephfs|nfs.csi.ceph.com}
  *       with the operator's namespace as prefix (pkg/operator/ceph/csi/controller.go in v1.20.6, csi.go and
  *       {@code csi.csiDriverNamePrefix} in v1.19.10). rook/rook@d0c3b9ce, tags v1.19.10 and v1.20.6.</li>
+ *       From v1.20 the operator no longer makes the Driver objects behind those names (its
+ *       pkg/operator/ceph/csi has no operator_driver.go; PendingReleaseNotes.md: "New installs must configure
+ *       the CSI settings with the CSI CRs"): the ceph-csi-drivers chart does, and a cluster upgraded from v1.19
+ *       keeps the ones v1.19 made. The names are still counted as the chart's, and the rule
+ *       rook-csi-drivers-missing warns where nothing of the tree makes them.</li>
+ *   <li>ceph-csi-drivers (ceph/ceph-csi-operator deploy/charts/ceph-csi-drivers, v1.0.4): no CRD (csi.ceph.io
+ *       comes with the operator chart); a Driver per {@code drivers.rbd|cephfs|nfs|nvmeof} whose
+ *       {@code enabled} is true (the default for all four), named {@code name} (default
+ *       {@code rbd.csi.ceph.com} and so on).</li>
  *   <li>rook-ceph-cluster: no API of its own (it creates ceph.rook.io objects).</li>
  *   <li>snapshot-controller (piraeus): templates/crds.yaml behind {@code installCRDs} (default true), the
  *       external-snapshotter CRDs: snapshot.storage.k8s.io and groupsnapshot.storage.k8s.io.
@@ -81,6 +90,7 @@ final class ChartApis {
     private static final Map<String, Function<Chart, Served>> TABLE = Map.ofEntries(
             Map.entry("rook-ceph", ChartApis::rookOperator),
             Map.entry("rook-ceph-cluster", c -> Served.NOTHING),
+            Map.entry("ceph-csi-drivers", ChartApis::cephCsiDrivers),
             Map.entry("snapshot-controller", c -> c.flag("installCRDs", true)
                     ? Served.of("snapshot.storage.k8s.io", "groupsnapshot.storage.k8s.io") : Served.NOTHING),
             Map.entry("prometheus-operator-crds", c -> Served.of("monitoring.coreos.com")),
@@ -135,6 +145,21 @@ final class ChartApis {
         String prefix = c.text("csi.csiDriverNamePrefix", c.namespace());
         Set<String> drivers = Set.of(prefix + ".rbd.csi.ceph.com", prefix + ".cephfs.csi.ceph.com", prefix + ".nfs.csi.ceph.com");
         return new Served(groups, drivers, Set.of(), false, Set.of());
+    }
+
+    private static Served cephCsiDrivers(Chart c) {
+        Set<String> drivers = new LinkedHashSet<>();
+        for (String kind : new String[] {"rbd", "cephfs", "nfs", "nvmeof"}) {
+            if (c.flag("drivers." + kind + ".enabled", true)) {
+                drivers.add(c.text("drivers." + kind + ".name", kind + ".csi.ceph.com"));
+            }
+        }
+        return new Served(Set.of(), drivers, Set.of(), false, Set.of());
+    }
+
+    /** Whether this rook-ceph chart leaves its CSI drivers to the ceph-csi-drivers chart (v1.20 and later). */
+    static boolean rookNeedsDriversChart(Chart rookOperator) {
+        return rookOperator.version().matches("^v?\\d+\\.\\d+.*") && !olderThan(rookOperator.version(), 1, 20);
     }
 
     /**

@@ -48,6 +48,9 @@ public final class ReconcileRules {
                 rule("csi-driver-missing", ERROR, "A StorageClass or VolumeSnapshotClass whose provisioner or driver nothing in the cluster installs.",
                         "install the CSI driver (Rook's operator chart brings <operator namespace>.rbd.csi.ceph.com and .cephfs.csi.ceph.com), fix the name, " + DECLARE,
                         ReconcileRules::csiDrivers),
+                rule("rook-csi-drivers-missing", WARNING, "A Rook operator chart of v1.20 or later in a cluster whose tree installs no ceph-csi-drivers chart and no csi.ceph.io Driver: from v1.20 the operator makes no CSI driver, so an empty cluster never provisions a volume (one upgraded from v1.19 keeps the drivers v1.19 made).",
+                        "install the ceph-csi-drivers chart from https://ceph.github.io/ceph-csi-operator at the version of rook-ceph's ceph-csi-operator subchart, with Rook's deploy/charts/ceph-csi-drivers/values.yaml, after the operator",
+                        ReconcileRules::rookCsiDrivers),
                 rule("ingress-class-missing", ERROR, "An Ingress or Gateway whose class no controller in the cluster serves.",
                         "install an ingress or Gateway API controller (a chart from the validator's table, or an IngressClass / GatewayClass), fix the class, " + DECLARE,
                         ReconcileRules::classes),
@@ -280,6 +283,26 @@ public final class ReconcileRules {
             out.at(o, pointer, o.kind() + " " + o.name() + " needs " + (pointer.equals("/driver") ? "the CSI driver " : "the provisioner ")
                     + driver + ", which nothing" + inCluster(s) + " installs" + known(s.csiDrivers.keySet()),
                     "install the driver, fix the name, " + DECLARE);
+        }
+    }
+
+    private static void rookCsiDrivers(TreeIndex view, Findings out) {
+        ClusterSupply s = ClusterSupply.of(view);
+        boolean driversMade = s.charts.stream().anyMatch(c -> c.install().chart().equals("ceph-csi-drivers"))
+                || !view.ofKind("csi.ceph.io", "Driver").isEmpty();
+        if (driversMade) {
+            return;
+        }
+        for (ClusterSupply.InstalledChart chart : s.charts) {
+            if (chart.install().chart().equals("rook-ceph") && ChartApis.rookNeedsDriversChart(chart.chart())) {
+                out.at(chart.install().versionSource(), chart.install().versionPointer(), "Rook " + chart.chart().version()
+                                + " (" + chart.install().source().id() + ") makes no CSI driver itself, and nothing" + inCluster(s)
+                                + " installs the ceph-csi-drivers chart or a csi.ceph.io Driver: on an empty cluster no"
+                                + " PersistentVolumeClaim on its StorageClasses is ever provisioned",
+                        "install the ceph-csi-drivers chart (https://ceph.github.io/ceph-csi-operator, the version of the"
+                                + " rook-ceph chart's ceph-csi-operator subchart, 1.0.4 for v1.20.6) with Rook's"
+                                + " deploy/charts/ceph-csi-drivers/values.yaml, depending on the operator");
+            }
         }
     }
 
