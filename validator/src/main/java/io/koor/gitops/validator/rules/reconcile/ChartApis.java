@@ -157,6 +157,24 @@ final class ChartApis {
         return new Served(Set.of(), drivers, Set.of(), false, Set.of());
     }
 
+    /**
+     * The drivers this ceph-csi-drivers chart makes without a snapshotter: {@code snapshotPolicy: none},
+     * the chart's own default for rbd and nvmeof (cephfs and nfs default to volumeSnapshot), which the
+     * Driver object carries whatever the OperatorConfig says (ceph-csi-operator v1.0.4 values.yaml,
+     * templates/driver.yaml, internal/controller/driver_controller.go: no csi-snapshotter for "none").
+     */
+    static Set<String> driversWithoutSnapshots(Chart cephCsiDrivers) {
+        Set<String> drivers = new LinkedHashSet<>();
+        for (String kind : new String[] {"rbd", "cephfs", "nfs", "nvmeof"}) {
+            String byDefault = kind.equals("rbd") || kind.equals("nvmeof") ? "none" : "volumeSnapshot";
+            if (cephCsiDrivers.flag("drivers." + kind + ".enabled", true)
+                    && cephCsiDrivers.text("drivers." + kind + ".snapshotPolicy", byDefault).equals("none")) {
+                drivers.add(cephCsiDrivers.text("drivers." + kind + ".name", kind + ".csi.ceph.com"));
+            }
+        }
+        return drivers;
+    }
+
     /** Whether this rook-ceph chart leaves its CSI drivers to the ceph-csi-drivers chart (v1.20 and later). */
     static boolean rookNeedsDriversChart(Chart rookOperator) {
         return rookOperator.version().matches("^v?\\d+\\.\\d+.*") && !olderThan(rookOperator.version(), 1, 20);

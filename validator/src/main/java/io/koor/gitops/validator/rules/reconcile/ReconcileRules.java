@@ -13,7 +13,9 @@ import io.koor.gitops.validator.rules.Findings;
 import io.koor.gitops.validator.rules.Rule;
 import io.koor.gitops.validator.rules.TreeIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -51,6 +53,9 @@ public final class ReconcileRules {
                 rule("rook-csi-drivers-missing", WARNING, "A Rook operator chart of v1.20 or later in a cluster whose tree installs no ceph-csi-drivers chart and no csi.ceph.io Driver: from v1.20 the operator makes no CSI driver, so an empty cluster never provisions a volume (one upgraded from v1.19 keeps the drivers v1.19 made).",
                         "install the ceph-csi-drivers chart from https://ceph.github.io/ceph-csi-operator at the version of rook-ceph's ceph-csi-operator subchart, with Rook's deploy/charts/ceph-csi-drivers/values.yaml, after the operator",
                         ReconcileRules::rookCsiDrivers),
+                rule("csi-snapshots-disabled", ERROR, "A VolumeSnapshotClass whose ceph-csi driver runs no snapshotter (snapshotPolicy none, the ceph-csi-drivers chart's default for RBD): its VolumeSnapshots, and the backups made of them, never become ready.",
+                        "set drivers.<rbd|cephfs>.snapshotPolicy: volumeSnapshot in the ceph-csi-drivers chart's values (or spec.snapshotPolicy of the Driver), or drop the class",
+                        ReconcileRules::csiSnapshots),
                 rule("ingress-class-missing", ERROR, "An Ingress or Gateway whose class no controller in the cluster serves.",
                         "install an ingress or Gateway API controller (a chart from the validator's table, or an IngressClass / GatewayClass), fix the class, " + DECLARE,
                         ReconcileRules::classes),
@@ -302,6 +307,36 @@ public final class ReconcileRules {
                         "install the ceph-csi-drivers chart (https://ceph.github.io/ceph-csi-operator, the version of the"
                                 + " rook-ceph chart's ceph-csi-operator subchart, 1.0.4 for v1.20.6) with Rook's"
                                 + " deploy/charts/ceph-csi-drivers/values.yaml, depending on the operator");
+            }
+        }
+    }
+
+    private static void csiSnapshots(TreeIndex view, Findings out) {
+        ClusterSupply s = ClusterSupply.of(view);
+        Map<String, String> withoutSnapshots = new LinkedHashMap<>();
+        for (ClusterSupply.InstalledChart chart : s.charts) {
+            if (chart.install().chart().equals("ceph-csi-drivers")) {
+                ChartApis.driversWithoutSnapshots(chart.chart()).forEach(d -> withoutSnapshots.put(d,
+                        "the ceph-csi-drivers chart (" + chart.install().source().id() + ") gives it snapshotPolicy none"));
+            }
+        }
+        for (SourceObject driver : view.ofKind("csi.ceph.io", "Driver")) {
+            if (driver.spec().path("snapshotPolicy").asText("").equals("none")) {
+                withoutSnapshots.put(driver.name(), "its Driver (" + driver.id() + ") says snapshotPolicy: none");
+            }
+        }
+        if (withoutSnapshots.isEmpty()) {
+            return;
+        }
+        for (SourceObject o : view.objects()) {
+            if (o.group().equals("snapshot.storage.k8s.io") && o.kind().equals("VolumeSnapshotClass")) {
+                String why = withoutSnapshots.get(o.node().path("driver").asText(""));
+                if (why != null) {
+                    out.at(o, "/driver", "VolumeSnapshotClass " + o.name() + " uses " + o.node().path("driver").asText()
+                                    + ", which runs no csi-snapshotter: " + why + inCluster(s)
+                                    + "; its VolumeSnapshots never become ready",
+                            "set snapshotPolicy: volumeSnapshot for that driver (drivers.<kind>.snapshotPolicy of the chart)");
+                }
             }
         }
     }
