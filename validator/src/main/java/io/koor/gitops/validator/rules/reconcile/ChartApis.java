@@ -22,9 +22,10 @@ import java.util.function.Function;
  *       {@code csi.csiDriverNamePrefix} in v1.19.10). rook/rook@d0c3b9ce, tags v1.19.10 and v1.20.6.</li>
  *       From v1.20 the operator no longer makes the Driver objects behind those names (its
  *       pkg/operator/ceph/csi has no operator_driver.go; PendingReleaseNotes.md: "New installs must configure
- *       the CSI settings with the CSI CRs"): the ceph-csi-drivers chart does, and a cluster upgraded from v1.19
- *       keeps the ones v1.19 made. The names are still counted as the chart's, and the rule
- *       rook-csi-drivers-missing warns where nothing of the tree makes them.</li>
+ *       the CSI settings with the CSI CRs"): the ceph-csi-drivers chart does, and upgraded clusters need it too
+ *       (Documentation/Upgrade/rook-upgrade.md: "must be installed, otherwise the CSI driver will be in a failed
+ *       state due to missing service accounts"). The names are still counted as the chart's, so that the rule
+ *       rook-csi-drivers-missing reports the one cause once, not every StorageClass.</li>
  *   <li>ceph-csi-drivers (ceph/ceph-csi-operator deploy/charts/ceph-csi-drivers, v1.0.4): no CRD (csi.ceph.io
  *       comes with the operator chart); a Driver per {@code drivers.rbd|cephfs|nfs|nvmeof} whose
  *       {@code enabled} is true (the default for all four), named {@code name} (default

@@ -50,7 +50,7 @@ public final class ReconcileRules {
                 rule("csi-driver-missing", ERROR, "A StorageClass or VolumeSnapshotClass whose provisioner or driver nothing in the cluster installs.",
                         "install the CSI driver (Rook's operator chart brings <operator namespace>.rbd.csi.ceph.com and .cephfs.csi.ceph.com), fix the name, " + DECLARE,
                         ReconcileRules::csiDrivers),
-                rule("rook-csi-drivers-missing", WARNING, "A Rook operator chart of v1.20 or later in a cluster whose tree installs no ceph-csi-drivers chart and no csi.ceph.io Driver: from v1.20 the operator makes no CSI driver, so an empty cluster never provisions a volume (one upgraded from v1.19 keeps the drivers v1.19 made).",
+                rule("rook-csi-drivers-missing", ERROR, "A Rook operator chart of v1.20 or later in a cluster whose tree installs no ceph-csi-drivers chart and no csi.ceph.io Driver: from v1.20 the operator makes no CSI driver, so an empty cluster never provisions a volume, and an upgraded one's drivers fail for want of the service accounts that chart brings.",
                         "install the ceph-csi-drivers chart from https://ceph.github.io/ceph-csi-operator at the version of rook-ceph's ceph-csi-operator subchart, with Rook's deploy/charts/ceph-csi-drivers/values.yaml, after the operator",
                         ReconcileRules::rookCsiDrivers),
                 rule("csi-snapshots-disabled", ERROR, "A VolumeSnapshotClass whose ceph-csi driver runs no snapshotter (snapshotPolicy none, the ceph-csi-drivers chart's default for RBD): its VolumeSnapshots, and the backups made of them, never become ready.",
@@ -303,7 +303,8 @@ public final class ReconcileRules {
                 out.at(chart.install().versionSource(), chart.install().versionPointer(), "Rook " + chart.chart().version()
                                 + " (" + chart.install().source().id() + ") makes no CSI driver itself, and nothing" + inCluster(s)
                                 + " installs the ceph-csi-drivers chart or a csi.ceph.io Driver: on an empty cluster no"
-                                + " PersistentVolumeClaim on its StorageClasses is ever provisioned",
+                                + " PersistentVolumeClaim on its StorageClasses is ever provisioned, and on an upgraded one the drivers v1.19 made"
+                                + " fail for want of that chart's service accounts (Rook's v1.20 upgrade guide)",
                         "install the ceph-csi-drivers chart (https://ceph.github.io/ceph-csi-operator, the version of the"
                                 + " rook-ceph chart's ceph-csi-operator subchart, 1.0.4 for v1.20.6) with Rook's"
                                 + " deploy/charts/ceph-csi-drivers/values.yaml, depending on the operator");
