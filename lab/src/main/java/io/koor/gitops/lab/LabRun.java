@@ -128,7 +128,17 @@ public final class LabRun {
             results.add(wrk(activity, connection, seconds, options.results(), ceph));
         }
         if (options.runs("pgbench")) {
-            lines.add("pgbench: skipped: the lab runs no PostgreSQL yet");
+            Optional<String> absent = connection.postgres() == null ? Optional.of("the lab runs no PostgreSQL (Debian:"
+                    + " postgresql-15, then lab up)") : LabPostgres.unavailable();
+            if (absent.isPresent()) {
+                lines.add("pgbench: skipped: " + absent.get());
+            } else if (tools(lines, "pgbench", "jq")) {
+                // the definition's pgbench, on a lab-sized data set when it names none: scale 2 is 32 MB
+                Benchmark pgbench = defined.benchmarks().stream().filter(b -> b.tool() == Benchmark.Tool.PGBENCH)
+                        .findFirst().orElse(Benchmark.pgbench("lab", "lab", "lab").parameter("scale", "2"))
+                        .seconds(seconds);
+                results.add(pgbench(activity, connection, pgbench, options.results(), ceph));
+            }
         }
         lines.forEach(events);
         results.forEach(file -> events.accept(summary(file)));
@@ -211,6 +221,37 @@ public final class LabRun {
             server.stop(0);
             ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
+    }
+
+    /**
+     * pgbench from Debian's PostgreSQL 15 against the lab's server, in a database named as the benchmark's
+     * (made here when missing), through libpq's variables as the cluster's Job gets them from CloudNativePG's
+     * app Secret.
+     */
+    private Path pgbench(LabActivity activity, LabConnection connection, Benchmark pgbench, Path dir, String ceph) {
+        LabConnection.Postgres postgres = connection.postgres();
+        String database = pgbench.database().orElseThrow().value();
+        try (java.sql.Connection sql = postgres.connect();
+             java.sql.Statement statement = sql.createStatement()) {
+            try (java.sql.ResultSet found = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '"
+                    + database + "'")) { // a DNS label: no quote can be in it
+                if (!found.next()) {
+                    statement.execute("CREATE DATABASE \"" + database + "\"");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new LabException("cannot make the database " + database + " for pgbench on " + postgres + ": "
+                    + e.getMessage());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", LabPostgres.BIN + java.io.File.pathSeparator + System.getenv("PATH"));
+        env.put("PGHOST", postgres.host());
+        env.put("PGPORT", Integer.toString(postgres.port()));
+        env.put("PGUSER", postgres.user());
+        env.put("PGPASSWORD", postgres.password());
+        env.put("PGDATABASE", database);
+        List<String> command = ActivitySettings.command(pgbench, "", "");
+        return write(dir, pgbench, activity.benchmark(pgbench, command, env, runDir(connection, pgbench), ceph));
     }
 
     private boolean tools(List<String> lines, String name, String... programs) {
