@@ -4,6 +4,7 @@ import io.koor.gitops.generator.apps.ActivityScripts;
 import io.koor.gitops.generator.apps.ActivitySettings;
 import io.koor.gitops.model.activity.Benchmark;
 import io.koor.gitops.model.activity.ChurnBot;
+import io.koor.gitops.model.activity.DatabaseBot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +52,47 @@ public final class LabActivity {
         Map<String, String> env = new LinkedHashMap<>(ActivitySettings.churn(bot));
         env.putAll(s3(store, bucket, credentials));
         return last(run(List.of("bash", path(ActivityScripts.CHURN)), env));
+    }
+
+    /**
+     * One run of the database bot against the database named as the bot's PostgreSQL cluster on the lab's
+     * server (made when missing); returns pgbench's last line.
+     */
+    public String databaseBot(DatabaseBot bot) {
+        Map<String, String> env = new LinkedHashMap<>(ActivitySettings.database(bot));
+        env.putAll(libpq(bot.database().value()));
+        return last(run(List.of("sh", path(ActivityScripts.DATABASE_BOT)), env));
+    }
+
+    /**
+     * libpq's variables for {@code database} on the lab's PostgreSQL, made there when missing, as CloudNativePG's
+     * app Secret gives them in the cluster (host, port, dbname, user, password), and Debian's PostgreSQL 15
+     * programs first on the PATH.
+     */
+    public Map<String, String> libpq(String database) {
+        LabConnection.Postgres postgres = connection.postgres();
+        if (postgres == null) {
+            throw new LabException("the lab runs no PostgreSQL: install postgresql-15 and run lab up again");
+        }
+        try (java.sql.Connection sql = postgres.connect(); java.sql.Statement statement = sql.createStatement()) {
+            // names come from DNS labels: nothing to escape
+            try (java.sql.ResultSet found = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '"
+                    + database + "'")) {
+                if (!found.next()) {
+                    statement.execute("CREATE DATABASE \"" + database + "\"");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new LabException("cannot make the database " + database + " on " + postgres + ": " + e.getMessage());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", LabPostgres.BIN + java.io.File.pathSeparator + System.getenv("PATH"));
+        env.put("PGHOST", postgres.host());
+        env.put("PGPORT", Integer.toString(postgres.port()));
+        env.put("PGUSER", postgres.user());
+        env.put("PGPASSWORD", postgres.password());
+        env.put("PGDATABASE", database);
+        return env;
     }
 
     /**

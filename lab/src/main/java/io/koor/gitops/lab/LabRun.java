@@ -8,6 +8,7 @@ import io.koor.gitops.generator.apps.ActivitySettings;
 import io.koor.gitops.model.activity.Activity;
 import io.koor.gitops.model.activity.Benchmark;
 import io.koor.gitops.model.activity.ChurnBot;
+import io.koor.gitops.model.activity.DatabaseBot;
 import io.koor.gitops.model.cluster.Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  */
 public final class LabRun {
     /** What {@code --only} takes. */
-    public static final List<String> NAMES = List.of("churn", "fio-rbd", "rados-bench", "wrk", "pgbench");
+    public static final List<String> NAMES = List.of("churn", "database-bot", "fio-rbd", "rados-bench", "wrk", "pgbench");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -105,6 +106,19 @@ public final class LabRun {
         if (options.runs("churn")) {
             lines.addAll(churn(activity, connection, defined.churn(), options.duration()));
         }
+        if (options.runs("database-bot")) {
+            Optional<String> absent = postgresAbsent(connection);
+            if (defined.database().isEmpty()) {
+                lines.add("database-bot: skipped: the definition has no database bot (Activity.database(...))");
+            } else if (absent.isPresent()) {
+                lines.add("database-bot: skipped: " + absent.get());
+            } else {
+                // the definition's rate and row limit, for the run's duration
+                DatabaseBot bot = defined.database().get();
+                bot = bot.schedule(bot.schedule(), Math.max(10, seconds));
+                lines.add("database-bot: " + activity.databaseBot(bot));
+            }
+        }
         if (options.runs("fio-rbd") && tools(lines, "fio-rbd", "fio", "rbd")) {
             Benchmark fio = defined.benchmarks().stream().filter(b -> b.name().value().equals("fio-rbd-randwrite"))
                     .findFirst().orElse(Benchmark.fio("rbd", "lab", "lab", "lab")).seconds(seconds);
@@ -128,8 +142,7 @@ public final class LabRun {
             results.add(wrk(activity, connection, seconds, options.results(), ceph));
         }
         if (options.runs("pgbench")) {
-            Optional<String> absent = connection.postgres() == null ? Optional.of("the lab runs no PostgreSQL (Debian:"
-                    + " postgresql-15, then lab up)") : LabPostgres.unavailable();
+            Optional<String> absent = postgresAbsent(connection);
             if (absent.isPresent()) {
                 lines.add("pgbench: skipped: " + absent.get());
             } else if (tools(lines, "pgbench", "jq")) {
@@ -224,34 +237,19 @@ public final class LabRun {
     }
 
     /**
-     * pgbench from Debian's PostgreSQL 15 against the lab's server, in a database named as the benchmark's
-     * (made here when missing), through libpq's variables as the cluster's Job gets them from CloudNativePG's
-     * app Secret.
+     * pgbench from Debian's PostgreSQL 15 against the lab's server, in a database named as the benchmark's,
+     * through libpq's variables as the cluster's Job gets them from CloudNativePG's app Secret.
      */
     private Path pgbench(LabActivity activity, LabConnection connection, Benchmark pgbench, Path dir, String ceph) {
-        LabConnection.Postgres postgres = connection.postgres();
-        String database = pgbench.database().orElseThrow().value();
-        try (java.sql.Connection sql = postgres.connect();
-             java.sql.Statement statement = sql.createStatement()) {
-            try (java.sql.ResultSet found = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '"
-                    + database + "'")) { // a DNS label: no quote can be in it
-                if (!found.next()) {
-                    statement.execute("CREATE DATABASE \"" + database + "\"");
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new LabException("cannot make the database " + database + " for pgbench on " + postgres + ": "
-                    + e.getMessage());
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", LabPostgres.BIN + java.io.File.pathSeparator + System.getenv("PATH"));
-        env.put("PGHOST", postgres.host());
-        env.put("PGPORT", Integer.toString(postgres.port()));
-        env.put("PGUSER", postgres.user());
-        env.put("PGPASSWORD", postgres.password());
-        env.put("PGDATABASE", database);
+        Map<String, String> env = activity.libpq(pgbench.database().orElseThrow().value());
         List<String> command = ActivitySettings.command(pgbench, "", "");
         return write(dir, pgbench, activity.benchmark(pgbench, command, env, runDir(connection, pgbench), ceph));
+    }
+
+    /** Why the lab has no PostgreSQL to run against, empty when it has. */
+    private static Optional<String> postgresAbsent(LabConnection connection) {
+        return connection.postgres() == null ? Optional.of("the lab runs no PostgreSQL (Debian: postgresql-15, then"
+                + " lab up)") : LabPostgres.unavailable();
     }
 
     private boolean tools(List<String> lines, String name, String... programs) {
