@@ -8,6 +8,7 @@ import io.koor.gitops.generator.render.Part;
 import io.koor.gitops.generator.render.Resources;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Parts as Argo CD installs them: Argo CD has no HelmRelease, so a chart becomes an Application
@@ -21,8 +22,10 @@ final class ArgoCdObjects implements ReconcilerObjects {
     static final String WAVE = "argocd.argoproj.io/sync-wave";
 
     @Override
-    public List<HasMetadata> chart(Part.ChartInstall chart) {
-        GenericKubernetesResource app = application(chart.name(), null, map(
+    public List<HasMetadata> chart(Part.ChartInstall chart, Optional<Part.ChartInstall> after, int position) {
+        // a later chart of the component, a later wave: the layer's Application syncs its children wave by wave,
+        // each once the earlier ones are healthy (the tree's argocd-cm restores Application health)
+        GenericKubernetesResource app = application(chart.name(), after.isPresent() ? position : null, map(
                 "repoURL", chart.repositoryUrl(),
                 "chart", chart.chart(),
                 "targetRevision", chart.version(),

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.generator.render.Part;
 import io.koor.gitops.generator.render.Resources;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parts as Flux installs them: a chart as a HelmRepository and a HelmRelease in the release's
@@ -16,7 +17,7 @@ final class FluxObjects implements ReconcilerObjects {
     private static final String FLUX_NAMESPACE = "flux-system";
 
     @Override
-    public List<HasMetadata> chart(Part.ChartInstall chart) {
+    public List<HasMetadata> chart(Part.ChartInstall chart, Optional<Part.ChartInstall> after, int position) {
         HasMetadata repository = Resources.custom("source.toolkit.fluxcd.io/v1", "HelmRepository",
                 chart.repositoryName(), chart.namespace(), map(
                         "interval", "12h",
@@ -25,6 +26,10 @@ final class FluxObjects implements ReconcilerObjects {
         HasMetadata release = Resources.custom("helm.toolkit.fluxcd.io/v2", "HelmRelease", chart.name(),
                 chart.namespace(), map(
                         "interval", "1h",
+                        // helm-controller's dependsOn: installed and upgraded once the earlier release is ready
+                        "dependsOn", after.map(earlier -> List.of(earlier.namespace().equals(chart.namespace())
+                                ? map("name", earlier.name())
+                                : map("name", earlier.name(), "namespace", earlier.namespace()))).orElse(null),
                         "releaseName", chart.releaseName().orElse(null),
                         "chart", map("spec", map(
                                 "chart", chart.chart(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,7 +16,12 @@ import java.util.TreeMap;
  * install it. Plain manifests read the same for every reconciler and are written as they are.
  */
 interface ReconcilerObjects {
-    List<HasMetadata> chart(Part.ChartInstall chart);
+    /**
+     * A chart's objects. {@code after} is the chart before it in the same component, which it must wait for
+     * (Calico's CRDs before the operator whose Installation needs them): on an empty cluster and on each
+     * upgrade, where a new CRD field must exist before the release that sets it.
+     */
+    List<HasMetadata> chart(Part.ChartInstall chart, Optional<Part.ChartInstall> after, int position);
 
     List<HasMetadata> remoteManifest(Part.RemoteManifest manifest);
 
@@ -35,6 +41,8 @@ interface ReconcilerObjects {
     /** The objects of a component's directory, part by part. */
     default List<HasMetadata> objects(Component component) {
         List<HasMetadata> objects = new ArrayList<>();
+        Optional<Part.ChartInstall> previous = Optional.empty();
+        int charts = 0;
         for (Part part : component.parts()) {
             if (part instanceof Part.Manifests manifests) {
                 if (manifests.retained()) {
@@ -42,7 +50,8 @@ interface ReconcilerObjects {
                 }
                 objects.addAll(manifests.objects());
             } else if (part instanceof Part.ChartInstall chart) {
-                objects.addAll(chart(chart));
+                objects.addAll(chart(chart, previous, charts++));
+                previous = Optional.of(chart);
             } else if (part instanceof Part.RemoteManifest manifest) {
                 objects.addAll(remoteManifest(manifest));
             } else {

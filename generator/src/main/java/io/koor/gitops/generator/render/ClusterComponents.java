@@ -65,7 +65,15 @@ public final class ClusterComponents {
         }
         var claims = ObjectStoreRenderer.bucketClaims(cluster);
         if (!claims.isEmpty()) {
-            components.add(Component.ofManifests(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, claims));
+            // Deleting a claim deletes its bucket with everything in it (Rook v1.20.6 deleteBucket in
+            // pkg/operator/ceph/object/bucket/rgw-handlers.go: "delete bucket with purge option"), and so does
+            // deleting its namespace: the claims and their namespaces are retained, as the Ceph cluster is.
+            List<HasMetadata> held = claims.stream()
+                    .filter(o -> o.getKind().equals("ObjectBucketClaim") || o.getKind().equals("Namespace")).toList();
+            List<HasMetadata> rest = claims.stream().filter(o -> !held.contains(o)).toList();
+            components.add(new Component(BUCKETS, Layer.APPS, Set.of(OBJECT_STORES), false, rest.isEmpty()
+                    ? List.of(new Part.Manifests(held, true))
+                    : List.of(new Part.Manifests(held, true), new Part.Manifests(rest))));
         }
         components.addAll(databases(cluster, installed, !claims.isEmpty()));
         components.addAll(applications(cluster, installed));

@@ -30,6 +30,7 @@ public final class PostgresRenderer {
     /** The instance manager's status endpoint, which the operator polls (CloudNativePG docs, cncf-projects/cilium.md). */
     static final int STATUS_PORT = 8000;
     static final int POSTGRES_PORT = 5432;
+    static final int METRICS_PORT = 9187;
 
     private PostgresRenderer() {
     }
@@ -72,9 +73,7 @@ public final class PostgresRenderer {
         db.restoreInto().ifPresent(target -> clusters.add(cluster(db, target.value(), recovery(db), Optional.empty(),
                 store.map(s -> map("name", db.name().value(), "barmanObjectStore", s)))));
         List<HasMetadata> rest = new ArrayList<>();
-        if (ownNamespace) {
-            rest.add(Namespaces.of(cluster, ns, Namespaces.application(cluster, ns)));
-        }
+
         db.backup().ifPresent(b -> rest.add(labelled(Resources.custom("postgresql.cnpg.io/v1", "ScheduledBackup",
                 db.name().value(), ns, map(
                         "schedule", b.schedule(),
@@ -85,8 +84,10 @@ public final class PostgresRenderer {
         rest.add(labelled(Resources.custom("networking.k8s.io/v1", "NetworkPolicy", "default-deny-ingress", ns, map(
                 "podSelector", map(),
                 "policyTypes", List.of("Ingress"))), db, db.name().value()));
+        // the tree's Prometheus scrapes what the PodMonitors name
+        boolean scraped = podMonitors && cluster.monitoring().enabled();
         for (HasMetadata instance : clusters) {
-            rest.add(instancesPolicy(db, instance.getMetadata().getName()));
+            rest.add(instancesPolicy(db, instance.getMetadata().getName(), scraped));
             if (podMonitors) {
                 rest.add(labelled(Resources.custom("monitoring.coreos.com/v1", "PodMonitor", instance.getMetadata().getName(),
                         ns, map(
@@ -98,14 +99,29 @@ public final class PostgresRenderer {
         Set<String> all = new TreeSet<>(needs);
         all.add(OPERATOR);
         return new Component(component(db), Layer.APPS, all, false,
-                List.of(new Part.Manifests(clusters, true), new Part.Manifests(rest)));
+                List.of(new Part.Manifests(held(cluster, db, clusters, ownNamespace), true), new Part.Manifests(rest)));
+    }
+
+    /** The databases, and the namespace that holds them when it is theirs: deleting it deletes them and their volumes. */
+    private static List<HasMetadata> held(Cluster cluster, PostgresCluster db, List<HasMetadata> clusters,
+                                          boolean ownNamespace) {
+        if (!ownNamespace) {
+            return clusters;
+        }
+        String ns = db.namespace().value();
+        List<HasMetadata> held = new ArrayList<>();
+        held.add(Namespaces.of(cluster, ns, Namespaces.application(cluster, ns)));
+        held.addAll(clusters);
+        return held;
     }
 
     /**
      * The instances take PostgreSQL and status connections from the operator's namespace, from each
-     * other (replication), and PostgreSQL from the pods of the namespace labelled as its clients.
+     * other (replication), PostgreSQL from the pods of the namespace labelled as its clients, and, when the
+     * tree's Prometheus scrapes them, the exporter's port from its namespace (CloudNativePG's docs,
+     * docs/src/monitoring.md at v1.30.0: each instance's exporter listens "on port 9187, named `metrics`").
      */
-    private static HasMetadata instancesPolicy(PostgresCluster db, String name) {
+    private static HasMetadata instancesPolicy(PostgresCluster db, String name, boolean scraped) {
         Map<String, Object> fromOperator = map("namespaceSelector",
                 map("matchLabels", map("kubernetes.io/metadata.name", OPERATOR_NAMESPACE)));
         Map<String, Object> fromPeers = map("podSelector", map("matchLabels", map("cnpg.io/cluster", name)));
@@ -114,10 +130,22 @@ public final class PostgresRenderer {
                 db.namespace().value(), map(
                         "podSelector", map("matchLabels", map("cnpg.io/cluster", name)),
                         "policyTypes", List.of("Ingress"),
-                        "ingress", List.of(
-                                map("from", List.of(fromOperator, fromPeers),
-                                        "ports", List.of(tcp(STATUS_PORT), tcp(POSTGRES_PORT))),
-                                map("from", List.of(fromClients), "ports", List.of(tcp(POSTGRES_PORT)))))), db, name);
+                        "ingress", scraped ? List.of(fromOperatorAndPeers(fromOperator, fromPeers),
+                                fromClients(fromClients), fromPrometheus()) : List.of(
+                                fromOperatorAndPeers(fromOperator, fromPeers), fromClients(fromClients)))), db, name);
+    }
+
+    private static Map<String, Object> fromOperatorAndPeers(Map<String, Object> operator, Map<String, Object> peers) {
+        return map("from", List.of(operator, peers), "ports", List.of(tcp(STATUS_PORT), tcp(POSTGRES_PORT)));
+    }
+
+    private static Map<String, Object> fromClients(Map<String, Object> clients) {
+        return map("from", List.of(clients), "ports", List.of(tcp(POSTGRES_PORT)));
+    }
+
+    private static Map<String, Object> fromPrometheus() {
+        return map("from", List.of(map("namespaceSelector", map("matchLabels",
+                map("kubernetes.io/metadata.name", MonitoringRenderer.NAMESPACE)))), "ports", List.of(tcp(METRICS_PORT)));
     }
 
     private static Map<String, Object> tcp(int port) {
