@@ -104,7 +104,7 @@ public final class CdnRenderer {
     static CdnServerConfig serverConfig(Cluster cluster, StaticSiteCdn cdn) {
         ObjectStore store = storeOf(cluster, cdn);
         // the plain-HTTP port: the cache talks to the gateway inside the cluster, as the claim's BUCKET_PORT says
-        String gateway = "rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace() + ".svc:" + store.port();
+        String gateway = ObjectStoreRenderer.gatewayAddress(cluster, store, false);
         // the claim names its bucket after itself (ObjectStoreRenderer.bucketClaims)
         return new CdnServerConfig(String.valueOf(SERVER_PORT), gateway, cdn.bucketClaim().value(), CACHE_DIR,
                 cacheMaxSize(cdn), "/tmp", "/dev/stdout");

@@ -63,6 +63,21 @@ final class ObjectStoreRenderer {
      * ConfigMap (BUCKET_HOST, BUCKET_NAME, BUCKET_PORT) named after the claim in its namespace
      * (rook.io docs, Storage-Configuration/Object-Storage-RGW/ceph-object-bucket-claim).
      */
+    /**
+     * The store's gateway Service inside the cluster, {@code rook-ceph-rgw-<store>.<rook namespace>.svc}
+     * with its port: {@code host:port}. Rook serves plain HTTP on the store's port and, with a TLS
+     * secret, HTTPS on 443 (CephObjectStore gateway.port / securePort).
+     */
+    static String gatewayAddress(Cluster cluster, ObjectStore store, boolean secure) {
+        return "rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace() + ".svc:" + (secure ? 443 : store.port());
+    }
+
+    /** The gateway's URL as S3 clients take it: HTTPS when the store has a TLS secret, plain HTTP otherwise. */
+    static String gatewayUrl(Cluster cluster, ObjectStore store) {
+        boolean tls = store.tlsSecret().isPresent();
+        return (tls ? "https" : "http") + "://" + gatewayAddress(cluster, store, tls);
+    }
+
     static List<HasMetadata> bucketClaims(Cluster cluster) {
         RookCeph rook = cluster.rook();
         List<HasMetadata> out = new ArrayList<>();

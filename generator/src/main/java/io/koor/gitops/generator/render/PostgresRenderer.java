@@ -182,12 +182,9 @@ public final class PostgresRenderer {
         return map("recovery", recovery);
     }
 
-    /** The store's gateway Service, {@code rook-ceph-rgw-<store>} in Rook's namespace, as BUCKET_HOST names it. */
+    /** The gateway of the store holding the backups' bucket claim. */
     static String endpoint(Cluster cluster, PostgresCluster db, BarmanBackup options) {
-        ObjectStore store = storeOf(cluster, db, options);
-        boolean tls = store.tlsSecret().isPresent();
-        return (tls ? "https" : "http") + "://rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace() + ".svc:"
-                + (tls ? 443 : store.port());
+        return ObjectStoreRenderer.gatewayUrl(cluster, storeOf(cluster, db, options));
     }
 
     static ObjectStore storeOf(Cluster cluster, PostgresCluster db, BarmanBackup options) {

@@ -39,8 +39,7 @@ public final class StreamingRenderer {
         String name = stream.name().value();
         ObjectStore store = cluster.rook().storeHolding(stream.namespace(), stream.bucketClaim()).orElseThrow();
         boolean tls = store.tlsSecret().isPresent();
-        String gateway = (tls ? "https" : "http") + "://rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace()
-                + ".svc:" + (tls ? 443 : store.port());
+        String gateway = ObjectStoreRenderer.gatewayUrl(cluster, store);
         StreamFiles files = StreamFiles.of(stream);
         // Rook names the bucket after the claim (ObjectStoreRenderer sets bucketName)
         String bucket = stream.bucketClaim().value();

@@ -29,9 +29,7 @@ public final class VeleroRenderer {
         String secret = velero.bucketClaim().value();
         ObjectStore store = cluster.rook().storeHolding(DnsLabel.of(VeleroBackups.NAMESPACE), velero.bucketClaim())
                 .orElseThrow();
-        boolean tls = store.tlsSecret().isPresent();
-        String endpoint = (tls ? "https" : "http") + "://rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace()
-                + ".svc:" + (tls ? 443 : store.port());
+        String endpoint = ObjectStoreRenderer.gatewayUrl(cluster, store);
         Map<String, Object> schedules = new LinkedHashMap<>();
         for (VeleroBackups.Schedule schedule : velero.schedules()) {
             Map<String, Object> template = map("ttl", schedule.ttl(), "snapshotVolumes", true);
