@@ -343,11 +343,12 @@ final class WorkloadRules {
     private static void scanValues(JsonNode node, String pointer, java.util.function.BiConsumer<String, String> onFloating) {
         if (node.isObject()) {
             JsonNode image = node.path("image");
-            if (image.isObject() && image.has("repository")) {
+            // an override of the tag alone (the chart's default repository) floats as much as a full image
+            if (image.isObject() && (image.has("repository") || image.has("tag"))) {
                 String tag = image.path("tag").asText("");
                 String digest = image.path("digest").asText("");
                 if (digest.isEmpty() && (tag.isEmpty() ? false : FLOATING_TAGS.contains(tag.toLowerCase(java.util.Locale.ROOT)))) {
-                    onFloating.accept(pointer + "/image/tag", image.path("repository").asText() + ":" + tag);
+                    onFloating.accept(pointer + "/image/tag", image.path("repository").asText("(the chart's image)") + ":" + tag);
                 }
             } else if (image.isTextual() && image.asText().contains("/") && floats(image.asText())) {
                 onFloating.accept(pointer + "/image", image.asText());
