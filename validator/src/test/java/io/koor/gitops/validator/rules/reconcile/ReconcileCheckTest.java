@@ -153,6 +153,57 @@ class ReconcileCheckTest {
                 "api-not-served configs/stores.yaml:8");
     }
 
+    /** The shape of fluxcd/flux2-multi-tenancy (192da059) infrastructure/kyverno: an operator from its release manifests. */
+    @Test
+    void aKustomizationOfAnotherSourceMayServeWhatNoKnownChartServesOnceWaitedFor() throws IOException {
+        String operator = """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: OCIRepository
+                metadata:
+                  name: policy-engine
+                  namespace: flux-system
+                spec:
+                  interval: 2h
+                  url: oci://ghcr.io/example/manifests/policy-engine
+                  ref:
+                    tag: v1.0.0
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: policy-engine
+                  namespace: flux-system
+                spec:
+                  interval: 12h
+                  sourceRef:
+                    kind: OCIRepository
+                    name: policy-engine
+                  path: ./
+                  prune: true
+                  wait: true
+                """;
+        String policy = """
+                apiVersion: policies.example.com/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: verify-images
+                spec: {}
+                """;
+        Map<String, String> waited = Map.of(
+                "clusters/demo/infra.yaml", kustomization("engine", "./engine", "wait: true") + "---\n"
+                        + kustomization("policies", "./policies", "dependsOn:\n  - name: engine"),
+                "engine/sync.yaml", operator, "policies/policy.yaml", policy);
+        assertThat(findings(waited)).isEmpty();
+
+        Map<String, String> notWaited = new java.util.HashMap<>(waited);
+        notWaited.put("clusters/demo/infra.yaml", kustomization("engine", "./engine", "") + "---\n"
+                + kustomization("policies", "./policies", "dependsOn:\n  - name: engine"));
+        assertThat(findings(notWaited)).containsExactly("apply-order-unspecified policies/policy.yaml:1");
+        Files.delete(dir.resolve("engine/sync.yaml"));
+        Files.writeString(dir.resolve("engine/sync.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: engine\n");
+        assertThat(findings(Map.of())).containsExactly("api-not-served policies/policy.yaml:1");
+    }
+
     @Test
     void aCrdInTheSameKustomizationIsAppliedFirst() throws IOException {
         String crd = """
