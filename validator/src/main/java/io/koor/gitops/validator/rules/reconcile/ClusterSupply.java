@@ -332,6 +332,28 @@ final class ClusterSupply {
         return out;
     }
 
+    /**
+     * Remote resources of the cluster's kustomizations (a git or HTTP URL kustomize fetches itself,
+     * such as kubernetes-csi/external-snapshotter's client/config/crd, or a controller's release
+     * manifest), as possible providers of anything: the validator never reads them (a note says so),
+     * so an object needing what one of them may bring is judged by when its step comes, not reported
+     * as served by nothing. They are applied with their step's other objects, CRDs and Namespaces first.
+     */
+    List<Provider> remoteResources(String what) {
+        List<Provider> out = new ArrayList<>();
+        for (io.koor.gitops.validator.load.KustomizationFile k : view.tree().kustomizations().values()) {
+            if (k.remote().isEmpty() || !(k.node() instanceof com.fasterxml.jackson.databind.node.ObjectNode node)) {
+                continue;
+            }
+            SourceObject source = new SourceObject(k.file(), k.line(), node);
+            for (String step : view.appliersOf(order.cluster(), k.file())) {
+                out.add(new Provider(step, Via.STAGED, source, "the remote resource " + k.remote().get(0).written() + " of "
+                        + k.file() + " (not read; taken to bring " + what + ")"));
+            }
+        }
+        return out;
+    }
+
     /** Whether a bootstrap release of a chart the table does not know may serve the group, before any step. */
     boolean bootstrapMayServe(String group) {
         return !bootstrapUnknown.isEmpty() && !ChartApis.tableKnows(group) && !KubernetesApis.isBuiltInGroup(group);

@@ -204,6 +204,46 @@ class ReconcileCheckTest {
         assertThat(findings(Map.of())).containsExactly("api-not-served policies/policy.yaml:1");
     }
 
+    /**
+     * The shape of ricsanfre/pi-cluster (8daabcd5) platform/csi-external-snapshotter/app/base and
+     * platform/system-upgrade/app/base: CRDs, a controller and its Namespace from remote resources.
+     */
+    @Test
+    void aRemoteResourceNobodyReadMayBringApisAndNamespacesToTheStepsAfterIt() throws IOException {
+        String users = """
+                apiVersion: snapshot.storage.k8s.io/v1
+                kind: VolumeSnapshotClass
+                metadata:
+                  name: snapshots
+                driver: driver.longhorn.io
+                deletionPolicy: Delete
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: plans
+                  namespace: system-upgrade
+                """;
+        Map<String, String> tree = Map.of(
+                "clusters/demo/infra.yaml", kustomization("snapshotter", "./snapshotter", "wait: true") + "---\n"
+                        + kustomization("configs", "./configs", "dependsOn:\n  - name: snapshotter"),
+                "snapshotter/kustomization.yaml", """
+                        apiVersion: kustomize.config.k8s.io/v1beta1
+                        kind: Kustomization
+                        resources:
+                          - https://github.com/kubernetes-csi/external-snapshotter/client/config/crd/?ref=v8.5.0
+                          - https://github.com/rancher/system-upgrade-controller/releases/download/v0.20.1/system-upgrade-controller.yaml
+                        """,
+                "configs/users.yaml", users,
+                ".gitops/external-apis.yaml", "csiDrivers: [driver.longhorn.io]\n");
+        assertThat(findings(tree)).isEmpty();
+
+        Files.writeString(dir.resolve("snapshotter/kustomization.yaml"),
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
+        assertThat(findings(Map.of())).containsExactlyInAnyOrder("api-not-served configs/users.yaml:1",
+                "namespace-missing configs/users.yaml:12");
+    }
+
     @Test
     void aCrdInTheSameKustomizationIsAppliedFirst() throws IOException {
         String crd = """
