@@ -329,6 +329,56 @@ public final class ChartKnowledge {
 
     /** Every StorageClass the index's chart installations create. */
     static List<String> storageClassesCreated(TreeIndex index) {
-        return installs(index).stream().flatMap(i -> storageClassesCreatedBy(i).stream()).toList();
+        List<Install> all = new ArrayList<>(installs(index));
+        all.addAll(umbrellaDependencies(index));
+        return all.stream().flatMap(i -> storageClassesCreatedBy(i).stream()).toList();
+    }
+
+    /**
+     * The dependencies of the Helm chart directories in the tree (skipped as manifests), each with
+     * the values its umbrella chart passes it: Helm gives a dependency the parent's values under its
+     * alias or name, and leaves it out when its {@code condition} is false (Helm docs, "Charts",
+     * Chart.yaml dependencies). khuedoan/homelab's system/rook-ceph is one: rook-ceph-cluster 1.13.5
+     * as a dependency, its StorageClasses written under {@code rook-ceph-cluster:} in values.yaml.
+     * Counted for the StorageClasses they create, wherever the directory is applied from.
+     */
+    private static List<Install> umbrellaDependencies(TreeIndex index) {
+        List<Install> out = new ArrayList<>();
+        java.util.Set<String> dirs = new java.util.TreeSet<>();
+        for (String skipped : index.tree().skipped()) {
+            int end = skipped.indexOf("/: ");
+            if (end > 0) {
+                dirs.add(skipped.substring(0, end));
+            }
+        }
+        for (String dir : dirs) {
+            Optional<JsonNode> chart = firstDocument(index, dir + "/Chart.yaml");
+            if (chart.isEmpty() || !(chart.get() instanceof ObjectNode chartNode)) {
+                continue;
+            }
+            JsonNode values = firstDocument(index, dir + "/values.yaml").orElse(chartNode.objectNode());
+            SourceObject source = new SourceObject(dir + "/Chart.yaml", 1, chartNode);
+            int i = 0;
+            for (JsonNode dep : chartNode.path("dependencies")) {
+                String at = "/dependencies/" + i++;
+                String key = dep.path("alias").asText(dep.path("name").asText(""));
+                String condition = dep.path("condition").asText("");
+                if (key.isEmpty() || !condition.isEmpty() && !values.at("/" + condition.replace('.', '/')).asBoolean(true)) {
+                    continue;
+                }
+                out.add(new Install(source, dep.path("name").asText(""), dep.path("version").asText(""), source, at + "/version",
+                        "", values.path(key), at));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<JsonNode> firstDocument(TreeIndex index, String file) {
+        try {
+            List<YamlDocuments.Document> docs = YamlDocuments.read(index.tree().source().text(file).orElse(""));
+            return docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0).node());
+        } catch (YamlDocuments.YamlProblem e) {
+            return Optional.empty();
+        }
     }
 }
