@@ -363,7 +363,9 @@ public final class ChartKnowledge {
                 String at = "/dependencies/" + i++;
                 String key = dep.path("alias").asText(dep.path("name").asText(""));
                 String condition = dep.path("condition").asText("");
-                if (key.isEmpty() || !condition.isEmpty() && !values.at("/" + condition.replace('.', '/')).asBoolean(true)) {
+                boolean off = !condition.isEmpty() && !condition.contains("~")
+                        && !values.at("/" + condition.replace('.', '/')).asBoolean(true);
+                if (key.isEmpty() || off) {
                     continue;
                 }
                 out.add(new Install(source, dep.path("name").asText(""), dep.path("version").asText(""), source, at + "/version",

@@ -168,7 +168,11 @@ final class ChartVersionPatches {
         return Optional.empty();
     }
 
-    /** Whether a patch target selects the release: kind, name and namespace where given (regular expressions in kustomize). */
+    /**
+     * Whether a patch target selects the release: kind, name and namespace where given. Kustomize
+     * reads them as anchored regular expressions; only the {@code .*} wildcard is honoured here (every
+     * other character taken literally), so that a hostile pattern cannot make matching slow.
+     */
     private static boolean targets(JsonNode target, SourceObject release) {
         return matches(target.path("kind"), release.kind()) && matches(target.path("name"), release.name())
                 && matches(target.path("namespace"), release.namespace())
@@ -179,10 +183,11 @@ final class ChartVersionPatches {
         if (!pattern.isTextual()) {
             return true;
         }
-        try {
-            return value.matches(pattern.asText());
-        } catch (java.util.regex.PatternSyntaxException e) {
-            return value.equals(pattern.asText());
+        String[] parts = pattern.asText().split("\\.\\*", -1);
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(i > 0 ? ".*" : "").append(java.util.regex.Pattern.quote(parts[i]));
         }
+        return value.matches(regex.toString());
     }
 }

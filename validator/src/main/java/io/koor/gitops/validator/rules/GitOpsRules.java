@@ -97,7 +97,11 @@ final class GitOpsRules {
                 continue; // chartRef: the version lives in the referenced OCIRepository/HelmChart
             }
             // the version the cluster installs: an overlay's patch of a base release wins
-            ChartKnowledge.Install install = ChartKnowledge.install(index, release).orElseThrow();
+            java.util.Optional<ChartKnowledge.Install> found = ChartKnowledge.install(index, release);
+            if (found.isEmpty()) {
+                continue; // chart is not a mapping: the schema check says so
+            }
+            ChartKnowledge.Install install = found.get();
             String version = install.version();
             if (VERSION_RANGE.matcher(version).matches()) {
                 String patched = install.versionSource() == release ? "" : " (set by an overlay's patch of " + release.id()
