@@ -318,7 +318,7 @@ public final class ChartKnowledge {
     }
 
     /** A path relative to a kustomization's directory as a tree path; empty when it leaves the tree. */
-    private static Optional<String> inTree(String dir, String path) {
+    static Optional<String> inTree(String dir, String path) {
         try {
             String p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(path).normalize().toString().replace('\\', '/');
             return p.startsWith("..") || p.startsWith("/") || path.contains("://") ? Optional.empty() : Optional.of(p);

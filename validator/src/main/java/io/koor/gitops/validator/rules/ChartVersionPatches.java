@@ -91,15 +91,7 @@ final class ChartVersionPatches {
     }
 
     private static Optional<PatchFile> file(LoadedTree tree, KustomizationFile k, String ref) {
-        try {
-            String p = java.nio.file.Path.of(k.dir().isEmpty() ? "." : k.dir()).resolve(ref).normalize().toString().replace('\\', '/');
-            if (p.startsWith("..") || p.startsWith("/")) {
-                return Optional.empty();
-            }
-            return tree.source().text(p).map(t -> new PatchFile(p, t));
-        } catch (java.nio.file.InvalidPathException e) {
-            return Optional.empty();
-        }
+        return ChartKnowledge.inTree(k.dir(), ref).flatMap(p -> tree.source().text(p).map(t -> new PatchFile(p, t)));
     }
 
     private static SourceObject kustomizationObject(KustomizationFile k) {
