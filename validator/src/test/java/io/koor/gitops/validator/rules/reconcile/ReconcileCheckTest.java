@@ -153,6 +153,97 @@ class ReconcileCheckTest {
                 "api-not-served configs/stores.yaml:8");
     }
 
+    /** The shape of fluxcd/flux2-multi-tenancy (192da059) infrastructure/kyverno: an operator from its release manifests. */
+    @Test
+    void aKustomizationOfAnotherSourceMayServeWhatNoKnownChartServesOnceWaitedFor() throws IOException {
+        String operator = """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: OCIRepository
+                metadata:
+                  name: policy-engine
+                  namespace: flux-system
+                spec:
+                  interval: 2h
+                  url: oci://ghcr.io/example/manifests/policy-engine
+                  ref:
+                    tag: v1.0.0
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: policy-engine
+                  namespace: flux-system
+                spec:
+                  interval: 12h
+                  sourceRef:
+                    kind: OCIRepository
+                    name: policy-engine
+                  path: ./
+                  prune: true
+                  wait: true
+                """;
+        String policy = """
+                apiVersion: policies.example.com/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: verify-images
+                spec: {}
+                """;
+        Map<String, String> waited = Map.of(
+                "clusters/demo/infra.yaml", kustomization("engine", "./engine", "wait: true") + "---\n"
+                        + kustomization("policies", "./policies", "dependsOn:\n  - name: engine"),
+                "engine/sync.yaml", operator, "policies/policy.yaml", policy);
+        assertThat(findings(waited)).isEmpty();
+
+        Map<String, String> notWaited = new java.util.HashMap<>(waited);
+        notWaited.put("clusters/demo/infra.yaml", kustomization("engine", "./engine", "") + "---\n"
+                + kustomization("policies", "./policies", "dependsOn:\n  - name: engine"));
+        assertThat(findings(notWaited)).containsExactly("apply-order-unspecified policies/policy.yaml:1");
+        Files.delete(dir.resolve("engine/sync.yaml"));
+        Files.writeString(dir.resolve("engine/sync.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: engine\n");
+        assertThat(findings(Map.of())).containsExactly("api-not-served policies/policy.yaml:1");
+    }
+
+    /**
+     * The shape of ricsanfre/pi-cluster (8daabcd5) platform/csi-external-snapshotter/app/base and
+     * platform/system-upgrade/app/base: CRDs, a controller and its Namespace from remote resources.
+     */
+    @Test
+    void aRemoteResourceNobodyReadMayBringApisAndNamespacesToTheStepsAfterIt() throws IOException {
+        String users = """
+                apiVersion: snapshot.storage.k8s.io/v1
+                kind: VolumeSnapshotClass
+                metadata:
+                  name: snapshots
+                driver: driver.longhorn.io
+                deletionPolicy: Delete
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: plans
+                  namespace: system-upgrade
+                """;
+        Map<String, String> tree = Map.of(
+                "clusters/demo/infra.yaml", kustomization("snapshotter", "./snapshotter", "wait: true") + "---\n"
+                        + kustomization("configs", "./configs", "dependsOn:\n  - name: snapshotter"),
+                "snapshotter/kustomization.yaml", """
+                        apiVersion: kustomize.config.k8s.io/v1beta1
+                        kind: Kustomization
+                        resources:
+                          - https://github.com/kubernetes-csi/external-snapshotter/client/config/crd/?ref=v8.5.0
+                          - https://github.com/rancher/system-upgrade-controller/releases/download/v0.20.1/system-upgrade-controller.yaml
+                        """,
+                "configs/users.yaml", users,
+                ".gitops/external-apis.yaml", "csiDrivers: [driver.longhorn.io]\n");
+        assertThat(findings(tree)).isEmpty();
+
+        Files.writeString(dir.resolve("snapshotter/kustomization.yaml"),
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
+        assertThat(findings(Map.of())).containsExactlyInAnyOrder("api-not-served configs/users.yaml:1",
+                "namespace-missing configs/users.yaml:12");
+    }
+
     @Test
     void aCrdInTheSameKustomizationIsAppliedFirst() throws IOException {
         String crd = """
