@@ -11,6 +11,17 @@ import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.monitoring.Monitoring;
 import io.koor.gitops.model.presets.Patterns;
+import io.koor.gitops.generator.layout.Layouts;
+import io.koor.gitops.generator.tree.TreeWriter;
+import io.koor.gitops.model.GitOpsSystem;
+import io.koor.gitops.model.Reconciler;
+import io.koor.gitops.model.cost.PriceTable;
+import io.koor.gitops.validator.ValidationOptions;
+import io.koor.gitops.validator.ValidationService;
+import io.koor.gitops.validator.report.ValidationReport;
+import io.koor.gitops.validator.schema.SchemaValidator;
+import io.koor.gitops.validator.testing.SharedData;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -115,5 +126,30 @@ class MariaDbComponentsTest {
         Cluster c = cluster(false);
         assertThat(Namespaces.application(c, "mariadb")).isEqualTo(PodSecurity.BASELINE);
         assertThat(Namespaces.application(c, "other")).isEqualTo(PodSecurity.RESTRICTED);
+    }
+
+    /**
+     * Both layouts of a cluster with a MariaDB and monitoring pass the whole validator: the strict schemas of
+     * k8s.mariadb.com (../shared/schemas, mariadb-operator 25.10.3) and the reconcile check, which must know
+     * that the operator's chart serves k8s.mariadb.com before the apps apply.
+     */
+    @Test
+    void bothLayoutsValidateWithNoFindings(@org.junit.jupiter.api.io.TempDir Path flux,
+                                           @org.junit.jupiter.api.io.TempDir Path argo) throws java.io.IOException {
+        GitOpsSystem system = GitOpsSystem.of(cluster(true));
+        for (var layout : List.of(Map.entry(flux, system),
+                Map.entry(argo, system.reconciledBy(Reconciler.argoCd("https://github.com/koor/demo-gitops.git", "main"))))) {
+            Path root = layout.getKey();
+            new TreeWriter(root).write(Layouts.render(layout.getValue(), "io.koor.gitops.model.presets.Patterns",
+                    PriceTable.snapshot2026()), false);
+            // the Argo CD health check for Applications, which provisioning restores (see ArgoCdLayoutTest)
+            java.nio.file.Files.createDirectories(root.resolve(".gitops"));
+            java.nio.file.Files.writeString(root.resolve(".gitops/external-apis.yaml"), "argoApplicationHealth: true\n");
+            ValidationReport report = new ValidationService().validate(root, ValidationOptions.builder()
+                    .schemaLocations(SharedData.schemaLocations()).missingSchemas(SchemaValidator.MissingSchemaPolicy.FAIL)
+                    .offline(true).build());
+            assertThat(report.violations()).as(root.toString()).isEmpty();
+            assertThat(report.objects()).isPositive();
+        }
     }
 }
