@@ -122,6 +122,35 @@ class ReconcileCheckTest {
     }
 
     /**
+     * mariadb-operator serves k8s.mariadb.com only through its mariadb-operator-crds dependency, which
+     * {@code crds.enabled} (default false) turns on; the CRDs chart on its own always serves it.
+     */
+    @Test
+    void mariadbOperatorServesItsApisOnlyWithItsCrdsDependencyOn() throws IOException {
+        String mariadb = """
+                apiVersion: k8s.mariadb.com/v1alpha1
+                kind: MariaDB
+                metadata:
+                  name: shop
+                  namespace: kube-system
+                spec:
+                  replicas: 3
+                """;
+        String controllers = kustomization("controllers", "./controllers", "wait: true") + "---\n"
+                + kustomization("apps", "./apps", "dependsOn:\n  - name: controllers");
+        assertThat(findings(Map.of("clusters/demo/infra.yaml", controllers,
+                "controllers/mariadb-operator.yaml", release("mariadb-operator", "kube-system", "mariadb-operator", "values: {}"),
+                "apps/mariadb.yaml", mariadb)))
+                .containsExactly("api-not-served apps/mariadb.yaml:1");
+        Files.writeString(dir.resolve("controllers/mariadb-operator.yaml"), release("mariadb-operator", "kube-system",
+                "mariadb-operator", "values:\n  crds:\n    enabled: true"));
+        assertThat(findings(Map.of())).isEmpty();
+        Files.writeString(dir.resolve("controllers/mariadb-operator.yaml"), release("mariadb-operator-crds", "kube-system",
+                "mariadb-operator-crds", "values: {}"));
+        assertThat(findings(Map.of())).isEmpty();
+    }
+
+    /**
      * A chart the table does not know may serve its own operator's group, so objects of that group
      * wait for it like for any chart; a group the table knows (snapshots) still needs a chart that
      * serves it.
