@@ -138,17 +138,24 @@ public final class PlatformRenderer {
      * the retired ingress-nginx. It registers the IngressClass the dashboard names, not as the
      * cluster default. Its Service is a NodePort: without a cloud controller manager a LoadBalancer
      * Service never gets an address and the release would never become ready; put a Hetzner load
-     * balancer in front of the node ports. Its own CRDs live in the chart's crds/ directory, which
+     * balancer in front of the node ports, {@value #HTTP_NODE_PORT} and {@value #HTTPS_NODE_PORT}. Its own CRDs live in the chart's crds/ directory, which
      * Helm leaves alone on upgrade unless told to replace them. Restricted: the chart runs Traefik as
      * 65532 with no privilege escalation, all capabilities dropped and RuntimeDefault seccomp
      * (traefik/values.yaml at v41.3.0, securityContext and podSecurityContext).
      */
+    /** The node ports a load balancer in front of the ingress controller targets: HTTP (ACME's HTTP-01 too) and HTTPS. */
+    public static final int HTTP_NODE_PORT = 30080;
+    public static final int HTTPS_NODE_PORT = 30443;
+
     private static Component ingressController(Cluster cluster, String ingressClass) {
         String namespace = INGRESS_NAMESPACE;
         Part.ChartInstall chart = new Part.ChartInstall("traefik", "https://traefik.github.io/charts", "traefik",
                 Versions.TRAEFIK_CHART, namespace, Optional.empty(), Part.CrdPolicy.CREATE_REPLACE, map(
                         "ingressClass", map("enabled", true, "isDefaultClass", false, "name", ingressClass),
-                        "service", map("spec", map("type", "NodePort"))));
+                        "service", map("spec", map("type", "NodePort")),
+                        // fixed, so that the load balancer in front has stable targets (the chart leaves them to
+                        // Kubernetes' random choice otherwise: values.yaml ports.web/websecure.nodePort at v41.3.0)
+                        "ports", map("web", map("nodePort", HTTP_NODE_PORT), "websecure", map("nodePort", HTTPS_NODE_PORT))));
         return new Component(INGRESS_CONTROLLER, Layer.CONTROLLERS, Set.of(), false,
                 List.of(Namespaces.part(cluster, namespace, PodSecurity.RESTRICTED), chart));
     }
