@@ -4,6 +4,8 @@ import io.koor.gitops.model.GitOpsDefinition;
 import io.koor.gitops.model.GitOpsSystem;
 import io.koor.gitops.model.Reconciler;
 import io.koor.gitops.model.apps.BarmanBackup;
+import io.koor.gitops.model.apps.MariaDbBackup;
+import io.koor.gitops.model.apps.MariaDbCluster;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.Streaming;
 import io.koor.gitops.model.apps.StaticSiteCdn;
@@ -40,7 +42,7 @@ public final class KoorDemoSystem implements GitOpsDefinition {
      * 1.31-1.36) is the upgrade staging rehearses.
      */
     record Release(String kubernetes, String rook, String cephImage, String cloudNativePgChart, String postgresImage,
-                   String monitoringStack, String blackboxExporter) {
+                   String monitoringStack, String blackboxExporter, String mariadbOperatorChart) {
     }
 
     /**
@@ -55,11 +57,13 @@ public final class KoorDemoSystem implements GitOpsDefinition {
      * Monitoring: staging runs the newest kube-prometheus-stack (88.x, Prometheus Operator v0.93) and blackbox
      * exporter chart first; the demo stays on the 87.x line (operator v0.92.1) until staging has taken the
      * major upgrade, whose CRD changes the stack's UPGRADE.md describes.
+     * mariadb-operator: staging takes the 25.10.4 patch release first (its CRDs add fields only; both charts
+     * default to MariaDB 11.8.5), the demo stays on 25.10.3 (mariadb-operator/mariadb-operator tags).
      */
     static final Release DEMO = new Release("1.35.9", "v1.19.10", "quay.io/ceph/ceph:v19.2.6", "0.28.3",
-            "ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie", "87.21.0", "11.16.0");
+            "ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie", "87.21.0", "11.16.0", "25.10.3");
     static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4", "0.29.0",
-            "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie", "88.5.3", "11.17.2");
+            "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie", "88.5.3", "11.17.2", "25.10.4");
     /** Groups of Koor's identity provider: the people who run the system, and the people it is shown to. */
     static final Access ACCESS = Access.none().platformAdmins("koor:platform-admins").guests("koor:demo-guests");
 
@@ -98,12 +102,16 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .bucket("activity", "churn")
                                 .bucket("activity", "benchmark-results")
                                 .bucket("database", "database-benchmark-results")
+                                .bucket("mariadb", "mariadb-backups")
                                 .bucket("rook-ceph", "ceph-benchmark-results")))
                 .apps(apps -> apps
                         .cloudNativePgChart(release.cloudNativePgChart())
                         .postgres(PostgresCluster.named("app", "database", "ceph-block")
                                 .image(release.postgresImage())
                                 .backup(BarmanBackup.toBucket("database-backups")))
+                        .mariadbOperatorChart(release.mariadbOperatorChart())
+                        .mariadb(MariaDbCluster.named("shop", "mariadb", "ceph-block")
+                                .backup(MariaDbBackup.toBucket("mariadb-backups")))
                         .velero(VeleroBackups.toBucket("cluster-backups"))
                         .streaming(Streaming.toBucket("stream", "streaming", "stream." + name + ".koor.tech")
                                 .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))

@@ -153,6 +153,31 @@ class DemoTreeTest {
     }
 
     @Test
+    void mariaDbRunsAsGaleraOnBlockStorageAndDumpsIntoItsBucketAtEachClustersVersions() {
+        for (String cluster : List.of("demo", "staging")) {
+            JsonNode db = doc("apps/" + cluster + "/mariadb-shop/mariadb-shop.yaml", 0).get("spec");
+            assertThat(db.at("/replicas").asInt()).isEqualTo(3);
+            assertThat(db.at("/galera/enabled").asBoolean()).isTrue();
+            assertThat(db.at("/affinity/antiAffinityEnabled").asBoolean()).isTrue();
+            assertThat(db.at("/storage/storageClassName").asText()).isEqualTo("ceph-block");
+            assertThat(db.at("/rootPasswordSecretKeyRef/generate").asBoolean()).isTrue();
+            assertThat(db.at("/metrics/enabled").asBoolean()).isTrue();
+            JsonNode s3 = doc("apps/" + cluster + "/mariadb-shop/backup-shop.yaml", 0).at("/spec/storage/s3");
+            assertThat(s3.at("/bucket").asText()).isEqualTo("mariadb-backups");
+            assertThat(s3.at("/endpoint").asText()).isEqualTo("rook-ceph-rgw-objectstore.rook-ceph.svc:80");
+            assertThat(s3.at("/accessKeyIdSecretKeyRef/name").asText()).isEqualTo("mariadb-backups");
+            assertThat(doc("apps/" + cluster + "/ceph-buckets/objectbucketclaim-mariadb-backups.yaml", 0)
+                    .at("/metadata/namespace").asText()).isEqualTo("mariadb");
+        }
+        assertThat(doc("infrastructure/controllers/demo/mariadb-operator/helmrelease-mariadb-operator.yaml", 0)
+                .at("/spec/chart/spec/version").asText()).isEqualTo("25.10.3");
+        assertThat(doc("infrastructure/controllers/staging/mariadb-operator/helmrelease-mariadb-operator.yaml", 0)
+                .at("/spec/chart/spec/version").asText()).isEqualTo("25.10.4");
+        assertThat(tree.text(new TreePath("clusters/demo/README.md"))).contains(
+                "## MariaDB databases and their restore runbook", "kubectl -n mariadb create job shop-manual --from=cronjob/shop");
+    }
+
+    @Test
     void veleroBacksTheClusterUpToItsBucketAndTakesTheVolumesAsCsiSnapshots() {
         JsonNode release = doc("apps/demo/velero/helmrelease-velero.yaml", 0).get("spec");
         assertThat(release.at("/chart/spec/version").asText()).isEqualTo("11.2.0");
@@ -264,8 +289,9 @@ class DemoTreeTest {
         List<String> dirs = tree.files().keySet().stream().filter(p -> p.fileName().equals("kustomization.yaml"))
                 .map(TreePath::parent).toList();
         // with clusters/<cluster>/flux-system/, the apps', monitoring's and activity's directories, and per cluster the
-        // CDN and the stream with the ingress controller and cert-manager (with its issuers) they bring
-        assertThat(dirs).hasSize(63); // staging: ceph-csi-drivers for Rook v1.20.6
+        // CDN and the stream with the ingress controller and cert-manager (with its issuers) they bring,
+        // mariadb-operator with the MariaDB, and staging's ceph-csi-drivers for Rook v1.20.6
+        assertThat(dirs).hasSize(67);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -1,6 +1,8 @@
 package io.koor.gitops.generator.readme;
 
 import io.koor.gitops.model.apps.BarmanBackup;
+import io.koor.gitops.model.apps.MariaDbBackup;
+import io.koor.gitops.model.apps.MariaDbCluster;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.cluster.Cluster;
@@ -15,6 +17,7 @@ final class RestoreRunbook {
 
     static void render(Cluster cluster, StringBuilder md) {
         databases(cluster, md);
+        mariadbs(cluster, md);
         cluster.apps().velero().ifPresent(velero -> velero(velero, md));
     }
 
@@ -95,6 +98,52 @@ final class RestoreRunbook {
                     .append("`, which its NetworkPolicy admits). Removing `restoreInto` from the definition later leaves it")
                     .append(" running, since the tree never prunes a database cluster: delete it with `kubectl -n ").append(ns)
                     .append(" delete cluster ").append(target).append("`.\n");
+        }
+    }
+
+    /**
+     * mariadb-operator's logical backups: the Backup becomes a CronJob of the same name
+     * (pkg/controller/batch/controller.go at v25.10.3), a Restore replays a dump into a MariaDB, and a new
+     * MariaDB can start from one with {@code bootstrapFrom} (docs/logical_backup.md).
+     */
+    private static void mariadbs(Cluster cluster, StringBuilder md) {
+        var backedUp = cluster.apps().mariadbs().stream().filter(db -> db.backup().isPresent()).toList();
+        if (backedUp.isEmpty()) {
+            return;
+        }
+        md.append("\n## MariaDB databases and their restore runbook\n\n")
+                .append("| database | namespace | replicas (Galera) | StorageClass | backups to bucket | schedule | kept |\n")
+                .append("| --- | --- | ---: | --- | --- | --- | --- |\n");
+        for (MariaDbCluster db : backedUp) {
+            MariaDbBackup b = db.backup().orElseThrow();
+            md.append("| ").append(db.name()).append(" | ").append(db.namespace()).append(" | ").append(db.replicas())
+                    .append(" | ").append(db.storageClass()).append(" | ").append(b.bucketClaim()).append(" | `")
+                    .append(b.schedule()).append("` | ").append(b.retentionDays()).append(" days |\n");
+        }
+        for (MariaDbCluster db : backedUp) {
+            String ns = db.namespace().value();
+            String name = db.name().value();
+            md.append("\n### ").append(name).append(" (MariaDB)\n\n")
+                    .append("mariadb-operator dumps the database on the schedule into `s3://")
+                    .append(db.backup().orElseThrow().bucketClaim()).append("/").append(name)
+                    .append("/` (the claim's Secret holds the keys; the root and `app` passwords are in the Secrets `")
+                    .append(name).append("-root` and `").append(name).append("-app`, which the operator generates;")
+                    .append(" nothing of them is in Git).\n\n")
+                    .append("1. Check that the backups complete:\n\n```bash\n")
+                    .append("kubectl -n ").append(ns).append(" get backups.k8s.mariadb.com ").append(name).append("\n")
+                    .append("kubectl -n ").append(ns).append(" get cronjob ").append(name).append("\n```\n\n")
+                    .append("2. Take a backup now (before a risky change) and follow it:\n\n```bash\n")
+                    .append("kubectl -n ").append(ns).append(" create job ").append(name).append("-manual --from=cronjob/")
+                    .append(name).append("\n")
+                    .append("kubectl -n ").append(ns).append(" wait job/").append(name)
+                    .append("-manual --for=condition=Complete --timeout=30m\n```\n\n")
+                    .append("3. Restore the newest backup before a point in time into the running cluster (the dump")
+                    .append(" replaces the tables it holds), and follow it:\n\n```bash\n")
+                    .append("kubectl -n ").append(ns).append(" create -f - <<'EOF'\n")
+                    .append("apiVersion: k8s.mariadb.com/v1alpha1\nkind: Restore\nmetadata:\n  generateName: ").append(name)
+                    .append("-restore-\nspec:\n  mariaDbRef:\n    name: ").append(name).append("\n  backupRef:\n    name: ")
+                    .append(name).append("\n  targetRecoveryTime: 2026-12-02T10:00:00Z\nEOF\n")
+                    .append("kubectl -n ").append(ns).append(" get restores.k8s.mariadb.com -w\n```\n");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.koor.gitops.generator.render;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.model.apps.Application;
 import io.koor.gitops.model.apps.DekorateApplication;
+import io.koor.gitops.model.apps.MariaDbCluster;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.Workload;
 import io.koor.gitops.model.ceph.RookCeph;
@@ -98,19 +99,31 @@ public final class ClusterComponents {
         return components;
     }
 
-    /** CloudNativePG and its databases, when the definition has any. */
+    /** CloudNativePG and mariadb-operator, and their databases, when the definition has any. */
     private static List<Component> databases(Cluster cluster, Set<String> installed, boolean claims) {
         List<PostgresCluster> databases = cluster.apps().databases();
-        if (databases.isEmpty()) {
-            return List.of();
-        }
-        // PodMonitors only when the tree brings their CRDs, and then after them
-        Set<String> podMonitorCrds = neededIf(true, prometheusCrds(cluster), installed);
         List<Component> out = new ArrayList<>();
-        out.add(PostgresRenderer.operator(cluster));
         // A namespace is made once: by the bucket claims when one is there, else by its first database.
         Set<String> namespaces = cluster.rook().objectStores().stream().flatMap(s -> s.buckets().stream())
                 .map(c -> c.namespace().value()).collect(Collectors.toCollection(TreeSet::new));
+        // PodMonitors only when the tree brings their CRDs, and then after them
+        Set<String> podMonitorCrds = neededIf(true, prometheusCrds(cluster), installed);
+        if (!databases.isEmpty()) {
+            out.add(PostgresRenderer.operator(cluster));
+        }
+        if (!cluster.apps().mariadbs().isEmpty()) {
+            out.add(MariaDbRenderer.operator(cluster));
+        }
+        // mariadb-operator creates the exporter's ServiceMonitor itself: only with the tree's Prometheus
+        Set<String> prometheus = neededIf(cluster.monitoring().enabled(), MonitoringRenderer.STACK, installed);
+        for (MariaDbCluster db : cluster.apps().mariadbs()) {
+            Set<String> needs = new TreeSet<>(Set.of(CephClusterRenderer.COMPONENT));
+            if (db.backup().isPresent() && claims) {
+                needs.add(BUCKETS);
+            }
+            needs.addAll(prometheus);
+            out.add(MariaDbRenderer.database(cluster, db, needs, !prometheus.isEmpty(), namespaces.add(db.namespace().value())));
+        }
         for (PostgresCluster db : databases) {
             Set<String> needs = new TreeSet<>(Set.of(CephClusterRenderer.COMPONENT));
             if (db.backup().isPresent() && claims) {

@@ -48,10 +48,14 @@ public final class Namespaces {
      * The level of an application namespace (bucket claims, databases): restricted, but baseline for
      * Velero's, whose chart leaves the server's pod and container security contexts empty
      * (vmware-tanzu/helm-charts charts/velero/values.yaml at velero-11.2.0: podSecurityContext: {},
-     * containerSecurityContext: {}), which restricted rejects.
+     * containerSecurityContext: {}), which restricted rejects; and baseline for a MariaDB's, whose pods
+     * mariadb-operator builds (the Galera StatefulSet with its init container and agent, the exporter
+     * Deployment, the backup Jobs) with security contexts that set no seccomp profile unless each of their
+     * fields is given one (pkg/builder/securitycontext_builder.go at v25.10.3), which restricted requires.
      */
     static PodSecurity application(Cluster cluster, String name) {
-        return cluster.apps().velero().isPresent() && name.equals(VeleroBackups.NAMESPACE)
-                ? PodSecurity.BASELINE : PodSecurity.RESTRICTED;
+        boolean velero = cluster.apps().velero().isPresent() && name.equals(VeleroBackups.NAMESPACE);
+        boolean mariadb = cluster.apps().mariadbs().stream().anyMatch(db -> db.namespace().value().equals(name));
+        return velero || mariadb ? PodSecurity.BASELINE : PodSecurity.RESTRICTED;
     }
 }

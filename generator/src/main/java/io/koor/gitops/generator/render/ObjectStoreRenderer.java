@@ -93,9 +93,10 @@ final class ObjectStoreRenderer {
         }
         // Rook's own namespace comes with the operator (a claim there: the toolbox-keyed benchmarks' results)
         namespaces.remove(rook.namespace().value());
-        // A database's component brings the policies CloudNativePG needs, a typed or Dekorate application's its own.
+        // A database's component brings the policies its operator needs, a typed or Dekorate application's its own.
         Set<String> governed = java.util.stream.Stream.of(
                 cluster.apps().databases().stream().map(db -> db.namespace().value()),
+                cluster.apps().mariadbs().stream().map(db -> db.namespace().value()),
                 cluster.apps().applications().stream().map(app -> app.namespace().value()),
                 cluster.apps().dekorate().stream().map(app -> app.namespace().value()))
                 .flatMap(s -> s).collect(Collectors.toSet());

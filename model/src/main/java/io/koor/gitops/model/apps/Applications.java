@@ -17,9 +17,12 @@ import java.util.Set;
  */
 public record Applications(List<PostgresCluster> databases, Version cloudNativePgChart, Optional<VeleroBackups> velero,
                            List<Application> applications, List<DekorateApplication> dekorate,
-                           Optional<Streaming> streaming, Optional<StaticSiteCdn> cdn) {
+                           Optional<Streaming> streaming, Optional<StaticSiteCdn> cdn, List<MariaDbCluster> mariadbs,
+                           Version mariadbOperatorChart) {
     public Applications {
         databases = List.copyOf(databases);
+        mariadbs = List.copyOf(mariadbs);
+        java.util.Objects.requireNonNull(mariadbOperatorChart, "mariadbOperatorChart");
         applications = List.copyOf(applications);
         dekorate = List.copyOf(dekorate);
         java.util.Objects.requireNonNull(cloudNativePgChart, "cloudNativePgChart");
@@ -35,7 +38,11 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
             db.restoreInto().ifPresent(r -> problems.require(names.add(db.namespace() + "/" + r), at + ".restoreInto",
                     "restoreInto='" + r + "' is already a cluster in namespace " + db.namespace() + "; pick another name"));
         }
-        checkApplications(problems, databases, velero, applications, dekorate);
+        for (MariaDbCluster db : mariadbs) {
+            problems.require(names.add(db.namespace() + "/" + db.name()), "mariadb[" + db.name() + "]",
+                    "two databases are named " + db.name() + " in namespace " + db.namespace() + "; rename one");
+        }
+        checkApplications(problems, databases, mariadbs, velero, applications, dekorate);
         problems.throwIfAny();
     }
 
@@ -44,11 +51,12 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
      * names only applications that exist as those it talks to.
      */
     private static void checkApplications(Problems problems, List<PostgresCluster> databases,
-                                          Optional<VeleroBackups> velero, List<Application> applications,
+                                          List<MariaDbCluster> mariadbs, Optional<VeleroBackups> velero, List<Application> applications,
                                           List<DekorateApplication> dekorate) {
         Set<String> apps = new HashSet<>();
         java.util.Map<String, String> namespaces = new java.util.HashMap<>();
         databases.forEach(db -> namespaces.putIfAbsent(db.namespace().value(), "database " + db.name()));
+        mariadbs.forEach(db -> namespaces.putIfAbsent(db.namespace().value(), "database " + db.name()));
         velero.ifPresent(v -> namespaces.put(VeleroBackups.NAMESPACE, "Velero"));
         for (DekorateApplication app : dekorate) {
             String at = "dekorate[" + app.name() + "]";
@@ -78,7 +86,7 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
 
     public static Applications none() {
         return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART), Optional.empty(), List.of(),
-                List.of(), Optional.empty(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty(), List.of(), Version.parse(Versions.MARIADB_OPERATOR_CHART));
     }
 
     /** A Java application with the manifests Dekorate generated (see {@link DekorateApplication}). */
@@ -86,45 +94,63 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
         List<DekorateApplication> more = new ArrayList<>(dekorate);
         more.add(application);
         return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, applications, more, streaming,
-                cdn));
+                cdn, mariadbs, mariadbOperatorChart));
     }
 
     /** An application of typed workloads (see {@link Application}). */
     public Applications application(Application application) {
         List<Application> more = new ArrayList<>(applications);
         more.add(application);
-        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, dekorate, streaming, cdn));
+        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, dekorate, streaming, cdn, mariadbs, mariadbOperatorChart));
     }
 
     public Applications postgres(PostgresCluster database) {
         List<PostgresCluster> more = new ArrayList<>(databases);
         more.add(database);
-        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, dekorate, streaming, cdn));
+        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, dekorate, streaming, cdn, mariadbs, mariadbOperatorChart));
     }
 
     /** The cloudnative-pg chart of cloudnative-pg/charts (an exact release, e.g. {@code 0.28.3}). */
     public Applications cloudNativePgChart(String version) {
         return new Applications(databases, Problems.at("cloudNativePgChart", () -> Version.parse(version)), velero,
-                applications, dekorate, streaming, cdn);
+                applications, dekorate, streaming, cdn, mariadbs,
+                mariadbOperatorChart);
     }
 
     /** Velero, backing the cluster's objects and volumes up to a bucket (see {@link VeleroBackups}). */
     public Applications velero(VeleroBackups backups) {
-        return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, dekorate, streaming, cdn);
+        return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, dekorate, streaming, cdn, mariadbs,
+                mariadbOperatorChart);
     }
 
     /** A live stream stored in a bucket, with its player page (see {@link Streaming}). */
     public Applications streaming(Streaming stream) {
-        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, Optional.of(stream), cdn);
+        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, Optional.of(stream), cdn, mariadbs,
+                mariadbOperatorChart);
     }
 
     /** The static site from a bucket behind a caching server (see {@link StaticSiteCdn}). */
     public Applications cdn(StaticSiteCdn site) {
-        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming, Optional.of(site));
+        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming, Optional.of(site), mariadbs,
+                mariadbOperatorChart);
+    }
+
+    /** A MariaDB Galera cluster run by mariadb-operator (see {@link MariaDbCluster}). */
+    public Applications mariadb(MariaDbCluster database) {
+        List<MariaDbCluster> more = new ArrayList<>(mariadbs);
+        more.add(database);
+        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming,
+                cdn, more, mariadbOperatorChart));
+    }
+
+    /** mariadb-operator's chart (helm.mariadb.com/mariadb-operator, an exact release, e.g. {@code 25.10.3}). */
+    public Applications mariadbOperatorChart(String version) {
+        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming, cdn, mariadbs,
+                Problems.at("mariadbOperatorChart", () -> Version.parse(version)));
     }
 
     public boolean isEmpty() {
-        return databases.isEmpty() && velero.isEmpty() && applications.isEmpty() && dekorate.isEmpty() && streaming.isEmpty()
+        return databases.isEmpty() && mariadbs.isEmpty() && velero.isEmpty() && applications.isEmpty() && dekorate.isEmpty() && streaming.isEmpty()
                 && cdn.isEmpty();
     }
 }

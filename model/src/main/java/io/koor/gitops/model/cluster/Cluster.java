@@ -3,6 +3,7 @@ package io.koor.gitops.model.cluster;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.apps.Application;
 import io.koor.gitops.model.apps.Applications;
+import io.koor.gitops.model.apps.MariaDbCluster;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.apps.Workload;
@@ -208,6 +209,21 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 problems.require(claimed, at + ".backup.bucketClaim", "bucketClaim='" + backup.bucketClaim()
                         + "' is not a bucket claim in namespace " + db.namespace() + "; add ObjectStore...bucket(\""
                         + db.namespace() + "\", \"" + backup.bucketClaim() + "\")");
+            });
+        }
+        for (MariaDbCluster db : apps.mariadbs()) {
+            String at = "apps.mariadb[" + db.name() + "]";
+            problems.require(blockClasses.contains(db.storageClass().value()), at + ".storageClass",
+                    "storageClass='" + db.storageClass() + "' is not a block StorageClass of this cluster (it has "
+                            + (blockClasses.isEmpty() ? "none" : String.join(", ", blockClasses))
+                            + "); name one, or add BlockPool...storageClass(\"" + db.storageClass() + "\")");
+            problems.require(!db.namespace().equals(rook.namespace()), at + ".namespace",
+                    "namespace " + db.namespace() + " is Rook's; give the database its own");
+            db.backup().ifPresent(backup -> {
+                boolean claimed = rook.storeHolding(db.namespace(), backup.bucketClaim()).isPresent();
+                problems.require(claimed, at + ".backup.bucketClaim", "bucketClaim='" + backup.bucketClaim()
+                        + "' is not a bucket claim in namespace " + db.namespace() + ", where the backup Job reads its"
+                        + " keys; add ObjectStore...bucket(\"" + db.namespace() + "\", \"" + backup.bucketClaim() + "\")");
             });
         }
         checkApplications(problems, rook, apps);

@@ -54,6 +54,12 @@ public final class Versions {
      */
     public static final String CLOUDNATIVE_PG_CHART = "0.28.3";
     /**
+     * mariadb-operator's chart (helm.mariadb.com/mariadb-operator, mariadb-operator/mariadb-operator
+     * deploy/charts/mariadb-operator/Chart.yaml at tag v25.10.3): operator 25.10.3, with the
+     * mariadb-operator-crds chart of the same version as its dependency behind {@code crds.enabled}.
+     */
+    public static final String MARIADB_OPERATOR_CHART = "25.10.3";
+    /**
      * Velero: vmware-tanzu/helm-charts velero chart 11.2.0 is Velero 1.17.1, and velero-plugin-for-aws
      * v1.13.x is the line for Velero 1.17 (the plugin's README compatibility table at v1.13.2).
      */

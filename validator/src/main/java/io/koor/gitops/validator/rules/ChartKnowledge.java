@@ -32,6 +32,10 @@ public final class ChartKnowledge {
                    String namespace, JsonNode values, String valuesPointer) {
     }
 
+    /** A chart version an overlay's patch sets, and where it is written. */
+    record Patched(String version, SourceObject source, String pointer) {
+    }
+
     private ChartKnowledge() {
     }
 
@@ -79,8 +83,11 @@ public final class ChartKnowledge {
         JsonNode values = release.spec().path("values");
         JsonNode spec = release.spec().path("chart").path("spec");
         if (spec.isObject()) {
-            return Optional.of(new Install(release, spec.path("chart").asText(""), spec.path("version").asText(""), release,
-                    "/spec/chart/spec/version", ns, values, "/spec/values"));
+            Optional<Patched> patched = ChartVersionPatches.of(index, release);
+            return Optional.of(new Install(release, spec.path("chart").asText(""),
+                    patched.map(Patched::version).orElse(spec.path("version").asText("")),
+                    patched.map(Patched::source).orElse(release), patched.map(Patched::pointer).orElse("/spec/chart/spec/version"),
+                    ns, values, "/spec/values"));
         }
         JsonNode ref = release.spec().path("chartRef");
         String kind = ref.path("kind").asText("");
@@ -119,27 +126,120 @@ public final class ChartKnowledge {
         return release.spec().path("targetNamespace").asText(release.namespace());
     }
 
+    /**
+     * The values a release reads, in Flux's merge order (valuesFrom in order, then spec.values; the
+     * last one wins): ConfigMaps and Secrets of the release's namespace, from the tree's objects or
+     * from a kustomize configMapGenerator/secretGenerator of the same name; a {@code targetPath}
+     * places the key's value at that dotted path (Flux helm-controller docs, HelmRelease
+     * "Values references": valuesKey defaults to values.yaml, Secret data is read decoded).
+     */
     public static List<Values> values(TreeIndex index, SourceObject release) {
         List<Values> all = new ArrayList<>();
         for (JsonNode from : release.spec().path("valuesFrom")) {
-            if (from.path("kind").asText().equals("ConfigMap")) {
-                String key = from.path("valuesKey").asText("values.yaml");
-                index.find("", "ConfigMap", release.namespace(), from.path("name").asText()).ifPresent(cm -> {
-                    JsonNode text = cm.node().path("data").path(key);
-                    try {
-                        for (YamlDocuments.Document doc : YamlDocuments.read(text.asText(""))) {
-                            all.add(new Values(cm, "/data/" + key, doc.node()));
-                        }
-                    } catch (YamlDocuments.YamlProblem e) {
-                        // reported by nothing else; the values simply cannot be inspected
-                    }
-                });
+            String kind = from.path("kind").asText();
+            if (!kind.equals("ConfigMap") && !kind.equals("Secret")) {
+                continue;
+            }
+            String key = from.path("valuesKey").asText("values.yaml");
+            String name = from.path("name").asText();
+            String targetPath = from.path("targetPath").asText("");
+            Optional<SourceObject> object = index.find("", kind, release.namespace(), name);
+            if (object.isPresent()) {
+                referencedText(object.get(), key).ifPresent(t -> add(all, object.get(), t.pointer(), t.text(), targetPath));
+            } else {
+                generated(index, kind, name, key).ifPresent(g -> add(all, g.source(), g.pointer(), g.text(), targetPath));
             }
         }
         if (release.spec().has("values")) {
             all.add(new Values(release, "/spec/values", release.spec().path("values")));
         }
         return all;
+    }
+
+    private record Text(SourceObject source, String pointer, String text) {
+    }
+
+    private static void add(List<Values> all, SourceObject source, String pointer, String text, String targetPath) {
+        if (!targetPath.isEmpty()) { // the whole text is one value, set at the dotted path
+            ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode at = root;
+            String[] parts = targetPath.split("\\.");
+            for (int i = 0; i < parts.length - 1; i++) {
+                at = at.putObject(parts[i]);
+            }
+            at.put(parts[parts.length - 1], text.strip());
+            all.add(new Values(source, pointer, root));
+            return;
+        }
+        try {
+            for (YamlDocuments.Document doc : YamlDocuments.read(text)) {
+                all.add(new Values(source, pointer, doc.node()));
+            }
+        } catch (YamlDocuments.YamlProblem e) {
+            // reported by nothing else; the values simply cannot be inspected
+        }
+    }
+
+    /** A key of a ConfigMap (data) or Secret (stringData, or data decoded from base64; SOPS values stay unread). */
+    private static Optional<Text> referencedText(SourceObject o, String key) {
+        JsonNode plain = o.node().path(o.kind().equals("Secret") ? "stringData" : "data").path(key);
+        if (plain.isTextual()) {
+            return Optional.of(new Text(o, (o.kind().equals("Secret") ? "/stringData/" : "/data/") + key, plain.asText()));
+        }
+        JsonNode encoded = o.node().path("data").path(key);
+        if (o.kind().equals("Secret") && encoded.isTextual() && !encoded.asText().startsWith("ENC[")) {
+            try {
+                byte[] bytes = java.util.Base64.getMimeDecoder().decode(encoded.asText());
+                return Optional.of(new Text(o, "/data/" + key, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty(); // not base64: the schema check says so
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A key of a ConfigMap or Secret that a kustomization of the index generates: {@code files}
+     * entries ({@code key=path}, or {@code path} keyed by its file name) and {@code literals}
+     * (kustomize docs, configMapGenerator). Findings point at the file the value comes from.
+     */
+    private static Optional<Text> generated(TreeIndex index, String kind, String name, String key) {
+        String field = kind.equals("Secret") ? "secretGenerator" : "configMapGenerator";
+        for (KustomizationFile k : index.tree().kustomizations().values()) {
+            if (!applied(index, k)) {
+                continue;
+            }
+            int g = 0;
+            for (JsonNode gen : k.node().path(field)) {
+                String at = "/" + field + "/" + g++;
+                if (!gen.path("name").asText().equals(name)) {
+                    continue;
+                }
+                for (JsonNode f : gen.path("files")) {
+                    String entry = f.asText();
+                    String path = entry.contains("=") ? entry.substring(entry.indexOf('=') + 1) : entry;
+                    String entryKey = entry.contains("=") ? entry.substring(0, entry.indexOf('=')) : path.substring(path.lastIndexOf('/') + 1);
+                    if (!entryKey.equals(key)) {
+                        continue;
+                    }
+                    Optional<String> file = inTree(k.dir(), path);
+                    Optional<String> text = file.flatMap(index.tree().source()::text);
+                    if (text.isPresent()) {
+                        ObjectNode id = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                        id.put("apiVersion", "v1").put("kind", kind).putObject("metadata").put("name", name);
+                        return Optional.of(new Text(new SourceObject(file.get(), 1, id), "", text.get()));
+                    }
+                }
+                for (JsonNode literal : gen.path("literals")) {
+                    String l = literal.asText();
+                    if (l.startsWith(key + "=")) {
+                        return Optional.of(new Text(new SourceObject(k.file(), k.line(), (ObjectNode) k.node()), at + "/literals",
+                                l.substring(key.length() + 1)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -217,8 +317,70 @@ public final class ChartKnowledge {
         return names;
     }
 
+    /** A path relative to a kustomization's directory as a tree path; empty when it leaves the tree. */
+    static Optional<String> inTree(String dir, String path) {
+        try {
+            String p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(path).normalize().toString().replace('\\', '/');
+            return p.startsWith("..") || p.startsWith("/") || path.contains("://") ? Optional.empty() : Optional.of(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Every StorageClass the index's chart installations create. */
     static List<String> storageClassesCreated(TreeIndex index) {
-        return installs(index).stream().flatMap(i -> storageClassesCreatedBy(i).stream()).toList();
+        List<Install> all = new ArrayList<>(installs(index));
+        all.addAll(umbrellaDependencies(index));
+        return all.stream().flatMap(i -> storageClassesCreatedBy(i).stream()).toList();
+    }
+
+    /**
+     * The dependencies of the Helm chart directories in the tree (skipped as manifests), each with
+     * the values its umbrella chart passes it: Helm gives a dependency the parent's values under its
+     * alias or name, and leaves it out when its {@code condition} is false (Helm docs, "Charts",
+     * Chart.yaml dependencies). khuedoan/homelab's system/rook-ceph is one: rook-ceph-cluster 1.13.5
+     * as a dependency, its StorageClasses written under {@code rook-ceph-cluster:} in values.yaml.
+     * Counted for the StorageClasses they create, wherever the directory is applied from.
+     */
+    private static List<Install> umbrellaDependencies(TreeIndex index) {
+        List<Install> out = new ArrayList<>();
+        java.util.Set<String> dirs = new java.util.TreeSet<>();
+        for (String skipped : index.tree().skipped()) {
+            int end = skipped.indexOf("/: ");
+            if (end > 0) {
+                dirs.add(skipped.substring(0, end));
+            }
+        }
+        for (String dir : dirs) {
+            Optional<JsonNode> chart = firstDocument(index, dir + "/Chart.yaml");
+            if (chart.isEmpty() || !(chart.get() instanceof ObjectNode chartNode)) {
+                continue;
+            }
+            JsonNode values = firstDocument(index, dir + "/values.yaml").orElse(chartNode.objectNode());
+            SourceObject source = new SourceObject(dir + "/Chart.yaml", 1, chartNode);
+            int i = 0;
+            for (JsonNode dep : chartNode.path("dependencies")) {
+                String at = "/dependencies/" + i++;
+                String key = dep.path("alias").asText(dep.path("name").asText(""));
+                String condition = dep.path("condition").asText("");
+                boolean off = !condition.isEmpty() && !condition.contains("~")
+                        && !values.at("/" + condition.replace('.', '/')).asBoolean(true);
+                if (key.isEmpty() || off) {
+                    continue;
+                }
+                out.add(new Install(source, dep.path("name").asText(""), dep.path("version").asText(""), source, at + "/version",
+                        "", values.path(key), at));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<JsonNode> firstDocument(TreeIndex index, String file) {
+        try {
+            List<YamlDocuments.Document> docs = YamlDocuments.read(index.tree().source().text(file).orElse(""));
+            return docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0).node());
+        } catch (YamlDocuments.YamlProblem e) {
+            return Optional.empty();
+        }
     }
 }

@@ -96,10 +96,18 @@ final class GitOpsRules {
             if (spec.isMissingNode()) {
                 continue; // chartRef: the version lives in the referenced OCIRepository/HelmChart
             }
-            String version = spec.path("version").asText("");
+            // the version the cluster installs: an overlay's patch of a base release wins
+            java.util.Optional<ChartKnowledge.Install> found = ChartKnowledge.install(index, release);
+            if (found.isEmpty()) {
+                continue; // chart is not a mapping: the schema check says so
+            }
+            ChartKnowledge.Install install = found.get();
+            String version = install.version();
             if (VERSION_RANGE.matcher(version).matches()) {
-                out.at(release, "/spec/chart/spec/version", "chart " + spec.path("chart").asText("?")
-                        + (version.isEmpty() ? " has no version" : " version '" + version + "' floats")
+                String patched = install.versionSource() == release ? "" : " (set by an overlay's patch of " + release.id()
+                        + " in " + release.file() + ")";
+                out.at(install.versionSource(), install.versionPointer(), "chart " + spec.path("chart").asText("?")
+                        + (version.isEmpty() ? " has no version" : " version '" + version + "' floats") + patched
                         + ": every chart release is installed without review",
                         "pin one exact version, e.g. version: 1.2.3");
             }

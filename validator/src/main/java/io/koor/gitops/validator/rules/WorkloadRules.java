@@ -65,9 +65,27 @@ final class WorkloadRules {
             Map.entry("discovery.k8s.io/v1beta1", 25), Map.entry("flowcontrol.apiserver.k8s.io/v1beta1", 26),
             Map.entry("flowcontrol.apiserver.k8s.io/v1beta2", 29), Map.entry("flowcontrol.apiserver.k8s.io/v1beta3", 32));
 
+    /**
+     * Versions whose removal took only these kinds: the same group version serves newer kinds again
+     * (Kubernetes deprecated API migration guide, v1.22; admissionregistration.k8s.io/v1beta1
+     * ValidatingAdmissionPolicy from 1.28 and MutatingAdmissionPolicy from 1.34, networking.k8s.io/v1beta1
+     * IPAddress and ServiceCIDR from 1.31, certificates.k8s.io/v1beta1 ClusterTrustBundle and
+     * coordination.k8s.io/v1beta1 LeaseCandidate from 1.33). Whether the newer ones are served is the
+     * reconcile check's question (api-not-served).
+     */
+    private static final Map<String, Set<String>> REMOVED_KINDS_ONLY = Map.of(
+            "admissionregistration.k8s.io/v1beta1", Set.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"),
+            "networking.k8s.io/v1beta1", Set.of("Ingress", "IngressClass"),
+            "certificates.k8s.io/v1beta1", Set.of("CertificateSigningRequest"),
+            "coordination.k8s.io/v1beta1", Set.of("Lease"));
+
     private static void removedApis(TreeIndex index, Findings out) {
         for (SourceObject o : index.objects()) {
             Integer removedIn = REMOVED_APIS.get(o.apiVersion());
+            Set<String> only = REMOVED_KINDS_ONLY.get(o.apiVersion());
+            if (only != null && !only.contains(o.kind())) {
+                removedIn = null;
+            }
             boolean storageBeta = o.apiVersion().equals("storage.k8s.io/v1beta1")
                     && !o.kind().equals("VolumeAttributesClass"); // the beta VolumeAttributesClass is still served
             if (storageBeta) {
@@ -343,11 +361,12 @@ final class WorkloadRules {
     private static void scanValues(JsonNode node, String pointer, java.util.function.BiConsumer<String, String> onFloating) {
         if (node.isObject()) {
             JsonNode image = node.path("image");
-            if (image.isObject() && image.has("repository")) {
+            // an override of the tag alone (the chart's default repository) floats as much as a full image
+            if (image.isObject() && (image.has("repository") || image.has("tag"))) {
                 String tag = image.path("tag").asText("");
                 String digest = image.path("digest").asText("");
                 if (digest.isEmpty() && (tag.isEmpty() ? false : FLOATING_TAGS.contains(tag.toLowerCase(java.util.Locale.ROOT)))) {
-                    onFloating.accept(pointer + "/image/tag", image.path("repository").asText() + ":" + tag);
+                    onFloating.accept(pointer + "/image/tag", image.path("repository").asText("(the chart's image)") + ":" + tag);
                 }
             } else if (image.isTextual() && image.asText().contains("/") && floats(image.asText())) {
                 onFloating.accept(pointer + "/image", image.asText());

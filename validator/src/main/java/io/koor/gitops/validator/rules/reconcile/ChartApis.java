@@ -52,6 +52,9 @@ import java.util.function.Function;
  *       config.gateway.envoyproxy.io. envoyproxy/gateway@399f3aba charts/gateway-helm/crds/gatewayapi-crds.yaml.</li>
  *   <li>cloudnative-pg: templates/crds/crds.yaml behind {@code crds.create} (default true), postgresql.cnpg.io.
  *       cloudnative-pg/charts@b21ad2da.</li>
+ *   <li>mariadb-operator: its mariadb-operator-crds dependency (templates/crds.yaml) behind {@code crds.enabled}
+ *       (default false), k8s.mariadb.com; mariadb-operator-crds: those templates, always.
+ *       mariadb-operator/mariadb-operator deploy/charts at tags v25.10.3 and v25.10.4.</li>
  *   <li>velero: crds/, velero.io. vmware-tanzu/helm-charts@73466ca9 charts/velero.</li>
  *   <li>prometheus-blackbox-exporter: no CRD (its templates only use monitoring.coreos.com), prometheus-community/helm-charts@cf408a29.</li>
  *   <li>prometheus-pushgateway: no CRD (its templates only use monitoring.coreos.com and Gateway API routes),
@@ -106,6 +109,8 @@ final class ChartApis {
             Map.entry("gateway-helm", c -> c.crdsDirectory() ? Served.of("gateway.networking.k8s.io",
                     "gateway.envoyproxy.io", "config.gateway.envoyproxy.io") : Served.NOTHING),
             Map.entry("cloudnative-pg", c -> c.flag("crds.create", true) ? Served.of("postgresql.cnpg.io") : Served.NOTHING),
+            Map.entry("mariadb-operator", c -> c.flag("crds.enabled", false) ? Served.of("k8s.mariadb.com") : Served.NOTHING),
+            Map.entry("mariadb-operator-crds", c -> Served.of("k8s.mariadb.com")),
             Map.entry("velero", c -> c.crdsDirectory() ? Served.of("velero.io") : Served.NOTHING),
             Map.entry("hcloud-cloud-controller-manager", c -> Served.NOTHING),
             Map.entry("prometheus-blackbox-exporter", c -> Served.NOTHING),

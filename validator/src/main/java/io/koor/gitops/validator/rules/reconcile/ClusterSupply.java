@@ -303,9 +303,55 @@ final class ClusterSupply {
         if (ChartApis.tableKnows(group) || KubernetesApis.isBuiltInGroup(group)) {
             return List.of();
         }
-        return unknownCharts().stream().map(c -> new Provider(c.step(), c.via(), c.install().source(), "chart "
+        List<Provider> out = new ArrayList<>(unknownCharts().stream().map(c -> new Provider(c.step(), c.via(), c.install().source(), "chart "
                 + c.install().chart() + " (" + c.install().source().id() + ", not in the table, taken to serve " + group + ")"))
-                .toList();
+                .toList());
+        out.addAll(otherSources(group));
+        return out;
+    }
+
+    /**
+     * Flux Kustomizations of other sources (an OCIRepository of an operator's release manifests, as
+     * fluxcd/flux2-multi-tenancy installs Kyverno): what they apply is not in this tree, so, like a
+     * chart the table does not know, each may serve the group. It is there once the step applying it
+     * is Ready and waits for it: with {@code wait: true} that step's health checks wait for the
+     * Kustomization's Ready condition (kustomize-controller docs/spec/v1/kustomizations.md, "Wait"),
+     * and a Kustomization is Ready once its objects are applied, CRDs first.
+     */
+    private List<Provider> otherSources(String group) {
+        List<Provider> out = new ArrayList<>();
+        for (SourceObject k : view.ofKind(TreeIndex.FLUX_KUSTOMIZE_GROUP, "Kustomization")) {
+            if (TreeIndex.fromThisTree(k)) {
+                continue;
+            }
+            JsonNode ref = k.spec().path("sourceRef");
+            out.add(new Provider(order.stepOf(k), Via.RELEASE, k, "Kustomization " + k.namespace() + "/" + k.name() + " of "
+                    + ref.path("kind").asText("GitRepository") + " " + ref.path("name").asText() + " (its objects are not in"
+                    + " this tree; taken to serve " + group + ")"));
+        }
+        return out;
+    }
+
+    /**
+     * Remote resources of the cluster's kustomizations (a git or HTTP URL kustomize fetches itself,
+     * such as kubernetes-csi/external-snapshotter's client/config/crd, or a controller's release
+     * manifest), as possible providers of anything: the validator never reads them (a note says so),
+     * so an object needing what one of them may bring is judged by when its step comes, not reported
+     * as served by nothing. They are applied with their step's other objects, CRDs and Namespaces first.
+     */
+    List<Provider> remoteResources(String what) {
+        List<Provider> out = new ArrayList<>();
+        for (io.koor.gitops.validator.load.KustomizationFile k : view.tree().kustomizations().values()) {
+            if (k.remote().isEmpty() || !(k.node() instanceof com.fasterxml.jackson.databind.node.ObjectNode node)) {
+                continue;
+            }
+            SourceObject source = new SourceObject(k.file(), k.line(), node);
+            for (String step : view.appliersOf(order.cluster(), k.file())) {
+                out.add(new Provider(step, Via.STAGED, source, "the remote resource " + k.remote().get(0).written() + " of "
+                        + k.file() + " (not read; taken to bring " + what + ")"));
+            }
+        }
+        return out;
     }
 
     /** Whether a bootstrap release of a chart the table does not know may serve the group, before any step. */

@@ -113,6 +113,11 @@ public final class ReconcileRules {
         };
     }
 
+    /** A provider that may not bring the need at all (a remote resource nobody read): coming later is a warning. */
+    private static Verdict guessed(Verdict v) {
+        return v.outcome() == Outcome.LATER ? new Verdict(Outcome.UNORDERED, v.why() + " (if it brings it at all: a guess)") : v;
+    }
+
     private static String step(String step) {
         if (step.equals(TreeIndex.ENTRY)) {
             return "the cluster's entry files";
@@ -179,6 +184,9 @@ public final class ReconcileRules {
                     v = new Verdict(Outcome.UNORDERED, v.why() + " (if that chart serves it at all: the table does not"
                             + " know it, so this is a guess)");
                 }
+            }
+            if (v.outcome() == Outcome.MISSING) {
+                v = guessed(judge(s, s.remoteResources(o.group()), step));
             }
             if (v.outcome() != Outcome.MET) {
                 report.report(s, o, step, v, out);
@@ -420,6 +428,9 @@ public final class ReconcileRules {
                 continue;
             }
             Verdict v = judge(s, s.namespaces.getOrDefault(need.namespace(), List.of()), need.step());
+            if (v.outcome() == Outcome.MISSING) {
+                v = guessed(judge(s, s.remoteResources("namespace " + need.namespace()), need.step()));
+            }
             if (v.outcome() != Outcome.MET) {
                 report.report(s, need, v);
             }

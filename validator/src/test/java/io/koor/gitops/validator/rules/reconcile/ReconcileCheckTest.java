@@ -122,6 +122,35 @@ class ReconcileCheckTest {
     }
 
     /**
+     * mariadb-operator serves k8s.mariadb.com only through its mariadb-operator-crds dependency, which
+     * {@code crds.enabled} (default false) turns on; the CRDs chart on its own always serves it.
+     */
+    @Test
+    void mariadbOperatorServesItsApisOnlyWithItsCrdsDependencyOn() throws IOException {
+        String mariadb = """
+                apiVersion: k8s.mariadb.com/v1alpha1
+                kind: MariaDB
+                metadata:
+                  name: shop
+                  namespace: kube-system
+                spec:
+                  replicas: 3
+                """;
+        String controllers = kustomization("controllers", "./controllers", "wait: true") + "---\n"
+                + kustomization("apps", "./apps", "dependsOn:\n  - name: controllers");
+        assertThat(findings(Map.of("clusters/demo/infra.yaml", controllers,
+                "controllers/mariadb-operator.yaml", release("mariadb-operator", "kube-system", "mariadb-operator", "values: {}"),
+                "apps/mariadb.yaml", mariadb)))
+                .containsExactly("api-not-served apps/mariadb.yaml:1");
+        Files.writeString(dir.resolve("controllers/mariadb-operator.yaml"), release("mariadb-operator", "kube-system",
+                "mariadb-operator", "values:\n  crds:\n    enabled: true"));
+        assertThat(findings(Map.of())).isEmpty();
+        Files.writeString(dir.resolve("controllers/mariadb-operator.yaml"), release("mariadb-operator-crds", "kube-system",
+                "mariadb-operator-crds", "values: {}"));
+        assertThat(findings(Map.of())).isEmpty();
+    }
+
+    /**
      * A chart the table does not know may serve its own operator's group, so objects of that group
      * wait for it like for any chart; a group the table knows (snapshots) still needs a chart that
      * serves it.
@@ -151,6 +180,97 @@ class ReconcileCheckTest {
                 ".gitops/external-apis.yaml", "csiDrivers: [rook-ceph.rbd.csi.ceph.com]\n");
         assertThat(findings(tree)).containsExactlyInAnyOrder("reconcile-provider-unknown controllers/external-secrets.yaml:17",
                 "api-not-served configs/stores.yaml:8");
+    }
+
+    /** The shape of fluxcd/flux2-multi-tenancy (192da059) infrastructure/kyverno: an operator from its release manifests. */
+    @Test
+    void aKustomizationOfAnotherSourceMayServeWhatNoKnownChartServesOnceWaitedFor() throws IOException {
+        String operator = """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: OCIRepository
+                metadata:
+                  name: policy-engine
+                  namespace: flux-system
+                spec:
+                  interval: 2h
+                  url: oci://ghcr.io/example/manifests/policy-engine
+                  ref:
+                    tag: v1.0.0
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: policy-engine
+                  namespace: flux-system
+                spec:
+                  interval: 12h
+                  sourceRef:
+                    kind: OCIRepository
+                    name: policy-engine
+                  path: ./
+                  prune: true
+                  wait: true
+                """;
+        String policy = """
+                apiVersion: policies.example.com/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: verify-images
+                spec: {}
+                """;
+        Map<String, String> waited = Map.of(
+                "clusters/demo/infra.yaml", kustomization("engine", "./engine", "wait: true") + "---\n"
+                        + kustomization("policies", "./policies", "dependsOn:\n  - name: engine"),
+                "engine/sync.yaml", operator, "policies/policy.yaml", policy);
+        assertThat(findings(waited)).isEmpty();
+
+        Map<String, String> notWaited = new java.util.HashMap<>(waited);
+        notWaited.put("clusters/demo/infra.yaml", kustomization("engine", "./engine", "") + "---\n"
+                + kustomization("policies", "./policies", "dependsOn:\n  - name: engine"));
+        assertThat(findings(notWaited)).containsExactly("apply-order-unspecified policies/policy.yaml:1");
+        Files.delete(dir.resolve("engine/sync.yaml"));
+        Files.writeString(dir.resolve("engine/sync.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: engine\n");
+        assertThat(findings(Map.of())).containsExactly("api-not-served policies/policy.yaml:1");
+    }
+
+    /**
+     * The shape of ricsanfre/pi-cluster (8daabcd5) platform/csi-external-snapshotter/app/base and
+     * platform/system-upgrade/app/base: CRDs, a controller and its Namespace from remote resources.
+     */
+    @Test
+    void aRemoteResourceNobodyReadMayBringApisAndNamespacesToTheStepsAfterIt() throws IOException {
+        String users = """
+                apiVersion: snapshot.storage.k8s.io/v1
+                kind: VolumeSnapshotClass
+                metadata:
+                  name: snapshots
+                driver: driver.longhorn.io
+                deletionPolicy: Delete
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: plans
+                  namespace: system-upgrade
+                """;
+        Map<String, String> tree = Map.of(
+                "clusters/demo/infra.yaml", kustomization("snapshotter", "./snapshotter", "wait: true") + "---\n"
+                        + kustomization("configs", "./configs", "dependsOn:\n  - name: snapshotter"),
+                "snapshotter/kustomization.yaml", """
+                        apiVersion: kustomize.config.k8s.io/v1beta1
+                        kind: Kustomization
+                        resources:
+                          - https://github.com/kubernetes-csi/external-snapshotter/client/config/crd/?ref=v8.5.0
+                          - https://github.com/rancher/system-upgrade-controller/releases/download/v0.20.1/system-upgrade-controller.yaml
+                        """,
+                "configs/users.yaml", users,
+                ".gitops/external-apis.yaml", "csiDrivers: [driver.longhorn.io]\n");
+        assertThat(findings(tree)).isEmpty();
+
+        Files.writeString(dir.resolve("snapshotter/kustomization.yaml"),
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
+        assertThat(findings(Map.of())).containsExactlyInAnyOrder("api-not-served configs/users.yaml:1",
+                "namespace-missing configs/users.yaml:12");
     }
 
     @Test
