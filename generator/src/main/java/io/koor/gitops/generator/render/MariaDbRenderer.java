@@ -150,8 +150,7 @@ public final class MariaDbRenderer {
 
     /** The store's gateway Service as host:port, which is how the Backup's S3 endpoint is written. */
     static String endpoint(Cluster cluster, ObjectStore store) {
-        boolean tls = store.tlsSecret().isPresent();
-        return "rook-ceph-rgw-" + store.name() + "." + cluster.rook().namespace() + ".svc:" + (tls ? 443 : store.port());
+        return ObjectStoreRenderer.gatewayAddress(cluster, store, store.tlsSecret().isPresent());
     }
 
     /**
