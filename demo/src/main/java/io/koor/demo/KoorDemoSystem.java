@@ -15,6 +15,7 @@ import io.koor.gitops.model.activity.Activity;
 import io.koor.gitops.model.activity.Benchmark;
 import io.koor.gitops.model.activity.ChurnBot;
 import io.koor.gitops.model.activity.DatabaseBot;
+import io.koor.gitops.model.activity.VisitorBot;
 import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
@@ -69,16 +70,23 @@ public final class KoorDemoSystem implements GitOpsDefinition {
 
     /**
      * The churn bot in its own bucket at its default limits (100 objects, 256 MiB), the database bot on the
-     * app database, and the load benchmarks as templates started on demand, each writing its results into a
-     * bucket of its namespace.
+     * app database, the visitor bot reading the site and watching the stream as a reader does (through the
+     * public host names, so the ingress and its certificates are what it exercises), and the load benchmarks
+     * as templates started on demand, each writing its results into a bucket of its namespace.
      */
-    static final Activity ACTIVITY = Activity.none()
-            .churn(ChurnBot.inBucket("activity", "churn"))
-            .database(DatabaseBot.against("app"))
-            .benchmark(Benchmark.fio("rbd", "activity", "ceph-block", "benchmark-results"))
-            .benchmark(Benchmark.fio("cephfs", "activity", "ceph-filesystem", "benchmark-results"))
-            .benchmark(Benchmark.pgbench("app", "database", "database-benchmark-results"))
-            .benchmark(Benchmark.radosBench("replicapool", "rook-ceph", "ceph-benchmark-results"));
+    static Activity activity(String cluster) {
+        String site = "https://site." + cluster + ".koor.tech/";
+        String stream = "https://stream." + cluster + ".koor.tech/";
+        return Activity.none()
+                .churn(ChurnBot.inBucket("activity", "churn"))
+                .database(DatabaseBot.against("app"))
+                .visitor(VisitorBot.visiting("activity", site, stream, stream + "live/index.m3u8"))
+                .benchmark(Benchmark.fio("rbd", "activity", "ceph-block", "benchmark-results"))
+                .benchmark(Benchmark.fio("cephfs", "activity", "ceph-filesystem", "benchmark-results"))
+                .benchmark(Benchmark.pgbench("app", "database", "database-benchmark-results"))
+                .benchmark(Benchmark.radosBench("replicapool", "rook-ceph", "ceph-benchmark-results"))
+                .benchmark(Benchmark.wrk("cdn", "activity", site, "benchmark-results"));
+    }
 
     @Override
     public GitOpsSystem system() {
@@ -115,12 +123,13 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .velero(VeleroBackups.toBucket("cluster-backups"))
                         .streaming(Streaming.toBucket("stream", "streaming", "stream." + name + ".koor.tech")
                                 .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))
-                        .cdn(StaticSiteCdn.fromBucket("cdn", "static-site", "site." + name + ".koor.tech", "ceph-block")))
+                        .cdn(StaticSiteCdn.fromBucket("cdn", "static-site", "site." + name + ".koor.tech", "ceph-block")
+                                .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter()))
                 .access(ACCESS)
-                .activity(ACTIVITY)
+                .activity(activity(name))
                 .build();
     }
 }

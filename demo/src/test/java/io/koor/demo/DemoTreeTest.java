@@ -290,8 +290,9 @@ class DemoTreeTest {
                 .map(TreePath::parent).toList();
         // with clusters/<cluster>/flux-system/, the apps', monitoring's and activity's directories, and per cluster the
         // CDN and the stream with the ingress controller and cert-manager (with its issuers) they bring,
-        // mariadb-operator with the MariaDB, and staging's ceph-csi-drivers for Rook v1.20.6
-        assertThat(dirs).hasSize(67);
+        // mariadb-operator with the MariaDB, the visitor bot and the wrk benchmark, and staging's ceph-csi-drivers for
+        // Rook v1.20.6
+        assertThat(dirs).hasSize(71);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -5,6 +5,7 @@ import io.koor.gitops.generator.apps.ActivitySettings;
 import io.koor.gitops.model.activity.Benchmark;
 import io.koor.gitops.model.activity.ChurnBot;
 import io.koor.gitops.model.activity.DatabaseBot;
+import io.koor.gitops.model.activity.VisitorBot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,6 +63,11 @@ public final class LabActivity {
         Map<String, String> env = new LinkedHashMap<>(ActivitySettings.database(bot));
         env.putAll(libpq(bot.database().value()));
         return last(run(List.of("sh", path(ActivityScripts.DATABASE_BOT)), env));
+    }
+
+    /** One run of the visitor bot's script with the bot's settings; returns its summary line. */
+    public String visitor(VisitorBot bot) {
+        return last(run(List.of("sh", path(ActivityScripts.VISITOR)), ActivitySettings.visitor(bot)));
     }
 
     /**

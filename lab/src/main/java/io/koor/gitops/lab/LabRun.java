@@ -2,18 +2,16 @@ package io.koor.gitops.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.koor.gitops.generator.apps.ActivityScripts;
 import io.koor.gitops.generator.apps.ActivitySettings;
 import io.koor.gitops.model.activity.Activity;
 import io.koor.gitops.model.activity.Benchmark;
 import io.koor.gitops.model.activity.ChurnBot;
 import io.koor.gitops.model.activity.DatabaseBot;
+import io.koor.gitops.model.activity.VisitorBot;
 import io.koor.gitops.model.cluster.Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +33,8 @@ import java.util.function.Consumer;
  */
 public final class LabRun {
     /** What {@code --only} takes. */
-    public static final List<String> NAMES = List.of("churn", "database-bot", "fio-rbd", "rados-bench", "wrk", "pgbench");
+    public static final List<String> NAMES = List.of("churn", "database-bot", "visitor", "fio-rbd", "rados-bench", "wrk",
+            "pgbench");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -117,6 +116,17 @@ public final class LabRun {
                 DatabaseBot bot = defined.database().get();
                 bot = bot.schedule(bot.schedule(), Math.max(10, seconds));
                 lines.add("database-bot: " + activity.databaseBot(bot));
+            }
+        }
+        if (options.runs("visitor") && tools(lines, "visitor", "curl")) {
+            // the definition's pace on the lab's own site: its pages are the cluster's public hosts
+            VisitorBot pace = defined.visitor().orElse(VisitorBot.visiting("lab", "http://127.0.0.1/"));
+            int visitSeconds = Math.max(10, seconds);
+            try (LabWebsite site = LabWebsite.start()) {
+                VisitorBot bot = new VisitorBot(pace.namespace(), List.of(site.page().toString(),
+                        site.playlist().toString()), pace.schedule(), Math.min(pace.pauseSeconds(), visitSeconds),
+                        visitSeconds);
+                lines.add("visitor: " + activity.visitor(bot));
             }
         }
         if (options.runs("fio-rbd") && tools(lines, "fio-rbd", "fio", "rbd")) {
@@ -203,36 +213,14 @@ public final class LabRun {
         }
     }
 
-    /** wrk with the result hook against a 4 KiB page served on a free port of 127.0.0.1 while it runs. */
+    /** wrk with the result hook against the lab's site ({@link LabWebsite}'s 4 KiB page) while it runs. */
     private Path wrk(LabActivity activity, LabConnection connection, int seconds, Path dir, String ceph) {
-        byte[] page = ("<!doctype html><title>lab</title>" + "<p>lab page</p>".repeat(250)).getBytes(StandardCharsets.UTF_8);
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the wrk target: " + e.getMessage(), e);
-        }
-        server.createContext("/", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(200, page.length);
-            try (var body = exchange.getResponseBody()) {
-                body.write(page);
-            }
-        });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            Map<String, String> parameters = new LinkedHashMap<>(Map.of("connections", "4", "threads", "1", "url", url));
-            Benchmark wrk = new Benchmark(io.koor.gitops.model.values.DnsLabel.of("wrk-http"), Benchmark.Tool.WRK,
-                    io.koor.gitops.model.values.DnsLabel.of("lab"), io.koor.gitops.model.values.DnsLabel.of("lab"),
-                    Optional.empty(), 0, Optional.empty(), Optional.empty(), seconds, parameters);
+        try (LabWebsite site = LabWebsite.start()) {
+            Benchmark wrk = Benchmark.wrk("http", "lab", site.page().toString(), "lab").parameter("threads", "1")
+                    .parameter("connections", "4").seconds(seconds);
             List<String> command = ActivitySettings.command(wrk,
                     Path.of(activity.path(ActivityScripts.WRK_REPORT)).getParent().toString(), "");
             return write(dir, wrk, activity.benchmark(wrk, command, Map.of(), runDir(connection, wrk), ceph));
-        } finally {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
     }
 

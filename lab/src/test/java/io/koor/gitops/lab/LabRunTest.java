@@ -95,8 +95,8 @@ class LabRunTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabRun.Options.parse("soon", "", Path.of("r")))
                 .isInstanceOf(LabException.class).hasMessage("--duration 'soon': give a time such as 90s, 5m or 1h");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabRun.Options.parse("60s", "churn,iperf", Path.of("r")))
-                .hasMessage("--only iperf: not a bot or benchmark of the lab; give one of churn, database-bot, fio-rbd,"
-                        + " rados-bench, wrk, pgbench");
+                .hasMessage("--only iperf: not a bot or benchmark of the lab; give one of churn, database-bot, visitor,"
+                        + " fio-rbd, rados-bench, wrk, pgbench");
         assertThat(LabRun.Options.parse("5m", "", Path.of("r")).only()).isEqualTo(Set.of());
     }
 

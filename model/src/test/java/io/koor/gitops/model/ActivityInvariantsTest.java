@@ -77,4 +77,13 @@ class ActivityInvariantsTest {
         assertThatThrownBy(() -> Activity.none().pushgateway("pushgateway:9091"))
                 .hasMessageContaining("pushgateway='pushgateway:9091': give the Pushgateway's base URL");
     }
+
+    @Test
+    void aVisitorsAndWrksConnectionsGoToTheirPagesPorts() {
+        assertThat(VisitorBot.visiting("activity", "https://site.example.org/", "http://stream.example.org/live/index.m3u8",
+                "https://site.example.org:8443/x").ports()).containsExactly(80, 443, 8443);
+        assertThat(Benchmark.wrk("cdn", "activity", "https://site.example.org/", "results").webPort()).contains(443);
+        assertThat(Benchmark.pgbench("app", "database", "results").webPort()).isEmpty();
+        assertThat(Benchmark.wrk("cdn", "activity", "https://site.example.org/", "results").target()).isEqualTo("http");
+    }
 }

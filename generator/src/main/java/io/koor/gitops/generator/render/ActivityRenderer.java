@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * overlap ({@code concurrencyPolicy: Forbid}) and each has a deadline. Benchmarks are suspended CronJobs,
  * started with {@code kubectl create job --from=cronjob/<name>}: the tool runs in an init container of its
  * own image, then the publisher turns its output into the result file and uploads it.
- * Plain objects until the typed workloads land on main; then these render through them.
+ * Plain objects still: the typed workload API has no init-container pipelines yet (design debt, #13).
  */
 final class ActivityRenderer {
     static final String PRIORITY = "activity";
@@ -99,11 +99,16 @@ final class ActivityRenderer {
             deny.getMetadata().setLabels(labels("activity"));
             objects.add(deny);
             // The namespace is its bucket claims', which deny all egress but DNS (ObjectStoreRenderer): the bots
-            // and result publishers reach the gateways of the stores they have claims in, and the Pushgateway.
+            // and result publishers reach the gateways of the stores they have claims in, the visitor and wrk
+            // their pages, and the Pushgateway.
             List<Map<String, Object>> to = new ArrayList<>();
             cluster.rook().objectStores().stream()
                     .filter(store -> store.buckets().stream().anyMatch(c -> c.namespace().value().equals(ns)))
                     .forEach(store -> to.add(NetworkPolicies.toGateways(cluster, store)));
+            Set<Integer> webPorts = webPorts(activity, ns);
+            if (!webPorts.isEmpty()) {
+                to.add(toWeb(webPorts));
+            }
             if (MonitoringRenderer.hasPushgateway(cluster)) {
                 to.add(map("to", List.of(map("namespaceSelector", map("matchLabels",
                                 map("kubernetes.io/metadata.name", MonitoringRenderer.NAMESPACE)))),
@@ -117,6 +122,25 @@ final class ActivityRenderer {
         }
         Set<String> needs = installed.contains(ClusterComponents.BUCKETS) ? Set.of(ClusterComponents.BUCKETS) : Set.of();
         return Component.ofManifests(PRIORITY, Layer.APPS, needs, false, objects);
+    }
+
+    /** The ports the visitor bot's and wrk's pages in {@code ns} are fetched on. */
+    private static Set<Integer> webPorts(Activity activity, String ns) {
+        Set<Integer> ports = new TreeSet<>();
+        activity.visitor().filter(v -> v.namespace().value().equals(ns)).ifPresent(v -> ports.addAll(v.ports()));
+        activity.benchmarks().stream().filter(b -> b.namespace().value().equals(ns))
+                .forEach(b -> b.webPort().ifPresent(ports::add));
+        return ports;
+    }
+
+    /**
+     * To the public pages, as a reader reaches them: through DNS and the load balancer in front of Traefik's node
+     * ports (a NodePort Service: kube-proxy does not short-circuit the balancer's address, so the packet leaves
+     * with it as destination and an ipBlock is what matches it). Any address, the pages' ports only.
+     */
+    private static Map<String, Object> toWeb(Set<Integer> ports) {
+        return map("to", List.of(map("ipBlock", map("cidr", "0.0.0.0/0")), map("ipBlock", map("cidr", "::/0"))),
+                "ports", ports.stream().map(p -> (Object) map("protocol", "TCP", "port", p)).toList());
     }
 
     private static HasMetadata priorityClass() {
@@ -171,8 +195,12 @@ final class ActivityRenderer {
         String name = b.name().value();
         String ns = b.namespace().value();
         List<HasMetadata> objects = new ArrayList<>();
-        objects.add(scripts(name, ns, ActivityScripts.BENCHMARK_RUN, ActivityScripts.BENCHMARK_RESULT,
-                ActivityScripts.PUBLISH_RESULT));
+        List<ActivityScripts> files = new ArrayList<>(List.of(ActivityScripts.BENCHMARK_RUN,
+                ActivityScripts.BENCHMARK_RESULT, ActivityScripts.PUBLISH_RESULT));
+        if (b.tool() == Benchmark.Tool.WRK) {
+            files.add(ActivityScripts.WRK_REPORT);
+        }
+        objects.add(scripts(name, ns, files.toArray(ActivityScripts[]::new)));
         List<Object> volumes = new ArrayList<>();
         List<Map<String, Object>> init = new ArrayList<>();
         switch (b.tool()) {
@@ -198,6 +226,8 @@ final class ActivityRenderer {
                 mounts(rados).addAll(ToolsRenderer.cephCredentialMounts());
                 init.add(rados);
             }
+            case WRK -> init.add(container("wrk", Activity.WRK_IMAGE, bench("sh", "",
+                    ActivitySettings.command(b, ActivityScripts.MOUNT, "")), List.of(), "1", "64Mi", "256Mi"));
             default -> throw new IllegalStateException(b.tool().name());
         }
         Map<String, String> resultEnv = new LinkedHashMap<>(ActivitySettings.result(b, cluster.name().value(),

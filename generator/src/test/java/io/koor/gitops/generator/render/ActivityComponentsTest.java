@@ -37,6 +37,7 @@ class ActivityComponentsTest {
                         .benchmark(Benchmark.fio("cephfs", "activity", "ceph-filesystem", "benchmark-results"))
                         .benchmark(Benchmark.pgbench("app", "database", "database-benchmark-results"))
                         .benchmark(Benchmark.radosBench("replicapool", "rook-ceph", "ceph-benchmark-results"))
+                        .benchmark(Benchmark.wrk("cdn", "activity", "http://cdn.example.org:8080/", "benchmark-results"))
                         .pushgateway("http://prometheus-pushgateway.monitoring.svc:9091"))
                 .build();
     }
@@ -180,5 +181,45 @@ class ActivityComponentsTest {
         List<String> pg = at(pod(pgbench), "initContainers", "0", "command");
         assertThat(pg.get(2)).isEqualTo("pgbench -i -q -s 10 && exec sh /opt/activity/benchmark-run.sh /results \"$@\"");
         assertThat(pg.subList(3, pg.size())).containsExactly("benchmark", "pgbench", "-n", "-c", "4", "-j", "4", "-T", "60");
+    }
+
+    @Test
+    void wrkRunsInItsOwnImageWithTheReportHookFromTheScriptsConfigMap() {
+        Component wrk = component("benchmark-activity-wrk-cdn");
+        Map<String, Object> tool = at(pod(object(wrk, "CronJob")), "initContainers", "0");
+        assertThat(tool.get("image")).isEqualTo("openeuler/wrk:4.2.0-oe2403sp4");
+        List<String> command = at(tool, "command");
+        assertThat(command.subList(3, command.size())).containsExactly("benchmark", "wrk", "-t2", "-c16", "-d30s", "-s",
+                "/opt/activity/wrk-report.lua", "http://cdn.example.org:8080/");
+        ConfigMap scripts = (ConfigMap) object(wrk, "ConfigMap");
+        assertThat(scripts.getData()).containsKey("wrk-report.lua");
+        assertThat(scripts.getData().get("wrk-report.lua")).isEqualTo(ActivityScripts.WRK_REPORT.text());
+        // the other benchmarks carry no hook they do not run
+        assertThat(((ConfigMap) object(component("benchmark-activity-fio-rbd-randwrite"), "ConfigMap")).getData())
+                .doesNotContainKey("wrk-report.lua");
+    }
+
+    @Test
+    void theActivityNamespaceMayReachThePagesPortsAndNoOtherPortOutside() {
+        HasMetadata egress = objects(component(ActivityRenderer.PRIORITY)).stream()
+                .filter(o -> o.getMetadata().getName().equals("activity-egress")).findFirst().orElseThrow();
+        assertThat(egress.getMetadata().getNamespace()).isEqualTo("activity");
+        List<Map<String, Object>> rules = at(egress, "spec", "egress");
+        List<Map<String, Object>> web = rules.stream().filter(r -> r.get("to").toString().contains("ipBlock")).toList();
+        assertThat(web).hasSize(1);
+        assertThat((List<Object>) at(web.get(0), "to")).containsExactly(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0")),
+                Map.of("ipBlock", Map.of("cidr", "::/0")));
+        // the visitor's https page and wrk's :8080
+        assertThat((List<Object>) at(web.get(0), "ports")).containsExactly(Map.of("protocol", "TCP", "port", 443),
+                Map.of("protocol", "TCP", "port", 8080));
+    }
+
+    @Test
+    void wrkIsRefusedWithoutAPageOrWithAConnectionCountThatIsNoNumber() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Benchmark.wrk("cdn", "activity", "ftp://x/", "r"))
+                .hasMessageContaining("parameters.url").hasMessageContaining("http or https URL");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Benchmark.wrk("cdn", "activity", "https://x/", "r")
+                        .parameter("connections", "many"))
+                .hasMessageContaining("parameters.connections").hasMessageContaining("'many'");
     }
 }

@@ -26,6 +26,11 @@ public record Activity(Optional<ChurnBot> churn, Optional<DatabaseBot> database,
     public static final String CURL_IMAGE = "curlimages/curl:8.21.0";
     /** kubestr's image (kastenhq/kubestr v0.4.49 Dockerfile: alpine 3.19 with apk's fio), for fio. */
     public static final String FIO_IMAGE = "ghcr.io/kastenhq/kubestr:v0.4.49";
+    /**
+     * wrk's image from openEuler (hub.docker.com/r/openeuler/wrk: tag 4.2.0-oe2403sp4 is wrk 4.2.0 on openEuler
+     * 24.03-LTS-SP4, amd64 and arm64; a full userland with sh), for the HTTP benchmark.
+     */
+    public static final String WRK_IMAGE = "openeuler/wrk:4.2.0-oe2403sp4";
     /** The PriorityClass of the bots: below every application, never preempting, preempted first. */
     public static final String BACKGROUND_PRIORITY_CLASS = "activity-background";
 

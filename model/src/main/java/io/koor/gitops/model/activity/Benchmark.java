@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param storageClass fio's volume (a PVC of {@code volumeGi}); empty for the others
  * @param database    pgbench's database; empty for the others
  * @param pool        the pool rados bench writes to; empty for the others
- * @param parameters  the tool's settings, written into the result as they are
+ * @param parameters  the tool's settings, written into the result as they are; wrk's {@code url}, {@code threads}
+ *                    and {@code connections} are required
  */
 public record Benchmark(DnsLabel name, Tool tool, DnsLabel namespace, DnsLabel resultsClaim,
                         Optional<DnsLabel> storageClass, int volumeGi, Optional<DnsLabel> database, Optional<DnsLabel> pool,
@@ -31,7 +32,7 @@ public record Benchmark(DnsLabel name, Tool tool, DnsLabel namespace, DnsLabel r
         PGBENCH,
         /** {@code rados bench} writing objects to a pool, with the toolbox's image and keys. */
         RADOS,
-        /** wrk against a page; the lab runs it ({@code ./gitops lab run}), the cluster's tree has no wrk image yet. */
+        /** wrk against a page (the CDN's), its numbers reported by wrk-report.lua. */
         WRK
     }
 
@@ -50,6 +51,16 @@ public record Benchmark(DnsLabel name, Tool tool, DnsLabel namespace, DnsLabel r
                 "fio needs a StorageClass and a volume of at least 1 GiB");
         problems.require(tool != Tool.PGBENCH || database.isPresent(), "database", "pgbench needs a database");
         problems.require(tool != Tool.RADOS || pool.isPresent(), "pool", "rados bench needs a pool");
+        if (tool == Tool.WRK) {
+            problems.require(WebUrl.isHttp(parameters.get("url")), "parameters.url", "wrk needs the page it loads as"
+                    + " parameter 'url', an http or https URL such as 'https://site.example.org/' (it has "
+                    + parameters.get("url") + ")");
+            for (String key : new String[] {"threads", "connections"}) {
+                String value = parameters.getOrDefault(key, "");
+                problems.require(value.matches("[1-9][0-9]{0,3}"), "parameters." + key, "wrk needs '" + key
+                        + "' as a whole number from 1 to 9999 (it has '" + value + "')");
+            }
+        }
         problems.throwIfAny();
     }
 
@@ -76,6 +87,21 @@ public record Benchmark(DnsLabel name, Tool tool, DnsLabel namespace, DnsLabel r
         return new Benchmark(label("name", "rados-bench-" + pool), Tool.RADOS, label("namespace", rookNamespace),
                 label("resultsClaim", resultsClaim), Optional.empty(), 0, Optional.empty(),
                 Optional.of(label("pool", pool)), 30, Map.of("mode", "write", "blockSize", "4194304", "threads", "16"));
+    }
+
+    /**
+     * wrk, 2 threads keeping 16 connections open for 30 s against {@code url} (the CDN's page, through the
+     * ingress as a reader reaches it), named {@code wrk-<name>}.
+     */
+    public static Benchmark wrk(String name, String namespace, String url, String resultsClaim) {
+        return new Benchmark(label("name", "wrk-" + name), Tool.WRK, label("namespace", namespace),
+                label("resultsClaim", resultsClaim), Optional.empty(), 0, Optional.empty(), Optional.empty(), 30,
+                Map.of("threads", "2", "connections", "16", "url", url));
+    }
+
+    /** The TCP port the benchmark's connections go to: wrk's page's; empty for the tools that talk to Ceph or PostgreSQL. */
+    public Optional<Integer> webPort() {
+        return tool == Tool.WRK ? WebUrl.port(parameters.get("url")) : Optional.empty();
     }
 
     /** The same benchmark with one of its tool's settings changed (e.g. rados bench's {@code blockSize}). */

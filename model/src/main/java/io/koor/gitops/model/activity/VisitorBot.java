@@ -2,13 +2,13 @@ package io.koor.gitops.model.activity;
 
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.values.DnsLabel;
-import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The visitor bot: on a schedule, fetches each page in turn as a reader would (the CDN's site, the
- * stream's page), pausing between rounds.
+ * stream's page), pausing between rounds. A URL ending in {@code .m3u8} is watched as a player would: the
+ * playlist, its init segment and its newest media segments.
  *
  * @param namespace where its CronJob runs
  * @param urls      the pages, http or https
@@ -22,7 +22,7 @@ public record VisitorBot(DnsLabel namespace, List<String> urls, String schedule,
         Problems problems = new Problems();
         problems.require(!urls.isEmpty(), "urls", "give at least one page to visit, e.g. 'https://cdn.example.org/'");
         for (String url : urls) {
-            problems.require(isHttp(url), "urls", "'" + url + "' is not an http or https URL; write it as"
+            problems.require(WebUrl.isHttp(url), "urls", "'" + url + "' is not an http or https URL; write it as"
                     + " 'https://host/path'");
         }
         problems.require(pauseSeconds >= 1 && pauseSeconds <= seconds, "pauseSeconds", "pauseSeconds=" + pauseSeconds
@@ -37,13 +37,10 @@ public record VisitorBot(DnsLabel namespace, List<String> urls, String schedule,
                 240);
     }
 
-    private static boolean isHttp(String url) {
-        try {
-            URI uri = new URI(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && !url.contains(" ");
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
+    /** The TCP ports the bot's visits go to, in order, each once. */
+    public java.util.SortedSet<Integer> ports() {
+        java.util.SortedSet<Integer> ports = new java.util.TreeSet<>();
+        urls.forEach(url -> ports.add(WebUrl.port(url).orElseThrow()));
+        return ports;
     }
 }

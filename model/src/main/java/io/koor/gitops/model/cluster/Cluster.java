@@ -81,8 +81,6 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         for (Benchmark b : activity.benchmarks()) {
             String at = "activity.benchmarks[" + b.name() + "]";
             claimed(problems, rook, at + ".resultsClaim", b.namespace(), b.resultsClaim());
-            problems.require(b.tool() != Benchmark.Tool.WRK, at, "HTTP load with wrk runs in the lab only"
-                    + " (./gitops lab run --only wrk); the tree has no pinned wrk image to run it in the cluster yet");
             b.storageClass().ifPresent(c -> problems.require(classes.contains(c.value()), at + ".storageClass",
                     "storageClass='" + c + "' is not a block or filesystem StorageClass of this cluster (it has "
                             + (classes.isEmpty() ? "none" : String.join(", ", classes)) + ")"));
