@@ -20,6 +20,7 @@ import io.koor.gitops.model.ceph.ChartSource;
 import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
+import io.koor.gitops.model.koor.DataControlCenter;
 import io.koor.gitops.model.monitoring.Monitoring;
 import io.koor.gitops.model.presets.Patterns;
 import io.koor.gitops.model.values.AcmeIssuer;
@@ -34,6 +35,7 @@ import io.koor.gitops.model.values.AcmeIssuer;
  * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech};
  * and the static site, served from its bucket through a caching nginx at {@code site.<cluster>.koor.tech} (the DNS record, pointing
  * at the load balancer in front of the ingress controller's node ports, is made outside Git);
+ * Koor's Data Control Center, read-only, at {@code dcc.<cluster>.koor.tech};
  * and the activity that makes the system move (bots, on-demand benchmarks).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
@@ -124,6 +126,8 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .streaming(Streaming.toBucket("stream", "streaming", "stream." + name + ".koor.tech")
                                 .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))
                         .cdn(StaticSiteCdn.fromBucket("cdn", "static-site", "site." + name + ".koor.tech", "ceph-block")
+                                .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))
+                        .dataControlCenter(DataControlCenter.inRooksNamespace().at("dcc." + name + ".koor.tech")
                                 .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())

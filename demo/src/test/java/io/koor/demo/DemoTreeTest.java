@@ -216,6 +216,23 @@ class DemoTreeTest {
     }
 
     @Test
+    void koorsDataControlCenterReadsItsSessionSecretMadeInTheClusterBeforeIt() {
+        for (String cluster : List.of("demo", "staging")) {
+            JsonNode release = doc("apps/" + cluster + "/data-control-center/helmrelease-data-control-center.yaml", 0);
+            assertThat(release.at("/metadata/namespace").asText()).isEqualTo("rook-ceph");
+            assertThat(release.at("/spec/chart/spec/version").asText()).isEqualTo("0.3.7");
+            assertThat(release.at("/spec/valuesFrom/0/name").asText()).isEqualTo("data-control-center-session");
+            assertThat(release.at("/spec/values/config").has("jwt")).isFalse();
+            assertThat(release.at("/spec/values/ingress/hosts/0/host").asText()).isEqualTo("dcc." + cluster + ".koor.tech");
+            // the Job that makes the Secret is in the configs, which the apps wait for
+            assertThat(tree.files().keySet()).anyMatch(p -> p.value().matches("infrastructure/configs/" + cluster
+                    + "/data-control-center-session/job-data-control-center-session-[0-9a-f]{10}\\.yaml"));
+            assertThat(tree.text(new TreePath("clusters/" + cluster + "/README.md"))).contains(
+                    "## Koor Data Control Center", "get secret data-control-center-session -o jsonpath='{.data.adminPassword}'");
+        }
+    }
+
+    @Test
     void eachClusterExplainsItselfInItsReadme() {
         String readme = tree.text(new TreePath("clusters/demo/README.md"));
         assertThat(readme).contains("| storage | 4 | cx43 | 16 GB | 2 × 100 GB |", "| ceph-block (default) | block (RBD) |",
@@ -276,6 +293,12 @@ class DemoTreeTest {
                     .at("/spec/monitoring/enabled").asBoolean()).isTrue();
             assertThat(doc("infrastructure/configs/" + cluster + "/monitoring-config/configmap-grafana-dashboard-ceph-overview.yaml", 0)
                     .at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+            // every public host is probed: the site, the stream's page and the Data Control Center
+            for (String host : List.of("site", "stream", "dcc")) {
+                assertThat(doc("infrastructure/configs/" + cluster + "/monitoring-config/probe-" + host + "-" + cluster
+                        + "-koor-tech.yaml", 0).at("/spec/targets/staticConfig/static/0").asText())
+                        .isEqualTo("https://" + host + "." + cluster + ".koor.tech/");
+            }
             JsonNode guests = doc("infrastructure/configs/" + cluster + "/access/clusterrolebinding-demo-guest.yaml", 0);
             assertThat(guests.at("/subjects/0/name").asText()).isEqualTo("koor:demo-guests");
             assertThat(doc("infrastructure/configs/" + cluster + "/access/clusterrole-demo-guest.yaml", 0).at("/rules")
@@ -290,9 +313,9 @@ class DemoTreeTest {
                 .map(TreePath::parent).toList();
         // with clusters/<cluster>/flux-system/, the apps', monitoring's and activity's directories, and per cluster the
         // CDN and the stream with the ingress controller and cert-manager (with its issuers) they bring,
-        // mariadb-operator with the MariaDB, the visitor bot and the wrk benchmark, and staging's ceph-csi-drivers for
-        // Rook v1.20.6
-        assertThat(dirs).hasSize(71);
+        // mariadb-operator with the MariaDB, the visitor bot and the wrk benchmark, the Data Control Center and its
+        // session Job, and staging's ceph-csi-drivers for Rook v1.20.6
+        assertThat(dirs).hasSize(75);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

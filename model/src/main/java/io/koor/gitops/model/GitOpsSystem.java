@@ -20,6 +20,12 @@ public record GitOpsSystem(List<Cluster> clusters, Reconciler reconciler) {
         for (Cluster cluster : clusters) {
             problems.require(names.add(cluster.name()), "clusters[" + cluster.name() + "]",
                     "two clusters are named '" + cluster.name() + "'; cluster names must be unique");
+            // its session secrets reach the chart through Flux's valuesFrom, which Argo CD's Helm source lacks
+            problems.require(!(reconciler instanceof Reconciler.ArgoCd) || cluster.apps().dataControlCenter().isEmpty(),
+                    "clusters[" + cluster.name() + "].apps.dataControlCenter", "Argo CD cannot give a chart values"
+                            + " from a Secret made in the cluster, which is how the Data Control Center gets its session"
+                            + " secrets without them in Git; reconcile this system with Flux (Reconciler.flux(...)), or"
+                            + " leave the Data Control Center out");
         }
         problems.throwIfAny();
     }

@@ -23,6 +23,9 @@ final class ArgoCdObjects implements ReconcilerObjects {
 
     @Override
     public List<HasMetadata> chart(Part.ChartInstall chart, Optional<Part.ChartInstall> after, int position) {
+        if (!chart.secretValues().isEmpty()) { // GitOpsSystem refuses such a definition under Argo CD first
+            throw new IllegalStateException(chart.name() + " reads values from Secrets, which Argo CD cannot give a chart");
+        }
         // a later chart of the component, a later wave: the layer's Application syncs its children wave by wave,
         // each once the earlier ones are healthy (the tree's argocd-cm restores Application health)
         GenericKubernetesResource app = application(chart.name(), after.isPresent() ? position : null, map(

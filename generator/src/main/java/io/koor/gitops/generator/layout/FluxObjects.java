@@ -39,6 +39,9 @@ final class FluxObjects implements ReconcilerObjects {
                         "install", map("crds", crds, "remediation", map("retries", 3)),
                         "upgrade", map("crds", crds, "remediation", map("retries", 3)),
                         "postRenderers", chart.keepCrds() ? keepCrds() : null,
+                        // merged first, then spec.values on top (helm-controller docs, HelmRelease "Values references")
+                        "valuesFrom", chart.secretValues().isEmpty() ? null : chart.secretValues().stream()
+                                .map(v -> (Object) map("kind", "Secret", "name", v.secret(), "valuesKey", v.key())).toList(),
                         "values", chart.values()));
         return List.of(repository, release);
     }

@@ -131,6 +131,7 @@ public final class ClusterReadme {
 
         RestoreRunbook.render(cluster, md);
         streaming(md, cluster);
+        dataControlCenter(md, cluster);
         monitoringAndAccess(md, cluster);
         secrets(md, cluster, reconciler);
 
@@ -153,7 +154,7 @@ public final class ClusterReadme {
         return reconciler instanceof Reconciler.ArgoCd ? "Argo CD" : "Flux";
     }
 
-    /** How to reach Grafana, what is probed, and who may do what: only what the definition turned on. */
+    /** Where to watch the stream, and the logs that say how it goes. */
     private static void streaming(StringBuilder md, Cluster cluster) {
         cluster.apps().streaming().ifPresent(s -> md.append("\n## Live stream\n\nWatch at <https://").append(s.host())
                 .append("/>: ffmpeg's ").append(s.source().pattern()).append(" test pattern and a ")
@@ -166,6 +167,30 @@ public final class ClusterReadme {
                 .append(" logs deploy/").append(s.name()).append("-encoder -c encoder\n```\n"));
     }
 
+    /** Where Koor's Data Control Center is, and how its one login gets its password. */
+    private static void dataControlCenter(StringBuilder md, Cluster cluster) {
+        cluster.apps().dataControlCenter().ifPresent(dcc -> {
+            String ns = cluster.rook().namespace().value();
+            md.append("\n## Koor Data Control Center\n\n")
+                    .append(dcc.host().map(h -> "At <https://" + h + "/>").orElse("Without an Ingress"))
+                    .append(", chart data-control-center ").append(dcc.chart()).append(" in `").append(ns).append("`, ")
+                    .append(dcc.readOnly() ? "read-only" : "read-write").append(". Its session secrets and the password"
+                            + " of its login `").append(dcc.adminUser()).append("` are random, made once in the cluster by"
+                            + " the Job in `data-control-center-session` (never in Git); as a platform admin:\n\n```sh\n")
+                    .append("kubectl -n ").append(ns).append(" get secret data-control-center-session")
+                    .append(" -o jsonpath='{.data.adminPassword}' | base64 -d; echo\n");
+            if (dcc.host().isEmpty()) {
+                md.append("kubectl -n ").append(ns).append(" port-forward svc/data-control-center 8282:8282")
+                        .append("   # http://localhost:8282\n");
+            }
+            md.append("```\n\nTo make new ones, delete that Secret and the session Job, let Flux run the Job again")
+                    .append(" (`flux reconcile kustomization infra-configs`), then upgrade the release with them")
+                    .append(" (`flux reconcile helmrelease -n ").append(ns).append(" data-control-center`; the chart")
+                    .append(" restarts the console when its config changes).\n");
+        });
+    }
+
+    /** How to reach Grafana, what is probed, and who may do what: only what the definition turned on. */
     private static void monitoringAndAccess(StringBuilder md, Cluster cluster) {
         if (cluster.monitoring().enabled()) {
             md.append("\n## Monitoring\n\nkube-prometheus-stack ").append(cluster.monitoring().stackChart())

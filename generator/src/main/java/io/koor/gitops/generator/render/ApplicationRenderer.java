@@ -137,7 +137,7 @@ public final class ApplicationRenderer {
         Map<String, Object> spec = new LinkedHashMap<>();
         // The pod talks to no Kubernetes API; a token it does not need is a token that can leak.
         spec.put("automountServiceAccountToken", false);
-        spec.put("securityContext", podSecurity(w.user()));
+        spec.put("securityContext", SecurityContexts.pod(w.user()));
         if (w.replicas() > 1) {
             spec.put("topologySpreadConstraints", spread(selector(app, w)));
         }
@@ -199,12 +199,6 @@ public final class ApplicationRenderer {
             spec.put("volumes", volumes);
         }
         return spec;
-    }
-
-    /** The pod's part of Pod Security "restricted": a non-root UID (and GID), the runtime's seccomp profile. */
-    static Map<String, Object> podSecurity(int uid) {
-        return map("runAsNonRoot", true, "runAsUser", uid, "runAsGroup", uid, "fsGroup", uid,
-                "seccompProfile", map("type", "RuntimeDefault"));
     }
 
     /** The container's part: no privilege escalation, no capabilities. */

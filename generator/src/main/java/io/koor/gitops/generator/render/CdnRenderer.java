@@ -10,10 +10,7 @@ import io.koor.gitops.model.apps.StaticSiteCdn;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +55,10 @@ public final class CdnRenderer {
         String name = cdn.name().value();
         StaticSite site = StaticSite.koorDemo();
         String script = StaticSite.uploadScript();
-        String upload = hash(site.fingerprint() + script + cdn.uploadImage());
+        String upload = ContentHash.of(site.fingerprint() + script + cdn.uploadImage());
         String conf = serverConfig(cluster, cdn).render();
         ObjectStore store = storeOf(cluster, cdn);
-        String confHash = hash(conf);
+        String confHash = ContentHash.of(conf);
 
         TreeMap<String, String> text = new TreeMap<>();
         TreeMap<String, String> binary = new TreeMap<>();
@@ -134,14 +131,14 @@ public final class CdnRenderer {
                 "env", List.of(map("name", "SITE_DIR", "value", "/site"), map("name", "HOME", "value", "/tmp")),
                 "envFrom", List.of(map("configMapRef", map("name", claim)), map("secretRef", map("name", claim))),
                 "resources", map("requests", map("cpu", "50m", "memory", "128Mi"), "limits", map("memory", "256Mi")),
-                "securityContext", restricted(),
+                "securityContext", SecurityContexts.container(),
                 "volumeMounts", List.of(
                         map("name", "site", "mountPath", "/site", "readOnly", true),
                         map("name", "scripts", "mountPath", "/scripts", "readOnly", true),
                         map("name", "tmp", "mountPath", "/tmp")));
         Map<String, Object> pod = map(
                 "restartPolicy", "OnFailure",
-                "securityContext", podSecurity(UPLOAD_UID),
+                "securityContext", SecurityContexts.pod(UPLOAD_UID),
                 "containers", List.of(container),
                 "volumes", List.of(
                         map("name", "site", "configMap", map("name", siteConfigMap)),
@@ -166,13 +163,13 @@ public final class CdnRenderer {
                 "readinessProbe", probe,
                 "livenessProbe", probe,
                 "resources", map("requests", map("cpu", "50m", "memory", "64Mi"), "limits", map("memory", "256Mi")),
-                "securityContext", restricted(),
+                "securityContext", SecurityContexts.container(),
                 "volumeMounts", List.of(
                         map("name", "config", "mountPath", CONFIG_DIR, "readOnly", true),
                         map("name", "cache", "mountPath", CACHE_VOLUME),
                         map("name", "tmp", "mountPath", "/tmp")));
         Map<String, Object> pod = map(
-                "securityContext", podSecurity(SERVER_UID),
+                "securityContext", SecurityContexts.pod(SERVER_UID),
                 "topologySpreadConstraints", List.of(map("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
                         "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", map("matchLabels", selector))),
                 "containers", List.of(container),
@@ -225,16 +222,6 @@ public final class CdnRenderer {
                 "ingress", List.of(map("from", List.of(from), "ports", List.of(map("protocol", "TCP", "port", port)))))), cdn);
     }
 
-    private static Map<String, Object> podSecurity(int uid) {
-        return map("runAsNonRoot", true, "runAsUser", uid, "runAsGroup", uid, "fsGroup", uid,
-                "seccompProfile", map("type", "RuntimeDefault"));
-    }
-
-    private static Map<String, Object> restricted() {
-        return map("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true,
-                "capabilities", map("drop", List.of("ALL")));
-    }
-
     private static HasMetadata labelled(HasMetadata object, StaticSiteCdn cdn) {
         object.getMetadata().setLabels(new TreeMap<>(Map.of(
                 "app.kubernetes.io/part-of", cdn.name().value(),
@@ -243,12 +230,4 @@ public final class CdnRenderer {
         return object;
     }
 
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

@@ -94,6 +94,12 @@ public final class ClusterComponents {
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
                 neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed),
                 neededIf(true, PlatformRenderer.CERT_ISSUERS, installed)), PlatformRenderer.ingressNamespace(cluster))));
+        // the session Job once Rook's namespace is there; the console after the Ceph cluster (its post-install Job
+        // talks to the mons) and, for its Ingress, the controller and issuers the tree runs
+        cluster.apps().dataControlCenter().ifPresent(dcc -> components.addAll(DataControlCenterRenderer.render(cluster,
+                dcc, operator, union(Set.of(CephClusterRenderer.COMPONENT),
+                        neededIf(dcc.host().isPresent(), PlatformRenderer.INGRESS_CONTROLLER, installed),
+                        neededIf(dcc.host().isPresent(), PlatformRenderer.CERT_ISSUERS, installed)))));
         components.addAll(ActivityRenderer.render(cluster,
                 components.stream().map(Component::name).collect(Collectors.toSet())));
         return components;

@@ -101,7 +101,6 @@ public final class MonitoringRenderer {
                                 "searchNamespace", "ALL")))), true);
     }
 
-    /** The exporter with its default http_2xx module, which the Probes name. */
     /**
      * The Pushgateway, its ServiceMonitor off: the chart would apply it in the layer whose stack brings the CRD
      * (templates/servicemonitor.yaml), so {@link #pushgatewayMonitor()} is in the configs instead.
@@ -125,6 +124,7 @@ public final class MonitoringRenderer {
                         "app.kubernetes.io/instance", "prometheus-pushgateway"))));
     }
 
+    /** The exporter with its default http_2xx module, which the Probes name. */
     private static Part.ChartInstall blackboxChart(Monitoring monitoring) {
         return new Part.ChartInstall("prometheus-community", "https://prometheus-community.github.io/helm-charts",
                 "prometheus-blackbox-exporter", monitoring.blackboxChart().text(), NAMESPACE, Optional.empty(),

@@ -74,9 +74,12 @@ public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.Rem
      * @param keepCrds    the chart's CRDs outlive the release: removing it (or its component) must not delete
      *                    them, and with them every object of their kinds in the cluster; for charts that have no
      *                    value of their own for that
+     * @param secretValues values documents in Secrets the cluster makes (never in Git), merged before
+     *                    {@code values}; only Flux can give them to a chart (helm-controller's valuesFrom)
      */
     record ChartInstall(String repositoryName, String repositoryUrl, String chart, String version, String namespace,
-                        Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values, boolean keepCrds)
+                        Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values, boolean keepCrds,
+                        List<SecretValues> secretValues)
             implements Part {
         public ChartInstall {
             Objects.requireNonNull(repositoryName, "repositoryName");
@@ -87,6 +90,12 @@ public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.Rem
             Objects.requireNonNull(releaseName, "releaseName");
             Objects.requireNonNull(crds, "crds");
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            secretValues = List.copyOf(secretValues);
+        }
+
+        public ChartInstall(String repositoryName, String repositoryUrl, String chart, String version, String namespace,
+                            Optional<String> releaseName, CrdPolicy crds, Map<String, Object> values, boolean keepCrds) {
+            this(repositoryName, repositoryUrl, chart, version, namespace, releaseName, crds, values, keepCrds, List.of());
         }
 
         /** A chart whose CRDs, if any, go with it (or which keeps them through a value of its own). */
@@ -104,9 +113,27 @@ public sealed interface Part permits Part.Manifests, Part.ChartInstall, Part.Rem
                     release.namespace(), Optional.of(release.releaseName()), CrdPolicy.DEFAULT, release.values(), keepCrds);
         }
 
+        /** The same chart also reading the values documents of these Secrets. */
+        public ChartInstall withSecretValues(List<SecretValues> more) {
+            List<SecretValues> all = new ArrayList<>(secretValues);
+            all.addAll(more);
+            return new ChartInstall(repositoryName, repositoryUrl, chart, version, namespace, releaseName, crds, values,
+                    keepCrds, all);
+        }
+
         /** The release's name, which also names what installs it. */
         public String name() {
             return releaseName.orElse(chart);
+        }
+    }
+
+    /**
+     * A Helm values document held in {@code key} of a Secret in the release's namespace, made in the cluster.
+     */
+    record SecretValues(String secret, String key) {
+        public SecretValues {
+            Objects.requireNonNull(secret, "secret");
+            Objects.requireNonNull(key, "key");
         }
     }
 

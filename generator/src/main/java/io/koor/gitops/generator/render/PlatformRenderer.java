@@ -46,19 +46,21 @@ public final class PlatformRenderer {
         return rook.monitoring();
     }
 
-    /** Whether an Ingress of the tree needs a controller: the dashboard's, an application's route, the stream's, the CDN's. */
+    /** Whether an Ingress of the tree needs a controller: the dashboard's, a route's, the stream's, the CDN's, the DCC's. */
     static boolean needsIngress(Cluster cluster) {
         return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty() || cluster.apps().streaming().isPresent()
                 || cluster.apps().cdn().isPresent()
+                || cluster.apps().dataControlCenter().flatMap(d -> d.host()).isPresent()
                 || cluster.apps().dekorate().stream().anyMatch(DekorateRenderer::hasIngress);
     }
 
-    /** Whether something in the definition asks cert-manager for a certificate (the dashboard, a route, the stream, the CDN). */
+    /** Whether something asks cert-manager for a certificate (the dashboard, a route, the stream, the CDN, the DCC). */
     static boolean needsCertManager(Cluster cluster) {
         return cluster.rook().dashboard().flatMap(DashboardIngress::issuer).isPresent()
                 || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent())
                 || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent()
-                || cluster.apps().cdn().isPresent();
+                || cluster.apps().cdn().isPresent()
+                || cluster.apps().dataControlCenter().flatMap(d -> d.host()).isPresent();
     }
 
     private static List<WebRoute> routes(Cluster cluster) {

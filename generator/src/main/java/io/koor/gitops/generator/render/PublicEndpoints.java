@@ -21,6 +21,10 @@ public final class PublicEndpoints {
                 (d.tlsSecretName().isPresent() ? "https" : "http") + "://" + d.host() + "/")));
         cluster.apps().applications().forEach(app -> app.routes().forEach(r -> all.add(URI.create(
                 (r.issuer().isPresent() ? "https" : "http") + "://" + r.host() + r.path()))));
+        // both Ingresses always serve TLS: the CDN's from its issuer, the stream's from its tlsSecret
+        cluster.apps().cdn().ifPresent(cdn -> all.add(URI.create("https://" + cdn.host() + "/")));
+        cluster.apps().streaming().ifPresent(s -> all.add(URI.create("https://" + s.host() + "/")));
+        cluster.apps().dataControlCenter().flatMap(d -> d.host()).ifPresent(h -> all.add(URI.create("https://" + h + "/")));
         all.addAll(cluster.monitoring().extraProbes());
         return new ArrayList<>(all);
     }

@@ -93,7 +93,7 @@ public final class StreamingRenderer {
                 // recordings are named by the encoder's clock, in UTC; fontconfig caches under HOME
                 "env", List.of(map("name", "TZ", "value", "UTC"), map("name", "HOME", "value", "/tmp")),
                 "resources", map("requests", map("cpu", "1", "memory", "256Mi"), "limits", map("memory", "512Mi")),
-                "securityContext", restricted(),
+                "securityContext", SecurityContexts.container(),
                 "volumeMounts", List.of(mount("live", LIVE), mount("recordings", RECORDINGS), mount("tmp", "/tmp")));
         Map<String, Object> uploader = map(
                 "name", "uploader",
@@ -108,11 +108,11 @@ public final class StreamingRenderer {
                         map("name", "CONFIG_DIR", "value", FILES),
                         map("name", "WORK_DIR", "value", "/work")),
                 "resources", map("requests", map("cpu", "50m", "memory", "32Mi"), "limits", map("memory", "128Mi")),
-                "securityContext", restricted(),
+                "securityContext", SecurityContexts.container(),
                 "volumeMounts", List.of(readOnly(mount("live", LIVE)), mount("recordings", RECORDINGS),
                         readOnly(mount("files", FILES)), mount("work", "/work")));
         Map<String, Object> pod = map(
-                "securityContext", podSecurity(1000),
+                "securityContext", SecurityContexts.pod(1000),
                 // the uploader's last pass, on SIGTERM, puts what ffmpeg finished into the bucket
                 "terminationGracePeriodSeconds", 30,
                 "containers", List.of(encoder, uploader),
@@ -140,12 +140,12 @@ public final class StreamingRenderer {
                 "readinessProbe", map("httpGet", map("path", "/index.html", "port", "http"), "periodSeconds", 10),
                 "livenessProbe", map("tcpSocket", map("port", "http"), "periodSeconds", 20),
                 "resources", map("requests", map("cpu", "50m", "memory", "32Mi"), "limits", map("memory", "128Mi")),
-                "securityContext", restricted(),
+                "securityContext", SecurityContexts.container(),
                 "volumeMounts", List.of(readOnly(mount("conf", "/etc/nginx/conf.d")), mount("tmp", "/tmp"),
                         mount("cache", "/var/cache/nginx")));
         Map<String, Object> pod = map(
                 // nginx-unprivileged's own user
-                "securityContext", podSecurity(101),
+                "securityContext", SecurityContexts.pod(101),
                 "topologySpreadConstraints", List.of(map("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
                         "whenUnsatisfiable", "DoNotSchedule", "labelSelector", map("matchLabels", selector(stream, "web")))),
                 "containers", List.of(nginx),
@@ -175,17 +175,6 @@ public final class StreamingRenderer {
         stream.issuer().ifPresent(acme -> ingress.getMetadata().setAnnotations(
                 Map.of("cert-manager.io/cluster-issuer", acme.issuerName())));
         return ingress;
-    }
-
-    /** The restricted Pod Security profile's container fields. */
-    private static Map<String, Object> restricted() {
-        return map("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true,
-                "capabilities", map("drop", List.of("ALL")));
-    }
-
-    private static Map<String, Object> podSecurity(int uid) {
-        return map("runAsNonRoot", true, "runAsUser", uid, "runAsGroup", uid, "fsGroup", uid,
-                "seccompProfile", map("type", "RuntimeDefault"));
     }
 
     private static Map<String, Object> mount(String volume, String path) {

@@ -64,7 +64,7 @@ class StreamingComponentTest {
                 Optional.empty()));
         assertThat(args).contains("libx264", "aac").doesNotContain("-t");
         JsonNode uploader = pod.at("/containers/1");
-        assertThat(uploader.at("/image").asText()).isEqualTo("curlimages/curl:8.20.0");
+        assertThat(uploader.at("/image").asText()).isEqualTo("curlimages/curl:8.21.0");
         assertThat(uploader.at("/command/1").asText()).isEqualTo("/etc/stream/upload.sh");
         assertThat(uploader.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("stream");
         assertThat(uploader.at("/envFrom/1/secretRef/name").asText()).isEqualTo("stream");

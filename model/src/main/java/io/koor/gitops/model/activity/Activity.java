@@ -22,8 +22,8 @@ public record Activity(Optional<ChurnBot> churn, Optional<DatabaseBot> database,
      * findutils and jq), which runs the churn bot and publishes benchmark results.
      */
     public static final String AWS_CLI_IMAGE = "amazon/aws-cli:2.32.0";
-    /** curl's own image (curl/curl-container 8.21.0: Alpine, busybox sh, user curl_user), for the visitor bot. */
-    public static final String CURL_IMAGE = "curlimages/curl:8.21.0";
+    /** curl's own image, for the visitor bot. */
+    public static final String CURL_IMAGE = io.koor.gitops.model.presets.Versions.CURL_IMAGE;
     /** kubestr's image (kastenhq/kubestr v0.4.49 Dockerfile: alpine 3.19 with apk's fio), for fio. */
     public static final String FIO_IMAGE = "ghcr.io/kastenhq/kubestr:v0.4.49";
     /**

@@ -1,6 +1,7 @@
 package io.koor.gitops.model.apps;
 
 import io.koor.gitops.model.Problems;
+import io.koor.gitops.model.koor.DataControlCenter;
 import io.koor.gitops.model.presets.Versions;
 import io.koor.gitops.model.values.DnsLabel;
 import io.koor.gitops.model.values.Version;
@@ -18,7 +19,7 @@ import java.util.Set;
 public record Applications(List<PostgresCluster> databases, Version cloudNativePgChart, Optional<VeleroBackups> velero,
                            List<Application> applications, List<DekorateApplication> dekorate,
                            Optional<Streaming> streaming, Optional<StaticSiteCdn> cdn, List<MariaDbCluster> mariadbs,
-                           Version mariadbOperatorChart) {
+                           Version mariadbOperatorChart, Optional<DataControlCenter> dataControlCenter) {
     public Applications {
         databases = List.copyOf(databases);
         mariadbs = List.copyOf(mariadbs);
@@ -29,6 +30,7 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
         java.util.Objects.requireNonNull(velero, "velero");
         java.util.Objects.requireNonNull(streaming, "streaming");
         java.util.Objects.requireNonNull(cdn, "cdn");
+        java.util.Objects.requireNonNull(dataControlCenter, "dataControlCenter");
         Problems problems = new Problems();
         Set<String> names = new HashSet<>();
         for (PostgresCluster db : databases) {
@@ -86,7 +88,8 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
 
     public static Applications none() {
         return new Applications(List.of(), Version.parse(Versions.CLOUDNATIVE_PG_CHART), Optional.empty(), List.of(),
-                List.of(), Optional.empty(), Optional.empty(), List.of(), Version.parse(Versions.MARIADB_OPERATOR_CHART));
+                List.of(), Optional.empty(), Optional.empty(), List.of(), Version.parse(Versions.MARIADB_OPERATOR_CHART),
+                Optional.empty());
     }
 
     /** A Java application with the manifests Dekorate generated (see {@link DekorateApplication}). */
@@ -94,45 +97,44 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
         List<DekorateApplication> more = new ArrayList<>(dekorate);
         more.add(application);
         return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, applications, more, streaming,
-                cdn, mariadbs, mariadbOperatorChart));
+                cdn, mariadbs, mariadbOperatorChart, dataControlCenter));
     }
 
     /** An application of typed workloads (see {@link Application}). */
     public Applications application(Application application) {
         List<Application> more = new ArrayList<>(applications);
         more.add(application);
-        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, dekorate, streaming, cdn, mariadbs, mariadbOperatorChart));
+        return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, more, dekorate, streaming, cdn, mariadbs, mariadbOperatorChart, dataControlCenter));
     }
 
     public Applications postgres(PostgresCluster database) {
         List<PostgresCluster> more = new ArrayList<>(databases);
         more.add(database);
-        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, dekorate, streaming, cdn, mariadbs, mariadbOperatorChart));
+        return Problems.at("", () -> new Applications(more, cloudNativePgChart, velero, applications, dekorate, streaming, cdn, mariadbs, mariadbOperatorChart, dataControlCenter));
     }
 
     /** The cloudnative-pg chart of cloudnative-pg/charts (an exact release, e.g. {@code 0.28.3}). */
     public Applications cloudNativePgChart(String version) {
         return new Applications(databases, Problems.at("cloudNativePgChart", () -> Version.parse(version)), velero,
-                applications, dekorate, streaming, cdn, mariadbs,
-                mariadbOperatorChart);
+                applications, dekorate, streaming, cdn, mariadbs, mariadbOperatorChart, dataControlCenter);
     }
 
     /** Velero, backing the cluster's objects and volumes up to a bucket (see {@link VeleroBackups}). */
     public Applications velero(VeleroBackups backups) {
         return new Applications(databases, cloudNativePgChart, Optional.of(backups), applications, dekorate, streaming, cdn, mariadbs,
-                mariadbOperatorChart);
+                mariadbOperatorChart, dataControlCenter);
     }
 
     /** A live stream stored in a bucket, with its player page (see {@link Streaming}). */
     public Applications streaming(Streaming stream) {
         return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, Optional.of(stream), cdn, mariadbs,
-                mariadbOperatorChart);
+                mariadbOperatorChart, dataControlCenter);
     }
 
     /** The static site from a bucket behind a caching server (see {@link StaticSiteCdn}). */
     public Applications cdn(StaticSiteCdn site) {
         return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming, Optional.of(site), mariadbs,
-                mariadbOperatorChart);
+                mariadbOperatorChart, dataControlCenter);
     }
 
     /** A MariaDB Galera cluster run by mariadb-operator (see {@link MariaDbCluster}). */
@@ -140,17 +142,35 @@ public record Applications(List<PostgresCluster> databases, Version cloudNativeP
         List<MariaDbCluster> more = new ArrayList<>(mariadbs);
         more.add(database);
         return Problems.at("", () -> new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming,
-                cdn, more, mariadbOperatorChart));
+                cdn, more, mariadbOperatorChart, dataControlCenter));
     }
 
     /** mariadb-operator's chart (helm.mariadb.com/mariadb-operator, an exact release, e.g. {@code 25.10.3}). */
     public Applications mariadbOperatorChart(String version) {
         return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming, cdn, mariadbs,
-                Problems.at("mariadbOperatorChart", () -> Version.parse(version)));
+                Problems.at("mariadbOperatorChart", () -> Version.parse(version)), dataControlCenter);
+    }
+
+    /** Koor Data Control Center in Rook's namespace (see {@link DataControlCenter}); the tree must be Flux's. */
+    public Applications dataControlCenter(DataControlCenter console) {
+        return new Applications(databases, cloudNativePgChart, velero, applications, dekorate, streaming, cdn, mariadbs,
+                mariadbOperatorChart, Optional.of(console));
+    }
+
+    /**
+     * Refused, with the reason: the Koor Operator (koor-tech/koor-operator, chart 0.3.8) installs Rook's operator
+     * chart and a CephCluster itself from its KoorCluster resource, so beside this definition's Rook it would be a
+     * second owner of the same operator and cluster, each undoing the other's changes.
+     */
+    public Applications koorOperator(String chartVersion) {
+        throw io.koor.gitops.model.ModelException.of("koorOperator", "the Koor Operator " + chartVersion + " installs"
+                + " Rook and its CephCluster itself (its KoorCluster resource), and this definition's RookCeph already"
+                + " does: two owners of one Ceph cluster undo each other's changes. Keep rook(...) for Ceph, and add"
+                + " Koor's console with dataControlCenter(DataControlCenter.inRooksNamespace())");
     }
 
     public boolean isEmpty() {
         return databases.isEmpty() && mariadbs.isEmpty() && velero.isEmpty() && applications.isEmpty() && dekorate.isEmpty() && streaming.isEmpty()
-                && cdn.isEmpty();
+                && cdn.isEmpty() && dataControlCenter.isEmpty();
     }
 }

@@ -1,12 +1,12 @@
 package io.koor.gitops.model.apps;
 
+import io.koor.gitops.model.values.HostName;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.presets.Versions;
 import io.koor.gitops.model.values.AcmeIssuer;
 import io.koor.gitops.model.values.DnsLabel;
 import io.koor.gitops.model.values.ImageRef;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The project's static site served from a bucket: a Job uploads it to the bucket of an ObjectBucketClaim,
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 public record StaticSiteCdn(DnsLabel name, DnsLabel namespace, DnsLabel bucketClaim, String host, DnsLabel ingressClass,
                             AcmeIssuer issuer, DnsLabel storageClass, int cacheSizeGi, int replicas, ImageRef serverImage,
                             ImageRef uploadImage) {
-    private static final Pattern HOST = Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     public StaticSiteCdn {
         Objects.requireNonNull(name, "name");
@@ -38,7 +37,7 @@ public record StaticSiteCdn(DnsLabel name, DnsLabel namespace, DnsLabel bucketCl
         Objects.requireNonNull(serverImage, "serverImage");
         Objects.requireNonNull(uploadImage, "uploadImage");
         Problems problems = new Problems();
-        problems.require(host != null && HOST.matcher(host).matches(), "host",
+        problems.require(HostName.isValid(host), "host",
                 "host='" + host + "' is not a host name such as www.demo.example.com");
         problems.require(cacheSizeGi >= 1 && cacheSizeGi <= 1024, "cacheSize",
                 "cacheSize=" + cacheSizeGi + " GiB: give 1 to 1024 GiB per replica");

@@ -1,5 +1,6 @@
 package io.koor.gitops.model.apps;
 
+import io.koor.gitops.model.values.HostName;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.presets.Versions;
 import io.koor.gitops.model.values.AcmeIssuer;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
 public record Streaming(DnsLabel name, DnsLabel namespace, DnsLabel bucketClaim, TestSource source, int segmentSeconds,
                         int recordingMinutes, int retentionDays, String host, DnsLabel ingressClass, DnsLabel tlsSecret,
                         Optional<AcmeIssuer> issuer, Images images) {
-    private static final Pattern HOST = Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     /**
      * ffmpeg's generated picture and tone: no camera, no licensed material.
@@ -101,7 +101,7 @@ public record Streaming(DnsLabel name, DnsLabel namespace, DnsLabel bucketClaim,
         problems.require(retentionDays >= 1 && retentionDays <= 30, "retentionDays", "retentionDays=" + retentionDays
                 + ": keep recordings 1 to 30 days (at 2.6 Mbit/s a day is about 28 GB before replication);"
                 + " the bucket's lifecycle rule deletes older ones");
-        problems.require(host != null && HOST.matcher(host).matches(), "host", "'" + host
+        problems.require(HostName.isValid(host), "host", "'" + host
                 + "' is not a host name such as stream.demo.example.com");
         problems.throwIfAny();
     }

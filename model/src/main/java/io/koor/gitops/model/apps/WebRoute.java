@@ -1,5 +1,6 @@
 package io.koor.gitops.model.apps;
 
+import io.koor.gitops.model.values.HostName;
 import io.koor.gitops.model.ModelException;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.values.AcmeIssuer;
@@ -14,14 +15,13 @@ import java.util.regex.Pattern;
  * from an ACME issuer when one is named.
  */
 public record WebRoute(String host, String path, DnsLabel workload, String port, Optional<AcmeIssuer> issuer) {
-    private static final Pattern HOST = Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern PREFIX = Pattern.compile("/|(/[-a-zA-Z0-9_.~]+)+");
 
     public WebRoute {
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(issuer, "issuer");
         Problems problems = new Problems();
-        problems.require(host != null && HOST.matcher(host).matches(), "host", "'" + host
+        problems.require(HostName.isValid(host), "host", "'" + host
                 + "' is not a host name such as www.demo.example.com");
         problems.require(path != null && PREFIX.matcher(path).matches(), "path", "'" + path
                 + "' is not a path prefix such as / or /media");

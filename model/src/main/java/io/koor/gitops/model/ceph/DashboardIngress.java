@@ -1,12 +1,12 @@
 package io.koor.gitops.model.ceph;
 
+import io.koor.gitops.model.values.HostName;
 import io.koor.gitops.model.ModelException;
 import io.koor.gitops.model.Problems;
 import io.koor.gitops.model.values.AcmeIssuer;
 import io.koor.gitops.model.values.DnsLabel;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Ceph dashboard published through an Ingress at a host name, with TLS from a Secret if given,
@@ -16,13 +16,12 @@ public record DashboardIngress(String host, DnsLabel ingressClass, Optional<DnsL
                                Optional<AcmeIssuer> issuer) {
     /** Where cert-manager keeps the dashboard's certificate when no Secret is named. */
     public static final String DEFAULT_CERTIFICATE_SECRET = "rook-ceph-dashboard-tls";
-    private static final Pattern HOST = Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     public DashboardIngress {
         Objects.requireNonNull(ingressClass, "ingressClass");
         Objects.requireNonNull(tlsSecret, "tlsSecret");
         Objects.requireNonNull(issuer, "issuer");
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (!HostName.isValid(host)) {
             throw ModelException.of("dashboard.host", "'" + host + "' is not a host name such as ceph.demo.example.com");
         }
     }

@@ -68,13 +68,25 @@ public final class Versions {
     /**
      * The stream's images. jrottenberg/ffmpeg tags each release {@code <long_version>-<variant>}
      * (.github/workflows/build.yml); 8.1.2-ubuntu2404 has libx264, libfreetype and DejaVu fonts for the
-     * clock overlay, with ffmpeg as its entrypoint. curl 8.20.0 (curlimages/curl) signs S3 requests
-     * itself ({@code --aws-sigv4}). nginx-unprivileged 1.31.0-alpine runs nginx as uid 101 on port 8080.
+     * clock overlay, with ffmpeg as its entrypoint. The uploader is {@link #CURL_IMAGE}: curl signs S3
+     * requests itself ({@code --aws-sigv4}). nginx-unprivileged 1.31.0-alpine runs nginx as uid 101 on port 8080.
      */
     public static final String STREAM_ENCODER_IMAGE = "jrottenberg/ffmpeg:8.1.2-ubuntu2404";
-    public static final String STREAM_UPLOADER_IMAGE = "curlimages/curl:8.20.0";
+    public static final String STREAM_UPLOADER_IMAGE = Versions.CURL_IMAGE;
     public static final String STREAM_WEB_IMAGE = "nginxinc/nginx-unprivileged:1.31.0-alpine";
 
+    /**
+     * curl's own image (curl/curl-container: Alpine with busybox sh, user curl_user), for every script that
+     * only needs curl: the stream's uploader, the visitor bot, the Data Control Center's session secret.
+     */
+    public static final String CURL_IMAGE = "curlimages/curl:8.21.0";
+    /**
+     * Koor Data Control Center: chart 0.3.7 of koor-tech/data-control-center (charts/data-control-center,
+     * appVersion v0.6.0 at ae39c7f2, the tag v0.6.0), published at koor-tech.github.io/data-control-center;
+     * its image is docker.io/koorinc/data-control-center (values.yaml image.repository).
+     */
+    public static final String DATA_CONTROL_CENTER_CHART = "0.3.7";
+    public static final String DATA_CONTROL_CENTER_IMAGE = "docker.io/koorinc/data-control-center:v0.6.0";
     /**
      * The CDN's caching server: nginx's unprivileged image (nginxinc/docker-nginx-unprivileged: user 101,
      * port 8080, pid and temporary files under /tmp), and the AWS CLI v2 image that uploads the site.
