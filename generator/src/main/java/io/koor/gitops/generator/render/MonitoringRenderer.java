@@ -71,8 +71,23 @@ public final class MonitoringRenderer {
         if (!endpoints.isEmpty()) {
             config.add(uptimeAlerts());
         }
-        config.add(CephDashboard.configMap(NAMESPACE, DASHBOARD_LABEL, DASHBOARD_LABEL_VALUE));
+        dashboards(cluster).forEach(d -> config.add(d.configMap(NAMESPACE, DASHBOARD_LABEL, DASHBOARD_LABEL_VALUE)));
         return List.of(stack, Component.ofManifests(CONFIG, Layer.CONFIGS, Set.of(STACK), false, config));
+    }
+
+    /**
+     * The dashboards provisioned from Git: Ceph's always, the applications' when there is something to show, the
+     * benchmarks' when benchmarks push to the tree's own Pushgateway.
+     */
+    static List<GrafanaDashboard> dashboards(Cluster cluster) {
+        List<GrafanaDashboard> all = new ArrayList<>(List.of(CephDashboard.dashboard()));
+        if (ApplicationsDashboard.applies(cluster)) {
+            all.add(ApplicationsDashboard.dashboard(cluster));
+        }
+        if (hasPushgateway(cluster) && !cluster.activity().benchmarks().isEmpty()) {
+            all.add(BenchmarkDashboard.dashboard());
+        }
+        return all;
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Prometheus's own {@code promtool} (Debian's prometheus package): no shell, a timeout, both streams drained. */
-final class Promtool {
-    record Run(int exitCode, String output) {
+public final class Promtool {
+    public record Run(int exitCode, String output) {
     }
 
     private static Boolean available;
@@ -21,7 +21,7 @@ final class Promtool {
     private Promtool() {
     }
 
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         if (available == null) {
             try {
                 available = run(Path.of("."), "--version").exitCode() == 0;
@@ -36,7 +36,7 @@ final class Promtool {
         assumeTrue(available, "promtool is not on PATH (Debian package prometheus); the rule checks did not run");
     }
 
-    static Run run(Path workDir, String... args) throws IOException {
+    public static Run run(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("promtool"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
