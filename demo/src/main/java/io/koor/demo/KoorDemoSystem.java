@@ -21,6 +21,7 @@ import io.koor.gitops.model.ceph.Filesystem;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.koor.DataControlCenter;
+import io.koor.gitops.model.monitoring.Logs;
 import io.koor.gitops.model.monitoring.Monitoring;
 import io.koor.gitops.model.presets.Patterns;
 import io.koor.gitops.model.values.AcmeIssuer;
@@ -35,7 +36,7 @@ import io.koor.gitops.model.values.AcmeIssuer;
  * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech};
  * and the static site, served from its bucket through a caching nginx at {@code site.<cluster>.koor.tech} (the DNS record, pointing
  * at the load balancer in front of the ingress controller's node ports, is made outside Git);
- * Koor's Data Control Center, read-only, at {@code dcc.<cluster>.koor.tech};
+ * Koor's Data Control Center, read-only, at {@code dcc.<cluster>.koor.tech}; every pod's logs in Loki on a bucket;
  * and the activity that makes the system move (bots, on-demand benchmarks).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
@@ -113,7 +114,8 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .bucket("activity", "benchmark-results")
                                 .bucket("database", "database-benchmark-results")
                                 .bucket("mariadb", "mariadb-backups")
-                                .bucket("rook-ceph", "ceph-benchmark-results")))
+                                .bucket("rook-ceph", "ceph-benchmark-results")
+                                .bucket("monitoring", "logs")))
                 .apps(apps -> apps
                         .cloudNativePgChart(release.cloudNativePgChart())
                         .postgres(PostgresCluster.named("app", "database", "ceph-block")
@@ -131,7 +133,8 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                                 .certificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION)))
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
-                        .blackboxChart(release.blackboxExporter()))
+                        .blackboxChart(release.blackboxExporter())
+                        .logs(Logs.toBucket("logs")))
                 .access(ACCESS)
                 .activity(activity(name))
                 .build();

@@ -314,8 +314,8 @@ class DemoTreeTest {
         // with clusters/<cluster>/flux-system/, the apps', monitoring's and activity's directories, and per cluster the
         // CDN and the stream with the ingress controller and cert-manager (with its issuers) they bring,
         // mariadb-operator with the MariaDB, the visitor bot and the wrk benchmark, the Data Control Center and its
-        // session Job, and staging's ceph-csi-drivers for Rook v1.20.6
-        assertThat(dirs).hasSize(75);
+        // session Job, the logs (Loki and Alloy), and staging's ceph-csi-drivers for Rook v1.20.6
+        assertThat(dirs).hasSize(77);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -94,6 +94,9 @@ public final class ClusterComponents {
                 Set.of(BUCKETS, CephClusterRenderer.COMPONENT),
                 neededIf(true, PlatformRenderer.INGRESS_CONTROLLER, installed),
                 neededIf(true, PlatformRenderer.CERT_ISSUERS, installed)), PlatformRenderer.ingressNamespace(cluster))));
+        // Loki after its bucket claim (its keys) and the stack (its namespace, Grafana), then Alloy
+        cluster.monitoring().logs().ifPresent(logs -> components.add(LogsRenderer.render(cluster, logs,
+                Set.of(BUCKETS, MonitoringRenderer.STACK))));
         // the session Job once Rook's namespace is there; the console after the Ceph cluster (its post-install Job
         // talks to the mons) and, for its Ingress, the controller and issuers the tree runs
         cluster.apps().dataControlCenter().ifPresent(dcc -> components.addAll(DataControlCenterRenderer.render(cluster,

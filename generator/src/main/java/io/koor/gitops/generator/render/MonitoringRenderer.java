@@ -109,11 +109,7 @@ public final class MonitoringRenderer {
                                 "podMonitorSelectorNilUsesHelmValues", false,
                                 "probeSelectorNilUsesHelmValues", false,
                                 "ruleSelectorNilUsesHelmValues", false)),
-                        "grafana", map("sidecar", map("dashboards", map(
-                                "enabled", true,
-                                "label", DASHBOARD_LABEL,
-                                "labelValue", DASHBOARD_LABEL_VALUE,
-                                "searchNamespace", "ALL")))), true);
+                        "grafana", grafana(monitoring)), true);
     }
 
     /**
@@ -137,6 +133,17 @@ public final class MonitoringRenderer {
                 "namespaceSelector", map("matchNames", List.of(NAMESPACE)),
                 "selector", map("matchLabels", map("app.kubernetes.io/name", "prometheus-pushgateway",
                         "app.kubernetes.io/instance", "prometheus-pushgateway"))));
+    }
+
+    /** Grafana's sidecar loads every dashboard ConfigMap of the cluster; with logs, Loki is a data source. */
+    private static Map<String, Object> grafana(Monitoring monitoring) {
+        Map<String, Object> grafana = map("sidecar", map("dashboards", map(
+                "enabled", true,
+                "label", DASHBOARD_LABEL,
+                "labelValue", DASHBOARD_LABEL_VALUE,
+                "searchNamespace", "ALL")));
+        monitoring.logs().ifPresent(l -> grafana.put("additionalDataSources", List.of(LogsRenderer.grafanaDataSource())));
+        return grafana;
     }
 
     /** The exporter with its default http_2xx module, which the Probes name. */

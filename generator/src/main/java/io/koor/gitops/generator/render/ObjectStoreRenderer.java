@@ -93,6 +93,10 @@ final class ObjectStoreRenderer {
         }
         // Rook's own namespace comes with the operator (a claim there: the toolbox-keyed benchmarks' results)
         namespaces.remove(rook.namespace().value());
+        // and the monitoring namespace with the stack (a claim there: Loki's), which runs no default-deny
+        if (cluster.monitoring().enabled()) {
+            namespaces.remove(io.koor.gitops.model.monitoring.Monitoring.NAMESPACE);
+        }
         // A database's component brings the policies its operator needs, a typed or Dekorate application's its own.
         Set<String> governed = java.util.stream.Stream.of(
                 cluster.apps().databases().stream().map(db -> db.namespace().value()),

@@ -64,6 +64,8 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
         checkParts(problems, controlPlane, storage, workers, network, rook, apps);
         checkActivity(problems, rook, apps, activity);
+        monitoring.logs().ifPresent(logs -> claimed(problems, rook, "monitoring.logs.bucketClaim",
+                DnsLabel.of(Monitoring.NAMESPACE), logs.bucketClaim()));
         problems.throwIfAny();
     }
 

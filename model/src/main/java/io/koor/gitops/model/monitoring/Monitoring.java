@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Monitoring of a cluster: Prometheus, Alertmanager and Grafana from kube-prometheus-stack, Ceph's
@@ -18,33 +19,43 @@ import java.util.Objects;
  * @param stackChart    the kube-prometheus-stack chart version
  * @param blackboxChart the prometheus-blackbox-exporter chart version
  * @param extraProbes   public endpoints outside the definition to probe too, as https or http URLs
+ * @param logs          the pods' logs in Loki on a Ceph bucket; empty: none
  */
-public record Monitoring(boolean enabled, Version stackChart, Version blackboxChart, List<URI> extraProbes) {
+public record Monitoring(boolean enabled, Version stackChart, Version blackboxChart, List<URI> extraProbes,
+                         Optional<Logs> logs) {
+    /** The namespace the stack, the exporter and Loki run in. */
+    public static final String NAMESPACE = "monitoring";
+
     public Monitoring {
         Objects.requireNonNull(stackChart, "stackChart");
         Objects.requireNonNull(blackboxChart, "blackboxChart");
+        Objects.requireNonNull(logs, "logs");
         extraProbes = List.copyOf(extraProbes);
+        if (!enabled && logs.isPresent()) {
+            throw ModelException.of("monitoring.logs", "logs need the monitoring stack (their Grafana): start from"
+                    + " Monitoring.kubePrometheusStack()");
+        }
     }
 
     /** No monitoring stack in the tree (Rook's own monitoring may still be on, for a Prometheus of your own). */
     public static Monitoring off() {
         return new Monitoring(false, Version.parse(Versions.KUBE_PROMETHEUS_STACK_CHART),
-                Version.parse(Versions.BLACKBOX_EXPORTER_CHART), List.of());
+                Version.parse(Versions.BLACKBOX_EXPORTER_CHART), List.of(), Optional.empty());
     }
 
     /** kube-prometheus-stack with Grafana, and the blackbox exporter, at the pinned versions. */
     public static Monitoring kubePrometheusStack() {
-        return new Monitoring(true, off().stackChart(), off().blackboxChart(), List.of());
+        return new Monitoring(true, off().stackChart(), off().blackboxChart(), List.of(), Optional.empty());
     }
 
     public Monitoring stackChart(String version) {
         return new Monitoring(enabled, Problems.at("monitoring.stackChart", () -> Version.parse(version)), blackboxChart,
-                extraProbes);
+                extraProbes, logs);
     }
 
     public Monitoring blackboxChart(String version) {
         return new Monitoring(enabled, stackChart, Problems.at("monitoring.blackboxChart", () -> Version.parse(version)),
-                extraProbes);
+                extraProbes, logs);
     }
 
     /** Also probe this public URL (one the definition does not know, such as a site served elsewhere). */
@@ -61,6 +72,11 @@ public record Monitoring(boolean enabled, Version stackChart, Version blackboxCh
         }
         List<URI> all = new ArrayList<>(extraProbes);
         all.add(uri);
-        return new Monitoring(enabled, stackChart, blackboxChart, all);
+        return new Monitoring(enabled, stackChart, blackboxChart, all, logs);
+    }
+
+    /** The pods' logs in Loki, on a bucket claim of the monitoring namespace ({@code Logs.toBucket("logs")}). */
+    public Monitoring logs(Logs settings) {
+        return new Monitoring(enabled, stackChart, blackboxChart, extraProbes, Optional.of(settings));
     }
 }

@@ -76,6 +76,13 @@ public final class Versions {
     public static final String STREAM_WEB_IMAGE = "nginxinc/nginx-unprivileged:1.31.0-alpine";
 
     /**
+     * Logs: Loki 3.7.6 from grafana-community/helm-charts' loki chart 18.11.0 (where the chart is maintained since
+     * March 2026; repository https://grafana-community.github.io/helm-charts), and Grafana Alloy v1.18.1 from
+     * grafana/alloy's chart 1.11.1 (operations/helm/charts/alloy, repository https://grafana.github.io/helm-charts).
+     */
+    public static final String LOKI_CHART = "18.11.0";
+    public static final String ALLOY_CHART = "1.11.1";
+    /**
      * curl's own image (curl/curl-container: Alpine with busybox sh, user curl_user), for every script that
      * only needs curl: the stream's uploader, the visitor bot, the Data Control Center's session secret.
      */
