@@ -93,6 +93,23 @@ class TypedApplicationsTest {
     }
 
     @Test
+    void aDatabaseIsAPostgresClusterOfTheClusterOneAWorkload() {
+        Application reports = Application.named("reports").workload(Workload.cronJob("export", NGINX, SMALL, "0 2 * * *")
+                .database("app"));
+        assertThatThrownBy(() -> cluster().apps(a -> a.application(reports)).build())
+                .hasMessageContaining("apps.applications[reports].workloads[export].databases[app]: no PostgreSQL cluster"
+                        + " is named app (there are []); add apps.postgres(PostgresCluster.named(\"app\", ...))");
+        Cluster built = cluster().apps(a -> a.application(reports)
+                .postgres(io.koor.gitops.model.apps.PostgresCluster.named("app", "database", "ceph-block"))).build();
+        assertThat(built.apps().applications().get(0).workloads().get(0).databases()).extracting(Object::toString)
+                .containsExactly("app");
+        assertThatThrownBy(() -> Workload.deployment("web", NGINX, SMALL).database("app").database("other"))
+                .hasMessageContaining("a workload connects to one database here");
+        assertThatThrownBy(() -> Workload.deployment("web", NGINX, SMALL).database("Not_A_Label"))
+                .hasMessageContaining("databases[Not_A_Label]");
+    }
+
+    @Test
     void bucketsComeFromAClaimOfTheApplicationsOwnNamespace() {
         Application elsewhere = site().namespace("web");
         assertThatThrownBy(() -> cluster().apps(a -> a.application(elsewhere)).build())

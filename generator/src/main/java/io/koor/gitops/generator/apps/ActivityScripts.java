@@ -1,9 +1,5 @@
 package io.koor.gitops.generator.apps;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,14 +47,7 @@ public enum ActivityScripts {
     }
 
     public String text() {
-        try (InputStream in = ActivityScripts.class.getResourceAsStream("activity/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("the generator jar lacks apps/activity/" + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read apps/activity/" + file + ": " + e.getMessage(), e);
-        }
+        return AppResources.text("activity/" + file);
     }
 
     /** Every file by name, as the ConfigMap holds them. */

@@ -1,10 +1,5 @@
 package io.koor.gitops.generator.apps;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 /**
  * The script the Data Control Center's session Job runs (apps/koor/session-secret.sh): one copy, which the
  * renderer puts into its ConfigMap and the tests run.
@@ -21,13 +16,6 @@ public final class SessionSecretScript {
     }
 
     public static String text() {
-        try (InputStream in = SessionSecretScript.class.getResourceAsStream("koor/" + FILE)) {
-            if (in == null) {
-                throw new IllegalStateException("the generator jar lacks apps/koor/" + FILE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read apps/koor/" + FILE + ": " + e.getMessage(), e);
-        }
+        return AppResources.text("koor/" + FILE);
     }
 }

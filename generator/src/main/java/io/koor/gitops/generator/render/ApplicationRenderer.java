@@ -54,7 +54,7 @@ public final class ApplicationRenderer {
             out.add(configMap(app, config));
         }
         for (Workload w : app.workloads()) {
-            out.add(workload(app, w));
+            out.add(workload(cluster, app, w));
             if (w.kind() == Workload.Kind.STATEFUL_SET) {
                 out.add(service(app, w, headless(w), true));
             }
@@ -97,9 +97,9 @@ public final class ApplicationRenderer {
         return w.name() + "-pods";
     }
 
-    private static HasMetadata workload(Application app, Workload w) {
+    private static HasMetadata workload(Cluster cluster, Application app, Workload w) {
         String ns = app.namespace().value();
-        Map<String, Object> template = map("metadata", map("labels", labels(app, w)), "spec", podSpec(app, w));
+        Map<String, Object> template = map("metadata", map("labels", labels(app, w)), "spec", podSpec(cluster, app, w));
         Map<String, Object> selector = map("matchLabels", selector(app, w));
         HasMetadata object = switch (w.kind()) {
             case DEPLOYMENT -> Resources.custom("apps/v1", "Deployment", w.name().value(), ns, map(
@@ -133,7 +133,7 @@ public final class ApplicationRenderer {
         return map("backoffLimit", 3, "template", template);
     }
 
-    private static Map<String, Object> podSpec(Application app, Workload w) {
+    private static Map<String, Object> podSpec(Cluster cluster, Application app, Workload w) {
         Map<String, Object> spec = new LinkedHashMap<>();
         // The pod talks to no Kubernetes API; a token it does not need is a token that can leak.
         spec.put("automountServiceAccountToken", false);
@@ -172,9 +172,11 @@ public final class ApplicationRenderer {
         if (!w.args().isEmpty()) {
             container.put("args", w.args());
         }
-        if (!w.env().isEmpty()) {
-            container.put("env", w.env().entrySet().stream().map(e -> map("name", e.getKey(), "value", e.getValue()))
-                    .toList());
+        List<Object> env = new ArrayList<>(w.env().entrySet().stream()
+                .map(e -> (Object) map("name", e.getKey(), "value", e.getValue())).toList());
+        w.databases().forEach(d -> env.addAll(PostgresClients.env(postgres(cluster, d))));
+        if (!env.isEmpty()) {
+            container.put("env", env);
         }
         if (!w.buckets().isEmpty()) {
             // Rook names the Secret (keys) and ConfigMap (endpoint) after the claim, in its namespace
@@ -251,6 +253,11 @@ public final class ApplicationRenderer {
                 map("data", data.isEmpty() ? null : data, "binaryData", binary.isEmpty() ? null : binary));
         cm.getMetadata().setLabels(appLabels(app));
         return cm;
+    }
+
+    /** The PostgreSQL cluster a workload names (Cluster checks there is exactly one of that name). */
+    static io.koor.gitops.model.apps.PostgresCluster postgres(Cluster cluster, io.koor.gitops.model.values.DnsLabel name) {
+        return cluster.apps().databases().stream().filter(db -> db.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static HasMetadata ingress(Cluster cluster, Application app, WebRoute route) {

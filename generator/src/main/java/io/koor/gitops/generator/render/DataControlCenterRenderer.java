@@ -142,6 +142,7 @@ final class DataControlCenterRenderer {
         objects.add(configMap);
         objects.add(job);
         objects.forEach(o -> o.getMetadata().setLabels(new TreeMap<>(labels)));
+        job.getMetadata().setAnnotations(new TreeMap<>(Map.of(PostgresClients.CREATES_SECRETS, ns + "/" + SESSION_SECRET)));
         return objects;
     }
 

@@ -59,6 +59,15 @@ final class NetworkPolicies {
                 out.add(policy(app, w.name() + "-to-object-store", pods(app, w), List.of("Egress"), null, to));
             }
         }
+        for (Workload w : app.workloads()) {
+            for (var name : w.databases()) {
+                var db = ApplicationRenderer.postgres(cluster, name);
+                out.add(policy(app, w.name() + "-to-postgres-" + db.name(), pods(app, w), List.of("Egress"), null,
+                        List.of(map("to", List.of(map("namespaceSelector", namespace(db.namespace().value()),
+                                        "podSelector", map("matchLabels", map("cnpg.io/cluster", db.name().value())))),
+                                "ports", List.of(port("TCP", PostgresRenderer.POSTGRES_PORT))))));
+            }
+        }
         for (var other : app.talksTo()) {
             Application target = cluster.apps().applications().stream().filter(a -> a.name().equals(other))
                     .findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.model.apps.BarmanBackup;
+import io.koor.gitops.model.apps.Application;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.ceph.ObjectStore;
 import io.koor.gitops.model.cluster.Cluster;
@@ -66,9 +67,14 @@ public final class PostgresRenderer {
         String ns = db.namespace().value();
         List<HasMetadata> clusters = new ArrayList<>();
         Optional<Map<String, Object>> store = db.backup().map(b -> BarmanCloud.of(cluster, db).barmanObjectStore());
-        clusters.add(cluster(db, db.name().value(), bootstrapFresh(),
+        List<Application> clients = PostgresClients.of(cluster, db);
+        HasMetadata primary = cluster(db, db.name().value(), bootstrapFresh(),
                 store.map(s -> map("retentionPolicy", db.backup().orElseThrow().retention(), "barmanObjectStore", s)),
-                Optional.empty()));
+                Optional.empty());
+        if (!clients.isEmpty()) {
+            spec(primary).put("managed", map("roles", PostgresClients.managedRoles(db, clients)));
+        }
+        clusters.add(primary);
         // The restore reads the same store as the source cluster's backups, under the source's server name.
         db.restoreInto().ifPresent(target -> clusters.add(cluster(db, target.value(), recovery(db), Optional.empty(),
                 store.map(s -> map("name", db.name().value(), "barmanObjectStore", s)))));
@@ -86,8 +92,14 @@ public final class PostgresRenderer {
                 "policyTypes", List.of("Ingress"))), db, db.name().value()));
         // the tree's Prometheus scrapes what the PodMonitors name
         boolean scraped = podMonitors && cluster.monitoring().enabled();
+        if (!clients.isEmpty()) {
+            PostgresClients.databases(db, clients).forEach(d -> rest.add(labelled(d, db, db.name().value())));
+            rest.addAll(PostgresClients.credentials(db, clients));
+        }
+        List<String> clientNamespaces = clients.stream().map(a -> a.namespace().value()).distinct().toList();
         for (HasMetadata instance : clusters) {
-            rest.add(instancesPolicy(db, instance.getMetadata().getName(), scraped));
+            rest.add(instancesPolicy(db, instance.getMetadata().getName(), scraped,
+                    instance == primary ? clientNamespaces : List.of()));
             if (podMonitors) {
                 rest.add(labelled(Resources.custom("monitoring.coreos.com/v1", "PodMonitor", instance.getMetadata().getName(),
                         ns, map(
@@ -121,18 +133,31 @@ public final class PostgresRenderer {
      * tree's Prometheus scrapes them, the exporter's port from its namespace (CloudNativePG's docs,
      * docs/src/monitoring.md at v1.30.0: each instance's exporter listens "on port 9187, named `metrics`").
      */
-    private static HasMetadata instancesPolicy(PostgresCluster db, String name, boolean scraped) {
+    private static HasMetadata instancesPolicy(PostgresCluster db, String name, boolean scraped,
+                                               List<String> clientNamespaces) {
         Map<String, Object> fromOperator = map("namespaceSelector",
                 map("matchLabels", map("kubernetes.io/metadata.name", OPERATOR_NAMESPACE)));
         Map<String, Object> fromPeers = map("podSelector", map("matchLabels", map("cnpg.io/cluster", name)));
         Map<String, Object> fromClients = map("podSelector", map("matchLabels", map(CLIENT_LABEL, name)));
+        List<Object> ingress = new ArrayList<>(List.of(fromOperatorAndPeers(fromOperator, fromPeers),
+                fromClients(fromClients)));
+        if (scraped) {
+            ingress.add(fromPrometheus());
+        }
+        // the typed applications using it, each from its own namespace (PostgresClients)
+        clientNamespaces.forEach(ns -> ingress.add(fromClients(map("namespaceSelector",
+                map("matchLabels", map("kubernetes.io/metadata.name", ns))))));
         return labelled(Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name + "-instances",
                 db.namespace().value(), map(
                         "podSelector", map("matchLabels", map("cnpg.io/cluster", name)),
                         "policyTypes", List.of("Ingress"),
-                        "ingress", scraped ? List.of(fromOperatorAndPeers(fromOperator, fromPeers),
-                                fromClients(fromClients), fromPrometheus()) : List.of(
-                                fromOperatorAndPeers(fromOperator, fromPeers), fromClients(fromClients)))), db, name);
+                        "ingress", ingress)), db, name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(HasMetadata object) {
+        return (Map<String, Object>) ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) object)
+                .getAdditionalProperties().get("spec");
     }
 
     private static Map<String, Object> fromOperatorAndPeers(Map<String, Object> operator, Map<String, Object> peers) {

@@ -174,6 +174,36 @@ class ApplicationComponentsTest {
     }
 
     @Test
+    void anApplicationUsesThePostgresOfAnotherNamespaceWithARoleAndCredentialsMadeInTheCluster() {
+        // the database side: a managed role reading its password from the kept Secret, a Database it owns
+        JsonNode db = object("postgres-shopdb", "Cluster", "shopdb");
+        assertThat(db.at("/spec/managed/roles/0/name").asText()).isEqualTo("ledger");
+        assertThat(db.at("/spec/managed/roles/0/passwordSecret/name").asText()).isEqualTo("shopdb-role-ledger");
+        JsonNode database = object("postgres-shopdb", "Database", "shopdb-ledger");
+        assertThat(database.at("/spec/owner").asText()).isEqualTo("ledger");
+        assertThat(database.at("/spec/cluster/name").asText()).isEqualTo("shopdb");
+        JsonNode job = all("postgres-shopdb").stream().filter(o -> o.path("kind").asText().equals("Job"))
+                .findFirst().orElseThrow();
+        assertThat(job.at("/metadata/namespace").asText()).isEqualTo("database");
+        assertThat(job.at("/spec/template/spec/containers/0/env").toString()).contains("\"ledger/ledger\"",
+                "shopdb-rw.database.svc");
+        // its service account may read and update only the copy in the application's namespace
+        JsonNode role = all("postgres-shopdb").stream().filter(o -> o.path("kind").asText().equals("Role")
+                && o.at("/metadata/namespace").asText().equals("ledger")).findFirst().orElseThrow();
+        assertThat(role.at("/rules/1/resourceNames").toString()).isEqualTo("[\"postgres-shopdb\"]");
+        // the instances admit the application's namespace on 5432
+        assertThat(object("postgres-shopdb", "NetworkPolicy", "shopdb-instances").at("/spec/ingress").toString())
+                .contains("{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"ledger\"}}}");
+        // the application side: libpq's variables from the copy, egress to the instances only
+        JsonNode export = object("app-ledger", "CronJob", "export");
+        String env = export.at("/spec/jobTemplate/spec/template/spec/containers/0/env").toString();
+        assertThat(env).contains("PGHOST", "PGPASSWORD", "\"name\":\"postgres-shopdb\"").doesNotContain("\"value\":\"ledger\"");
+        JsonNode egress = object("app-ledger", "NetworkPolicy", "export-to-postgres-shopdb");
+        assertThat(egress.at("/spec/egress/0/to/0/podSelector/matchLabels/cnpg.io~1cluster").asText()).isEqualTo("shopdb");
+        assertThat(egress.at("/spec/egress/0/ports/0/port").asInt()).isEqualTo(5432);
+    }
+
+    @Test
     void rendersItsGoldenTree() throws IOException {
         Golden.assertMatches(Path.of("src/test/resources/golden/typed-applications"), flux());
     }

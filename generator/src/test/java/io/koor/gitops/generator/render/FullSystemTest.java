@@ -49,8 +49,9 @@ class FullSystemTest {
                 "infrastructure/controllers/big/cert-manager/helmrelease-cert-manager.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-production.yaml",
                 "infrastructure/configs/big/cert-manager-issuers/clusterissuer-letsencrypt-staging.yaml");
-        // 76, the velero and cdn namespaces' deny-all and DNS policies, Velero's egress, and the CSI drivers' chart and repository
-        assertThat(report.objects()).isEqualTo(83);
+        // 76, the velero and cdn namespaces' deny-all and DNS policies, Velero's egress, the CSI drivers' chart and
+        // repository, and the applications' dashboard
+        assertThat(report.objects()).isEqualTo(84);
     }
 
     @Test

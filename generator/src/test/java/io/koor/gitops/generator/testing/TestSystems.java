@@ -98,6 +98,11 @@ public final class TestSystems {
                 .workload(io.koor.gitops.model.apps.Workload.cronJob("check", busybox, small, "*/10 * * * *")
                         .command("wget", "-q", "-O", "/dev/null", "http://web.site.svc:8080/"))
                 .talksTo("site");
+        // an application whose nightly export reads the PostgreSQL cluster of another namespace
+        var ledger = io.koor.gitops.model.apps.Application.named("ledger")
+                .workload(io.koor.gitops.model.apps.Workload.cronJob("export", "docker.io/library/postgres:17.6-alpine",
+                                small, "0 2 * * *").user(70)
+                        .command("psql", "-c", "SELECT count(*) FROM pg_tables").database("shopdb"));
         return Cluster.named(name)
                 .kubernetesVersion("1.32.4")
                 .location("nbg1")
@@ -108,7 +113,8 @@ public final class TestSystems {
                         .blockPool(BlockPool.replicated("replicapool", 3).storageClass("ceph-block").asDefault())
                         .objectStore(io.koor.gitops.model.ceph.ObjectStore.named("objectstore")
                                 .bucket("site", "site-content")))
-                .apps(apps -> apps.application(site).application(probe))
+                .apps(apps -> apps.application(site).application(probe).application(ledger)
+                        .postgres(io.koor.gitops.model.apps.PostgresCluster.named("shopdb", "database", "ceph-block")))
                 .build();
     }
 

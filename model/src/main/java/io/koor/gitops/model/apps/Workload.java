@@ -30,12 +30,15 @@ import java.util.regex.Pattern;
  * @param buckets   ObjectBucketClaims of the application's namespace whose Secret and ConfigMap become
  *                  the container's environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, BUCKET_HOST,
  *                  BUCKET_NAME, BUCKET_PORT)
+ * @param databases PostgreSQL clusters of the cluster (CloudNativePG, any namespace) the container connects to
+ *                  with a role and a database of the application's own, its credentials in the environment
+ *                  (libpq's PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD)
  */
 public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resources, int replicas,
                        Optional<String> schedule, boolean suspended, List<String> command, List<String> args,
                        Map<String, String> env, List<Port> ports, int user, boolean readOnlyRootFilesystem,
                        List<String> writable, List<Mount> mounts, List<VolumeClaim> claims, List<DnsLabel> buckets,
-                       String component) {
+                       String component, List<DnsLabel> databases) {
     /** The UID distroless and many application images call {@code nonroot}. */
     public static final int DEFAULT_USER = 65532;
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");
@@ -93,6 +96,7 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
         mounts = List.copyOf(mounts);
         claims = List.copyOf(claims);
         buckets = List.copyOf(buckets);
+        databases = List.copyOf(databases);
         Objects.requireNonNull(component, "component");
         Problems problems = new Problems();
         problems.require(kind.runsToCompletion() ? replicas == 1 : replicas >= 1 && replicas <= 50, "replicas",
@@ -152,6 +156,9 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
         }
         Set<DnsLabel> claimed = new HashSet<>();
         buckets.forEach(b -> problems.require(claimed.add(b), "buckets[" + b + "]", "bucket claim " + b + " is named twice"));
+        problems.require(databases.size() <= 1, "databases", "a workload connects to one database here (libpq's"
+                + " variables hold one); split the work, or give it " + (databases.isEmpty() ? "" : databases.get(0))
+                + " only");
         problems.throwIfAny();
     }
 
@@ -189,7 +196,7 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
         return Problems.at(at, () -> new Workload(Problems.at("name", () -> DnsLabel.of(name)), kind,
                 Problems.at("image", () -> AppImage.parse(image)), Objects.requireNonNull(resources, "resources"), 1,
                 schedule, false, List.of(), List.of(), Map.of(), List.of(), DEFAULT_USER, true, List.of(), List.of(),
-                List.of(), List.of(), component));
+                List.of(), List.of(), component, List.of()));
     }
 
     public Workload replicas(int count) {
@@ -267,6 +274,16 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
         return with(d -> d.buckets = plus(d.buckets, Problems.at("buckets[" + claim + "]", () -> DnsLabel.of(claim))));
     }
 
+    /**
+     * Connects to the PostgreSQL cluster {@code postgresCluster} (CloudNativePG, in its own namespace) as a role and a
+     * database named after the application, made by the operator; the credentials come into the environment as
+     * libpq's variables from a Secret of the application's namespace, never from Git.
+     */
+    public Workload database(String postgresCluster) {
+        return with(d -> d.databases = plus(d.databases, Problems.at("databases[" + postgresCluster + "]",
+                () -> DnsLabel.of(postgresCluster))));
+    }
+
     /** The {@code app.kubernetes.io/component} label, {@code server} or {@code job} by default. */
     public Workload component(String role) {
         return with(d -> d.component = role);
@@ -287,7 +304,7 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
         change.accept(d);
         return Problems.at("workloads[" + name + "]", () -> new Workload(name, kind, image, resources, d.replicas,
                 schedule, d.suspended, d.command, d.args, d.env, d.ports, d.user, d.readOnlyRootFilesystem, d.writable,
-                d.mounts, d.claims, d.buckets, d.component));
+                d.mounts, d.claims, d.buckets, d.component, d.databases));
     }
 
     /** The fields a wither may change; the rest stay as built. */
@@ -305,6 +322,7 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
         List<VolumeClaim> claims;
         List<DnsLabel> buckets;
         String component;
+        List<DnsLabel> databases;
 
         Draft(Workload w) {
             replicas = w.replicas;
@@ -320,6 +338,7 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
             claims = w.claims;
             buckets = w.buckets;
             component = w.component;
+            databases = w.databases;
         }
     }
 }

@@ -258,6 +258,14 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                                     + " " + sc + " is a block class (file classes: "
                                     + (fileClasses.isEmpty() ? "none" : String.join(", ", fileClasses)) + ")");
                 }
+                for (DnsLabel db : w.databases()) {
+                    long named = apps.databases().stream().filter(d -> d.name().equals(db)).count();
+                    problems.require(named == 1, at + ".databases[" + db + "]", named == 0
+                            ? "no PostgreSQL cluster is named " + db + " (there are " + apps.databases().stream()
+                                    .map(d -> d.name().value()).toList() + "); add apps.postgres(PostgresCluster.named(\""
+                                    + db + "\", ...))"
+                            : named + " PostgreSQL clusters are named " + db + " in different namespaces; rename one");
+                }
                 for (DnsLabel bucket : w.buckets()) {
                     boolean claimed = rook.storeHolding(app.namespace(), bucket).isPresent();
                     problems.require(claimed, at + ".buckets[" + bucket + "]", "bucket claim " + bucket

@@ -254,10 +254,21 @@ final class WorkloadRules {
      * Secrets operators create for objects of the tree, as namespace/name: Rook's for an ObjectBucketClaim
      * (named after the claim, with the bucket's keys: rook.io ceph-object-bucket-claim docs) and
      * CloudNativePG's {@code <cluster>-app} for a Cluster bootstrapped without a secret of its own
-     * (pkg/specs/secrets.go; docs applications.md).
+     * (pkg/specs/secrets.go; docs applications.md); and those an object of the tree declares it creates in the
+     * cluster with the annotation {@value TreeAnnotations#CREATES_SECRETS} (a Job that makes credentials), as a comma-separated
+     * list of namespace/name.
      */
     private static Set<String> operatorSecrets(TreeIndex index) {
         Set<String> made = new HashSet<>();
+        for (SourceObject o : index.objects()) {
+            JsonNode declared = o.node().path("metadata").path("annotations").path(TreeAnnotations.CREATES_SECRETS);
+            if (declared.isTextual()) {
+                for (String ref : declared.asText().split(",")) {
+                    String trimmed = ref.strip();
+                    made.add(trimmed.contains("/") ? trimmed : o.namespace() + "/" + trimmed);
+                }
+            }
+        }
         index.ofKind("objectbucket.io", "ObjectBucketClaim").forEach(c -> made.add(c.namespace() + "/" + c.name()));
         for (SourceObject db : index.ofKind("postgresql.cnpg.io", "Cluster")) {
             if (db.spec().path("bootstrap").path("initdb").path("secret").isMissingNode()) {
