@@ -36,7 +36,8 @@ import io.koor.gitops.model.values.AcmeIssuer;
  * stream (a test pattern and tone) into its bucket, watchable at {@code stream.<cluster>.koor.tech};
  * and the static site, served from its bucket through a caching nginx at {@code site.<cluster>.koor.tech} (the DNS record, pointing
  * at the load balancer in front of the ingress controller's node ports, is made outside Git);
- * Koor's Data Control Center, read-only, at {@code dcc.<cluster>.koor.tech}; every pod's logs in Loki on a bucket;
+ * Koor's Data Control Center, read-only, at {@code dcc.<cluster>.koor.tech}; every pod's logs in Loki on a bucket; Grafana at {@code grafana.<cluster>.koor.tech}, where guests look
+ * without signing in;
  * and the activity that makes the system move (bots, on-demand benchmarks).
  */
 public final class KoorDemoSystem implements GitOpsDefinition {
@@ -134,7 +135,9 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                 .monitoring(Monitoring.kubePrometheusStack()
                         .stackChart(release.monitoringStack())
                         .blackboxChart(release.blackboxExporter())
-                        .logs(Logs.toBucket("logs")))
+                        .logs(Logs.toBucket("logs"))
+                        .grafanaAt("grafana." + name + ".koor.tech")
+                        .grafanaCertificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))
                 .access(ACCESS)
                 .activity(activity(name))
                 .build();

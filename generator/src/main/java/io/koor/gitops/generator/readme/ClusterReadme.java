@@ -202,6 +202,10 @@ public final class ClusterReadme {
                     .append(" -o jsonpath='{.data.admin-password}' | base64 -d; echo\n")
                     .append("kubectl -n monitoring port-forward svc/kube-prometheus-stack-grafana 3000:80")
                     .append("   # http://localhost:3000, user admin\n```\n");
+            cluster.monitoring().grafana().ifPresent(g -> md.append("\nGrafana is published at <https://").append(g.host())
+                    .append("/>").append(g.guestsMayLook() ? ": guests look without signing in (anonymous Viewer: every"
+                            + " dashboard, no editing, no Explore); admins sign in as admin." : "; everyone signs in.")
+                    .append("\n"));
             var endpoints = io.koor.gitops.generator.render.PublicEndpoints.of(cluster);
             md.append(endpoints.isEmpty() ? "\nNo public endpoint to probe.\n"
                     : "\nUptime probes (alert `EndpointDown` after 5 minutes): " + String.join(", ",

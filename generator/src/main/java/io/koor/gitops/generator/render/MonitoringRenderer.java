@@ -57,7 +57,7 @@ public final class MonitoringRenderer {
         // mounted (prometheus-node-exporter values.yaml: hostNetwork: true, hostPID: true, hostRootFsMount)
         Part.Manifests namespace = Namespaces.part(cluster, NAMESPACE, PodSecurity.PRIVILEGED);
         boolean pushgateway = hasPushgateway(cluster);
-        List<Part> stackParts = new ArrayList<>(List.of(namespace, stackChart(monitoring, crds), blackboxChart(monitoring)));
+        List<Part> stackParts = new ArrayList<>(List.of(namespace, stackChart(cluster, monitoring, crds), blackboxChart(monitoring)));
         if (pushgateway) {
             stackParts.add(pushgatewayChart());
         }
@@ -99,7 +99,7 @@ public final class MonitoringRenderer {
      * chart's crds/ directory: Helm never deletes those on uninstall, and CreateReplace upgrades them;
      * keepCrds also keeps Argo CD, which applies them like templates, from deleting them with the Application.
      */
-    private static Part.ChartInstall stackChart(Monitoring monitoring, boolean crds) {
+    private static Part.ChartInstall stackChart(Cluster cluster, Monitoring monitoring, boolean crds) {
         return new Part.ChartInstall("prometheus-community", "https://prometheus-community.github.io/helm-charts",
                 "kube-prometheus-stack", monitoring.stackChart().text(), NAMESPACE, Optional.empty(),
                 Part.CrdPolicy.CREATE_REPLACE, map(
@@ -109,7 +109,7 @@ public final class MonitoringRenderer {
                                 "podMonitorSelectorNilUsesHelmValues", false,
                                 "probeSelectorNilUsesHelmValues", false,
                                 "ruleSelectorNilUsesHelmValues", false)),
-                        "grafana", grafana(monitoring)), true);
+                        "grafana", grafana(cluster, monitoring)), true);
     }
 
     /**
@@ -135,14 +135,31 @@ public final class MonitoringRenderer {
                         "app.kubernetes.io/instance", "prometheus-pushgateway"))));
     }
 
-    /** Grafana's sidecar loads every dashboard ConfigMap of the cluster; with logs, Loki is a data source. */
-    private static Map<String, Object> grafana(Monitoring monitoring) {
+    /**
+     * Grafana's sidecar loads every dashboard ConfigMap of the cluster; with logs, Loki is a data source; published,
+     * an Ingress through the tree's class with cert-manager's certificate (the grafana chart's ingress values), its
+     * root URL, and for guests anonymous access as Viewer (grafana.ini auth.anonymous: enabled, org_role).
+     */
+    private static Map<String, Object> grafana(Cluster cluster, Monitoring monitoring) {
         Map<String, Object> grafana = map("sidecar", map("dashboards", map(
                 "enabled", true,
                 "label", DASHBOARD_LABEL,
                 "labelValue", DASHBOARD_LABEL_VALUE,
                 "searchNamespace", "ALL")));
         monitoring.logs().ifPresent(l -> grafana.put("additionalDataSources", List.of(LogsRenderer.grafanaDataSource())));
+        monitoring.grafana().ifPresent(g -> {
+            grafana.put("ingress", map(
+                    "enabled", true,
+                    "ingressClassName", PlatformRenderer.ingressClass(cluster),
+                    "annotations", map("cert-manager.io/cluster-issuer", g.issuer().issuerName()),
+                    "hosts", List.of(g.host()),
+                    "tls", List.of(map("secretName", "grafana-tls", "hosts", List.of(g.host())))));
+            Map<String, Object> ini = map("server", map("root_url", "https://" + g.host() + "/"));
+            if (g.guestsMayLook()) {
+                ini.put("auth.anonymous", map("enabled", true, "org_role", "Viewer"));
+            }
+            grafana.put("grafana.ini", ini);
+        });
         return grafana;
     }
 

@@ -51,6 +51,7 @@ public final class PlatformRenderer {
         return cluster.rook().dashboard().isPresent() || !routes(cluster).isEmpty() || cluster.apps().streaming().isPresent()
                 || cluster.apps().cdn().isPresent()
                 || cluster.apps().dataControlCenter().flatMap(d -> d.host()).isPresent()
+                || cluster.monitoring().grafana().isPresent()
                 || cluster.apps().dekorate().stream().anyMatch(DekorateRenderer::hasIngress);
     }
 
@@ -60,7 +61,8 @@ public final class PlatformRenderer {
                 || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent())
                 || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent()
                 || cluster.apps().cdn().isPresent()
-                || cluster.apps().dataControlCenter().flatMap(d -> d.host()).isPresent();
+                || cluster.apps().dataControlCenter().flatMap(d -> d.host()).isPresent()
+                || cluster.monitoring().grafana().isPresent();
     }
 
     private static List<WebRoute> routes(Cluster cluster) {

@@ -25,6 +25,7 @@ public final class PublicEndpoints {
         cluster.apps().cdn().ifPresent(cdn -> all.add(URI.create("https://" + cdn.host() + "/")));
         cluster.apps().streaming().ifPresent(s -> all.add(URI.create("https://" + s.host() + "/")));
         cluster.apps().dataControlCenter().flatMap(d -> d.host()).ifPresent(h -> all.add(URI.create("https://" + h + "/")));
+        cluster.monitoring().grafana().ifPresent(g -> all.add(URI.create("https://" + g.host() + "/")));
         all.addAll(cluster.monitoring().extraProbes());
         return new ArrayList<>(all);
     }
