@@ -186,7 +186,9 @@ public final class ClusterReadme {
             md.append("```\n\nTo make new ones, delete that Secret and the session Job, let Flux run the Job again")
                     .append(" (`flux reconcile kustomization infra-configs`), then upgrade the release with them")
                     .append(" (`flux reconcile helmrelease -n ").append(ns).append(" data-control-center`; the chart")
-                    .append(" restarts the console when its config changes).\n");
+                    .append(" restarts the console when its config changes). If the Job failed (it tries 7 times), the")
+                    .append(" configs stay not ready and the apps wait: `kubectl -n ").append(ns)
+                    .append(" delete job -l app.kubernetes.io/part-of=data-control-center`, and Flux runs it again.\n");
         });
     }
 

@@ -65,8 +65,10 @@ final class ApplicationsDashboard {
                     .panel("stat", "Galera cluster size", 8, y, 8, 6, List.of(target(
                             "max by (namespace) (mysql_global_status_wsrep_cluster_size)", "{{namespace}}")),
                             map("decimals", 0))
+                    // one exporter probes every server: the server is the target label mariadb-operator relabels
+                    // from its /probe parameter (pkg/builder/servicemonitor_builder.go), not the scraped pod
                     .panel("timeseries", "Connections", 16, y, 8, 6, List.of(target(
-                            "sum by (namespace, pod) (mysql_global_status_threads_connected)", "{{pod}}")), map());
+                            "sum by (namespace, target) (mysql_global_status_threads_connected)", "{{target}}")), map());
         }
         return d;
     }

@@ -126,7 +126,7 @@ final class DataControlCenterRenderer {
         // named by its content: a new script or image is a new Job (a Job's template cannot change), the old pruned
         HasMetadata job = Resources.custom("batch/v1", "Job", SESSION_ACCOUNT + "-"
                 + ContentHash.of(script + Versions.CURL_IMAGE + dcc.adminUser()), ns, map(
-                "backoffLimit", 3,
+                "backoffLimit", 6,
                 "template", map(
                         "metadata", map("labels", labels),
                         "spec", map(

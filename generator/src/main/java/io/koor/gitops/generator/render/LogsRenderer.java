@@ -41,7 +41,7 @@ final class LogsRenderer {
 
     /**
      * Loki's values. The bucket's keys come from the claim's Secret as environment variables, which Loki puts into
-     * its configuration with {@code -config.expand-env=true}; the bucket (named as its claim) holds the chunks and
+     * its configuration (the chart always passes {@code -config.expand-env=true}: templates/_pod.tpl); the bucket (named as its claim) holds the chunks and
      * index, and is named for the ruler too, which the chart requires with object storage and nothing here uses.
      * The compactor deletes what is older than the retention (retention_enabled needs delete_request_store).
      * No memcached caches, canary or Helm test: a single small Loki.
@@ -71,7 +71,6 @@ final class LogsRenderer {
                         "limits_config", map("retention_period", logs.retentionDays() * 24 + "h")),
                 "singleBinary", map(
                         "replicas", 1,
-                        "extraArgs", List.of("-config.expand-env=true"),
                         "extraEnv", List.of(secretEnv("AWS_ACCESS_KEY_ID", claim), secretEnv("AWS_SECRET_ACCESS_KEY", claim)),
                         "resources", map("requests", map("cpu", "200m", "memory", "512Mi"), "limits", map("memory", "2Gi"))),
                 "read", map("replicas", 0),

@@ -112,7 +112,7 @@ final class PostgresClients {
         // named by what it does: a new client, script or image is a new Job (its template cannot change)
         out.add(Resources.custom("batch/v1", "Job", account + "-" + ContentHash.of(script + Versions.CURL_IMAGE + pairs),
                 ns, map(
-                        "backoffLimit", 3,
+                        "backoffLimit", 6,
                         "template", map(
                                 "metadata", map("labels", labels(db)),
                                 "spec", map(

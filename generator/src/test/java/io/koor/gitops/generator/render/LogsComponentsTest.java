@@ -53,7 +53,8 @@ class LogsComponentsTest {
         Map<String, Object> s3 = at(values, "loki", "storage", "s3");
         assertThat(s3).containsEntry("endpoint", "rook-ceph-rgw-objects.rook-ceph.svc:80").containsEntry("insecure", true)
                 .containsEntry("s3ForcePathStyle", true).containsEntry("accessKeyId", "${AWS_ACCESS_KEY_ID}");
-        assertThat((List<String>) at(values, "singleBinary", "extraArgs")).containsExactly("-config.expand-env=true");
+        // the chart itself passes -config.expand-env=true (templates/_pod.tpl), which puts these into the config
+        assertThat((Map<String, Object>) at(values, "singleBinary")).doesNotContainKey("extraArgs");
         assertThat((List<Object>) at(values, "singleBinary", "extraEnv")).contains(Map.of("name", "AWS_SECRET_ACCESS_KEY",
                 "valueFrom", Map.of("secretKeyRef", Map.of("name", "logs", "key", "AWS_SECRET_ACCESS_KEY"))));
         assertThat((String) at(values, "loki", "limits_config", "retention_period")).isEqualTo("336h");
