@@ -63,6 +63,19 @@ public final class SchemaDownloads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + url, e);
+        } catch (IOException e) {
+            // java.net.http says little here (a ConnectException without a message, its cause an
+            // UnresolvedAddressException): say what failed and what to do instead
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = e.getClass().getSimpleName() + (root == e ? "" : ", " + root.getClass().getSimpleName())
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage());
+            throw new IOException("could not download it (" + why + "; is the network or "
+                    + URI.create(url).getHost() + " unreachable?). Point the schema locations at a local directory"
+                    + " (Maven -Dgitops.schemaLocations=DIR/...; ./gitops validate --schema-location DIR/...), or run"
+                    + " offline (mvn -o, ./gitops validate --offline) once the cache holds the schemas", e);
         }
         if (response.statusCode() == 404) {
             return Optional.empty();

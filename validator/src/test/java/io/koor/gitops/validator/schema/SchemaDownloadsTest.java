@@ -121,6 +121,23 @@ class SchemaDownloadsTest {
     }
 
     @Test
+    void anUnreachableHostIsReportedWithWhatToDoInstead() throws IOException {
+        // a port nothing listens on: the connection is refused, as with no network
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String location = "http://127.0.0.1:" + closed + "/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}"
+                + "/{{ .ResourceKind }}{{ .KindSuffix }}.json";
+        assertThatThrownBy(() -> new ValidationService().validate(tree, ValidationOptions.builder()
+                .kubernetesVersion("1.32.0").schemaLocations(List.of(location)).schemaCache(cache).build()))
+                .hasMessageContaining("cannot read schema http://127.0.0.1:" + closed)
+                .hasMessageContaining("could not download it (ConnectException")
+                .hasMessageContaining("-Dgitops.schemaLocations=DIR").hasMessageContaining("--offline")
+                .hasMessageNotContaining(": null");
+    }
+
+    @Test
     void defaultIsKubeconformsOwnLocation() {
         assertThat(new SchemaLocation("default").fill("apps/v1", "Deployment", "1.31.0", true)).isEqualTo(
                 "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.31.0-standalone-strict/"
