@@ -116,10 +116,11 @@ public final class TreeLoader {
         Set<String> notStandalone = new HashSet<>();
         for (Map.Entry<String, Object> e : firstRead.entrySet()) {
             if (isKustomization(e.getKey()) && e.getValue() instanceof List<?> docs && !docs.isEmpty()) {
-                KustomizationFile k = Kustomizations.read(e.getKey(), (YamlDocuments.Document) docs.get(0));
+                YamlDocuments.Document doc = (YamlDocuments.Document) docs.get(0);
+                KustomizationFile k = Kustomizations.read(e.getKey(), doc);
                 kustomizations.put(k.dir(), k);
                 notStandalone.addAll(k.nonResourceFiles());
-                problems.addAll(references(source, k));
+                problems.addAll(references(doc, k));
             }
         }
 
@@ -169,8 +170,10 @@ public final class TreeLoader {
             List<Violation> found = new ArrayList<>(problems);
             List<SourceObject> kept = new ArrayList<>(objects.size());
             for (SourceObject o : objects) {
-                found.addAll(inline.check(o));
-                kept.add(isCrd(o) ? o : o.identity());
+                List<Violation> own = inline.check(o);
+                found.addAll(own);
+                kept.add(isCrd(o) ? o : o.identity(own.stream().map(Violation::jsonPointer).filter(p -> !p.isEmpty())
+                        .collect(java.util.stream.Collectors.toSet())));
             }
             return new FileObjects(file, kept, found, skipped);
         }
@@ -209,12 +212,13 @@ public final class TreeLoader {
                 if (obj.path("kind").asText().equals("List") && obj.path("items").isArray()) {
                     for (JsonNode item : obj.path("items")) {
                         if (item instanceof ObjectNode itemObj) {
+                            // items share the List's line, which is how findings find their object: no lines of their own
                             objects.add(new SourceObject(rel, doc.line(), itemObj));
                         }
                     }
                     continue;
                 }
-                objects.add(new SourceObject(rel, doc.line(), obj));
+                objects.add(new SourceObject(rel, doc.line(), obj, doc.lines()));
             } else {
                 problems.add(NOT_A_MANIFEST.violation(rel, rel, doc.line(), "",
                         "this YAML document is not a Kubernetes object (no apiVersion and kind)",
@@ -225,18 +229,17 @@ public final class TreeLoader {
     }
 
     /** Remote references are said; paths leaving the tree are errors, never read. */
-    private static List<Violation> references(TreeSource source, KustomizationFile k) {
+    private static List<Violation> references(YamlDocuments.Document lines, KustomizationFile k) {
         List<Violation> out = new ArrayList<>();
-        PointerLines lines = new PointerLines(source.text(k.file()).orElse(""));
         String resource = "Kustomization " + (k.dir().isEmpty() ? "." : k.dir());
         for (KustomizationFile.Reference ref : k.outsideTree()) {
-            out.add(RESOURCE_OUTSIDE_TREE.violation(resource, k.file(), lines.lineOf(k.line(), ref.pointer()), ref.pointer(),
+            out.add(RESOURCE_OUTSIDE_TREE.violation(resource, k.file(), lines.lineOf(ref.pointer()), ref.pointer(),
                     ref.written() + " is outside the repository: kustomize refuses files outside the kustomization's"
                             + " directory (its default load restrictor), and Flux and Argo CD build from the repository alone;"
                             + " it was not read", RESOURCE_OUTSIDE_TREE.hint()));
         }
         for (KustomizationFile.Reference ref : k.remote()) {
-            out.add(REMOTE_RESOURCE.violation(resource, k.file(), lines.lineOf(k.line(), ref.pointer()), ref.pointer(),
+            out.add(REMOTE_RESOURCE.violation(resource, k.file(), lines.lineOf(ref.pointer()), ref.pointer(),
                     ref.written() + " is remote: kustomize fetches it when it builds (a git clone, or an HTTP GET for a"
                             + " file); what it contains is not checked here", REMOTE_RESOURCE.hint()));
         }
