@@ -109,7 +109,9 @@ public final class TreeLoader {
         // check both are read before the rest (a cheap text search picks the CRDs' files).
         List<String> first = inline == null ? files : files.parallelStream().filter(rel -> isKustomization(rel)
                 || source.text(rel).map(t -> t.contains("CustomResourceDefinition")).orElse(false)).toList();
-        Map<String, Object> firstRead = parse(source, first);
+        // Every object is kept whole to the end without an inline check: repeated blocks are shared then.
+        SharedSubtrees shared = inline == null ? new SharedSubtrees() : null;
+        Map<String, Object> firstRead = parse(source, first, shared);
 
         List<Violation> problems = new ArrayList<>();
         Map<String, KustomizationFile> kustomizations = new TreeMap<>();
@@ -131,7 +133,7 @@ public final class TreeLoader {
             read.replaceAll((rel, f) -> f.checked(inline));
             Set<String> done = Set.copyOf(first);
             read.putAll(files.parallelStream().filter(rel -> !done.contains(rel))
-                    .map(rel -> objectsOf(rel, parsed(source, rel), notStandalone).checked(inline))
+                    .map(rel -> objectsOf(rel, parsed(source, rel, null), notStandalone).checked(inline))
                     .collect(java.util.stream.Collectors.toMap(FileObjects::file, f -> f)));
         }
         List<SourceObject> objects = new ArrayList<>();
@@ -146,17 +148,17 @@ public final class TreeLoader {
     }
 
     /** Reading and parsing dominate on large trees; files are independent, so all cores share them. */
-    private static Map<String, Object> parse(TreeSource source, List<String> files) {
+    private static Map<String, Object> parse(TreeSource source, List<String> files, SharedSubtrees shared) {
         Map<String, Object> parsed = new TreeMap<>();
-        files.parallelStream().map(rel -> Map.entry(rel, parsed(source, rel))).toList()
+        files.parallelStream().map(rel -> Map.entry(rel, parsed(source, rel, shared))).toList()
                 .forEach(e -> parsed.put(e.getKey(), e.getValue()));
         return parsed;
     }
 
     /** The file's documents, or the violation saying why it could not be read. */
-    private static Object parsed(TreeSource source, String rel) {
+    private static Object parsed(TreeSource source, String rel, SharedSubtrees shared) {
         try {
-            return YamlDocuments.read(text(source, rel));
+            return YamlDocuments.read(text(source, rel), shared);
         } catch (YamlDocuments.YamlProblem e) {
             return YAML_INVALID.violation(rel, rel, e.line(), "",
                     "line " + e.line() + ", column " + e.column() + ": " + e.getMessage(), e.fix());

@@ -101,6 +101,11 @@ public final class YamlDocuments {
     }
 
     public static List<Document> read(String text) throws YamlProblem {
+        return read(text, null);
+    }
+
+    /** With {@code shared}: small repeated subtrees are one instance (trees nobody changes only). */
+    static List<Document> read(String text, SharedSubtrees shared) throws YamlProblem {
         if (text.length() > MAX_FILE_BYTES) {
             throw tooLarge(text.length());
         }
@@ -109,7 +114,7 @@ public final class YamlDocuments {
             try {
                 // Jackson's parser reads an alias as the anchor's name; SnakeYAML's composer expands it, bounded.
                 return current.indexOf('&') >= 0 && current.indexOf('*') >= 0 ? AnchoredDocuments.read(current)
-                        : parse(current);
+                        : parse(current, shared);
             } catch (SeparatingTab tab) {
                 if (tabs == MAX_SEPARATING_TABS) {
                     throw new YamlProblem(tab.problem.line(), tab.problem.column(), "more than "
@@ -121,7 +126,7 @@ public final class YamlDocuments {
         }
     }
 
-    private static List<Document> parse(String text) throws YamlProblem, SeparatingTab {
+    private static List<Document> parse(String text, SharedSubtrees shared) throws YamlProblem, SeparatingTab {
         List<Document> documents = new ArrayList<>();
         JsonParser parser = null;
         try {
@@ -131,7 +136,7 @@ public final class YamlDocuments {
             while ((token = parser.nextToken()) != null) {
                 int line = parser.currentTokenLocation().getLineNr();
                 lines.add(line);
-                JsonNode node = tree(parser, token, lines);
+                JsonNode node = tree(parser, token, lines, shared);
                 NodeLines recorded = lines.done();
                 if (token == JsonToken.VALUE_NULL || node.isNull()) {
                     continue; // an empty document, e.g. after a trailing '---'
@@ -161,8 +166,10 @@ public final class YamlDocuments {
      * a field's key line, a list item's first line. The parser's own limits (nesting depth,
      * duplicate keys) still apply, as it reads.
      */
-    static JsonNode tree(JsonParser parser, JsonToken token, NodeLines.Recorder lines) throws IOException {
+    static JsonNode tree(JsonParser parser, JsonToken token, NodeLines.Recorder lines, SharedSubtrees shared)
+            throws IOException {
         JsonNodeFactory nodes = SharedStrings.INSTANCE;
+        int before = lines.size();
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = nodes.objectNode();
@@ -170,12 +177,13 @@ public final class YamlDocuments {
                 while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     lines.add(parser.currentTokenLocation().getLineNr());
-                    object.set(name, tree(parser, parser.nextToken(), lines));
+                    object.set(name, tree(parser, parser.nextToken(), lines, shared));
                 }
                 if (next != JsonToken.END_OBJECT) {
                     throw new JsonParseException(parser, "unexpected " + next + " in a mapping");
                 }
-                return object;
+                SharedStrings.done(object);
+                return shared == null ? object : shared.of(object, 1 + lines.size() - before);
             }
             case START_ARRAY -> {
                 ArrayNode array = nodes.arrayNode();
@@ -185,9 +193,10 @@ public final class YamlDocuments {
                         throw new JsonParseException(parser, "unexpected end of input in a list");
                     }
                     lines.add(parser.currentTokenLocation().getLineNr());
-                    array.add(tree(parser, next, lines));
+                    array.add(tree(parser, next, lines, shared));
                 }
-                return array;
+                SharedStrings.done(array);
+                return shared == null ? array : shared.of(array, 1 + lines.size() - before);
             }
             case VALUE_STRING -> {
                 return nodes.textNode(parser.getText());
