@@ -9,7 +9,6 @@ import io.koor.gitops.validator.finding.Severity;
 import io.koor.gitops.validator.finding.Violation;
 import io.koor.gitops.validator.load.KustomizationFile;
 import io.koor.gitops.validator.load.LoadedTree;
-import io.koor.gitops.validator.load.PointerLines;
 import io.koor.gitops.validator.load.SourceObject;
 import io.koor.gitops.validator.load.TreeLoader;
 import io.koor.gitops.validator.load.TreeSource;
@@ -267,24 +266,17 @@ public final class ValidationService {
     }
 
     /**
-     * Moves findings from their objects' first lines to the lines of their JSON pointers. Each file
-     * with such findings is parsed again once, on all cores, and its line map dropped when done.
+     * Moves findings from their objects' first lines to the lines of their JSON pointers, from the
+     * lines the loader recorded while it parsed each object (no file is read again).
      */
-    private static List<Violation> atPointerLines(TreeSource source, List<Violation> found, List<SourceObject> objects) {
-        Map<String, List<Integer>> byFile = new java.util.TreeMap<>();
+    private static List<Violation> atPointerLines(List<Violation> found, List<SourceObject> objects) {
+        List<Violation> placed = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
-            if (objects.get(i) != null && !found.get(i).jsonPointer().isEmpty()) {
-                byFile.computeIfAbsent(found.get(i).file(), f -> new ArrayList<>()).add(i);
-            }
+            Violation v = found.get(i);
+            SourceObject object = objects.get(i);
+            placed.add(object == null || v.jsonPointer().isEmpty() ? v : v.atLine(object.lineOf(v.jsonPointer())));
         }
-        Violation[] placed = found.toArray(new Violation[0]);
-        byFile.entrySet().parallelStream().forEach(file -> {
-            PointerLines lines = new PointerLines(source.text(file.getKey()).orElse(""));
-            for (int i : file.getValue()) {
-                placed[i] = found.get(i).atLine(lines.lineOf(found.get(i).line(), found.get(i).jsonPointer()));
-            }
-        });
-        return java.util.Arrays.asList(placed);
+        return placed;
     }
 
     private static ValidationReport report(LoadedTree tree, List<Violation> found, Suppressions suppressions,
@@ -309,7 +301,7 @@ public final class ValidationService {
             distinct.add(found1);
             objectOf.add(objectAt.get(found1.file() + ":" + found1.line()));
         }
-        List<Violation> placed = atPointerLines(tree.source(), distinct, objectOf);
+        List<Violation> placed = atPointerLines(distinct, objectOf);
         for (int i = 0; i < placed.size(); i++) {
             Violation v = placed.get(i);
             SourceObject object = objectOf.get(i);

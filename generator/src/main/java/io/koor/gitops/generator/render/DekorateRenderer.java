@@ -12,7 +12,6 @@ import io.koor.gitops.model.apps.AppImage;
 import io.koor.gitops.model.apps.DekorateApplication;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.values.Resources;
-import io.koor.gitops.validator.load.PointerLines;
 import io.koor.gitops.validator.load.YamlDocuments;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,6 @@ public final class DekorateRenderer {
     public static Component render(Cluster cluster, DekorateApplication app, Set<String> needs, boolean ownNamespace) {
         String at = "apps.dekorate[" + app.name() + "]";
         String ns = app.namespace().value();
-        PointerLines lines = new PointerLines(app.manifest());
         Set<String> classes = new TreeSet<>();
         cluster.rook().blockPools().forEach(p -> p.storageClass().ifPresent(c -> classes.add(c.value())));
         cluster.rook().filesystems().forEach(f -> f.storageClass().ifPresent(c -> classes.add(c.value())));
@@ -65,7 +63,9 @@ public final class DekorateRenderer {
             if (!(doc.node() instanceof ObjectNode object) || object.isEmpty()) {
                 continue;
             }
-            Where where = new Where(app.source(), lines, doc.line(), object.path("kind").asText("?") + " "
+            // the lines are looked up in the tree as parsed; the object is changed below
+            Where where = new Where(app.source(), new YamlDocuments.Document(doc.line(), object.deepCopy(), doc.lines()),
+                    object.path("kind").asText("?") + " "
                     + object.path("metadata").path("name").asText("?"), problems, at);
             String kind = object.path("kind").asText();
             if (!PLACED.contains(kind)) {
@@ -270,10 +270,10 @@ public final class DekorateRenderer {
     }
 
     /** Reports a problem at a line of the manifest: {@code <source>:<line>: <object>: <message>}. */
-    private record Where(String source, PointerLines lines, int documentLine, String object, Problems problems,
+    private record Where(String source, YamlDocuments.Document lines, String object, Problems problems,
                          String path) {
         void problem(String pointer, String message) {
-            problems.require(false, path, source + ":" + lines.lineOf(documentLine, pointer) + ": " + object + ": "
+            problems.require(false, path, source + ":" + lines.lineOf(pointer) + ": " + object + ": "
                     + message);
         }
     }

@@ -52,7 +52,10 @@ final class AnchoredDocuments {
                 documentLine = root.getStartMark().getLine() + 1;
                 JsonNode node = new Expansion().json(root);
                 if (!node.isNull()) {
-                    documents.add(new YamlDocuments.Document(documentLine, node));
+                    NodeLines.Recorder lines = new NodeLines.Recorder();
+                    lines.add(documentLine);
+                    record(node, root, lines, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                    documents.add(new YamlDocuments.Document(documentLine, node, lines.done()));
                 }
                 documentLine = root.getEndMark().getLine() + 1;
             }
@@ -62,6 +65,51 @@ final class AnchoredDocuments {
             throw YamlDocuments.limit(e, documentLine);
         }
         return documents;
+    }
+
+    /**
+     * The lines of an expanded tree's nodes, in its pre-order, from the YAML nodes it was made of
+     * (the caller has recorded {@code json}'s own line). A node met a second time is an alias: its
+     * copy has no lines of its own (SnakeYAML keeps only the anchor's marks), nor do keys a
+     * {@code <<} merge brought in; both are placed on the line of the key or item that holds them.
+     */
+    private static void record(JsonNode json, Node yaml, NodeLines.Recorder lines, java.util.Set<Node> seen) {
+        boolean alias = !seen.add(yaml);
+        if (!json.isContainerNode()) {
+            return;
+        }
+        if (alias) {
+            lines.addUnplaced(NodeLines.count(json) - 1);
+        } else if (json instanceof ObjectNode object && yaml instanceof MappingNode mapping) {
+            java.util.Map<String, NodeTuple> own = new java.util.HashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!tuple.getKeyNode().getTag().equals(Tag.MERGE) && tuple.getKeyNode() instanceof ScalarNode key) {
+                    own.putIfAbsent(key.getValue(), tuple);
+                }
+            }
+            object.fields().forEachRemaining(field -> {
+                NodeTuple tuple = own.get(field.getKey());
+                if (tuple == null) {
+                    lines.addUnplaced(NodeLines.count(field.getValue()));
+                } else {
+                    lines.add(tuple.getKeyNode().getStartMark().getLine() + 1);
+                    record(field.getValue(), tuple.getValueNode(), lines, seen);
+                }
+            });
+        } else if (json instanceof ArrayNode array && yaml instanceof SequenceNode sequence
+                && array.size() == sequence.getValue().size()) {
+            for (int i = 0; i < array.size(); i++) {
+                Node item = sequence.getValue().get(i);
+                if (seen.contains(item)) {
+                    lines.addUnplaced(NodeLines.count(array.get(i)));
+                } else {
+                    lines.add(item.getStartMark().getLine() + 1);
+                    record(array.get(i), item, lines, seen);
+                }
+            }
+        } else {
+            lines.addUnplaced(NodeLines.count(json) - 1);
+        }
     }
 
     /** One document's expansion, counting the values it makes. */

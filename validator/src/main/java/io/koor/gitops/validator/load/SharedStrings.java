@@ -1,6 +1,7 @@
 package io.koor.gitops.validator.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -58,15 +59,31 @@ final class SharedStrings extends JsonNodeFactory {
 
     @Override
     public ObjectNode objectNode() {
-        return new SharedKeys(this);
+        return new SharedKeys(this, new CompactFields());
     }
 
-    /** An object whose field names come from the shared table; otherwise Jackson's own. */
+    @Override
+    public ArrayNode arrayNode() {
+        return new TrimmedArray(this, new java.util.ArrayList<>());
+    }
+
+    /** Once a mapping or list is read: drops the spare room its storage grew with. */
+    static void done(JsonNode node) {
+        if (node instanceof SharedKeys object) {
+            object.fields.trim();
+        } else if (node instanceof TrimmedArray array) {
+            array.trim();
+        }
+    }
+
+    /** An object whose field names come from the shared table, held in a {@link CompactFields}. */
     private static final class SharedKeys extends ObjectNode {
         private static final long serialVersionUID = 1L;
+        private final transient CompactFields fields;
 
-        SharedKeys(SharedStrings factory) {
-            super(factory);
+        SharedKeys(SharedStrings factory, CompactFields fields) {
+            super(factory, fields);
+            this.fields = fields;
         }
 
         @Override
@@ -77,6 +94,22 @@ final class SharedStrings extends JsonNodeFactory {
         @Override
         public <T extends JsonNode> T set(String propertyName, JsonNode value) {
             return super.set(INSTANCE.key(propertyName), value);
+        }
+    }
+
+    /** A list whose storage is cut to its size once read (an ArrayList grows to 10 on its first item). */
+    private static final class TrimmedArray extends ArrayNode {
+        private static final long serialVersionUID = 1L;
+
+        private final transient java.util.ArrayList<JsonNode> items;
+
+        TrimmedArray(SharedStrings factory, java.util.ArrayList<JsonNode> items) {
+            super(factory, items);
+            this.items = items;
+        }
+
+        void trim() {
+            items.trimToSize();
         }
     }
 }

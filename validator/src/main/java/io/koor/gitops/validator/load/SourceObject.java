@@ -3,8 +3,21 @@ package io.koor.gitops.validator.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One Kubernetes object as found in a file of the tree, with the line its document starts at. */
-public record SourceObject(String file, int line, ObjectNode node) {
+/**
+ * One Kubernetes object as found in a file of the tree, with the line its document starts at and,
+ * when it was read from YAML, the lines of its nodes (null for objects made in memory: findings on
+ * them stay on the object's line).
+ */
+public record SourceObject(String file, int line, ObjectNode node, NodeLines lines) {
+
+    public SourceObject(String file, int line, ObjectNode node) {
+        this(file, line, node, null);
+    }
+
+    /** The line of a JSON pointer into this object, or of its closest present parent; the object's line if unknown. */
+    public int lineOf(String pointer) {
+        return lines == null ? line : lines.lineOf(node, pointer, line);
+    }
 
     public String apiVersion() {
         return node.path("apiVersion").asText("");
@@ -42,13 +55,27 @@ public record SourceObject(String file, int line, ObjectNode node) {
      * (its name, suppression annotations) once its checks are done.
      */
     public SourceObject identity() {
+        return new SourceObject(file, line, identityNode());
+    }
+
+    /** The identity, still knowing the lines of these pointers (those of the object's findings). */
+    public SourceObject identity(java.util.Collection<String> pointers) {
+        if (lines == null || pointers.isEmpty()) {
+            return identity();
+        }
+        java.util.Map<String, Integer> placed = new java.util.HashMap<>();
+        pointers.forEach(p -> placed.put(p, lineOf(p)));
+        return new SourceObject(file, line, identityNode(), NodeLines.placed(placed));
+    }
+
+    private ObjectNode identityNode() {
         ObjectNode kept = node.objectNode();
         for (String field : new String[] {"apiVersion", "kind", "metadata"}) {
             if (node.has(field)) {
                 kept.set(field, node.get(field));
             }
         }
-        return new SourceObject(file, line, kept);
+        return kept;
     }
 
     /** {@code Kind/namespace/name} (or {@code Kind/name}), the way findings name objects. */

@@ -109,17 +109,20 @@ public final class TreeLoader {
         // check both are read before the rest (a cheap text search picks the CRDs' files).
         List<String> first = inline == null ? files : files.parallelStream().filter(rel -> isKustomization(rel)
                 || source.text(rel).map(t -> t.contains("CustomResourceDefinition")).orElse(false)).toList();
-        Map<String, Object> firstRead = parse(source, first);
+        // Every object is kept whole to the end without an inline check: repeated blocks are shared then.
+        SharedSubtrees shared = inline == null ? new SharedSubtrees() : null;
+        Map<String, Object> firstRead = parse(source, first, shared);
 
         List<Violation> problems = new ArrayList<>();
         Map<String, KustomizationFile> kustomizations = new TreeMap<>();
         Set<String> notStandalone = new HashSet<>();
         for (Map.Entry<String, Object> e : firstRead.entrySet()) {
             if (isKustomization(e.getKey()) && e.getValue() instanceof List<?> docs && !docs.isEmpty()) {
-                KustomizationFile k = Kustomizations.read(e.getKey(), (YamlDocuments.Document) docs.get(0));
+                YamlDocuments.Document doc = (YamlDocuments.Document) docs.get(0);
+                KustomizationFile k = Kustomizations.read(e.getKey(), doc);
                 kustomizations.put(k.dir(), k);
                 notStandalone.addAll(k.nonResourceFiles());
-                problems.addAll(references(source, k));
+                problems.addAll(references(doc, k));
             }
         }
 
@@ -130,7 +133,7 @@ public final class TreeLoader {
             read.replaceAll((rel, f) -> f.checked(inline));
             Set<String> done = Set.copyOf(first);
             read.putAll(files.parallelStream().filter(rel -> !done.contains(rel))
-                    .map(rel -> objectsOf(rel, parsed(source, rel), notStandalone).checked(inline))
+                    .map(rel -> objectsOf(rel, parsed(source, rel, null), notStandalone).checked(inline))
                     .collect(java.util.stream.Collectors.toMap(FileObjects::file, f -> f)));
         }
         List<SourceObject> objects = new ArrayList<>();
@@ -145,17 +148,17 @@ public final class TreeLoader {
     }
 
     /** Reading and parsing dominate on large trees; files are independent, so all cores share them. */
-    private static Map<String, Object> parse(TreeSource source, List<String> files) {
+    private static Map<String, Object> parse(TreeSource source, List<String> files, SharedSubtrees shared) {
         Map<String, Object> parsed = new TreeMap<>();
-        files.parallelStream().map(rel -> Map.entry(rel, parsed(source, rel))).toList()
+        files.parallelStream().map(rel -> Map.entry(rel, parsed(source, rel, shared))).toList()
                 .forEach(e -> parsed.put(e.getKey(), e.getValue()));
         return parsed;
     }
 
     /** The file's documents, or the violation saying why it could not be read. */
-    private static Object parsed(TreeSource source, String rel) {
+    private static Object parsed(TreeSource source, String rel, SharedSubtrees shared) {
         try {
-            return YamlDocuments.read(text(source, rel));
+            return YamlDocuments.read(text(source, rel), shared);
         } catch (YamlDocuments.YamlProblem e) {
             return YAML_INVALID.violation(rel, rel, e.line(), "",
                     "line " + e.line() + ", column " + e.column() + ": " + e.getMessage(), e.fix());
@@ -169,8 +172,10 @@ public final class TreeLoader {
             List<Violation> found = new ArrayList<>(problems);
             List<SourceObject> kept = new ArrayList<>(objects.size());
             for (SourceObject o : objects) {
-                found.addAll(inline.check(o));
-                kept.add(isCrd(o) ? o : o.identity());
+                List<Violation> own = inline.check(o);
+                found.addAll(own);
+                kept.add(isCrd(o) ? o : o.identity(own.stream().map(Violation::jsonPointer).filter(p -> !p.isEmpty())
+                        .collect(java.util.stream.Collectors.toSet())));
             }
             return new FileObjects(file, kept, found, skipped);
         }
@@ -209,12 +214,13 @@ public final class TreeLoader {
                 if (obj.path("kind").asText().equals("List") && obj.path("items").isArray()) {
                     for (JsonNode item : obj.path("items")) {
                         if (item instanceof ObjectNode itemObj) {
+                            // items share the List's line, which is how findings find their object: no lines of their own
                             objects.add(new SourceObject(rel, doc.line(), itemObj));
                         }
                     }
                     continue;
                 }
-                objects.add(new SourceObject(rel, doc.line(), obj));
+                objects.add(new SourceObject(rel, doc.line(), obj, doc.lines()));
             } else {
                 problems.add(NOT_A_MANIFEST.violation(rel, rel, doc.line(), "",
                         "this YAML document is not a Kubernetes object (no apiVersion and kind)",
@@ -225,18 +231,17 @@ public final class TreeLoader {
     }
 
     /** Remote references are said; paths leaving the tree are errors, never read. */
-    private static List<Violation> references(TreeSource source, KustomizationFile k) {
+    private static List<Violation> references(YamlDocuments.Document lines, KustomizationFile k) {
         List<Violation> out = new ArrayList<>();
-        PointerLines lines = new PointerLines(source.text(k.file()).orElse(""));
         String resource = "Kustomization " + (k.dir().isEmpty() ? "." : k.dir());
         for (KustomizationFile.Reference ref : k.outsideTree()) {
-            out.add(RESOURCE_OUTSIDE_TREE.violation(resource, k.file(), lines.lineOf(k.line(), ref.pointer()), ref.pointer(),
+            out.add(RESOURCE_OUTSIDE_TREE.violation(resource, k.file(), lines.lineOf(ref.pointer()), ref.pointer(),
                     ref.written() + " is outside the repository: kustomize refuses files outside the kustomization's"
                             + " directory (its default load restrictor), and Flux and Argo CD build from the repository alone;"
                             + " it was not read", RESOURCE_OUTSIDE_TREE.hint()));
         }
         for (KustomizationFile.Reference ref : k.remote()) {
-            out.add(REMOTE_RESOURCE.violation(resource, k.file(), lines.lineOf(k.line(), ref.pointer()), ref.pointer(),
+            out.add(REMOTE_RESOURCE.violation(resource, k.file(), lines.lineOf(ref.pointer()), ref.pointer(),
                     ref.written() + " is remote: kustomize fetches it when it builds (a git clone, or an HTTP GET for a"
                             + " file); what it contains is not checked here", REMOTE_RESOURCE.hint()));
         }

@@ -1,6 +1,7 @@
 package io.koor.gitops.validator.load;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +10,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -33,7 +37,16 @@ public final class YamlDocuments {
     static final int MAX_SEPARATING_TABS = 100;
     private static final String SYNTAX_FIX = "fix the syntax at that line; yamllint shows the context";
 
-    public record Document(int line, JsonNode node) {
+    /** One document: the line it starts at, its tree, and the line of every node in it (null if unknown). */
+    public record Document(int line, JsonNode node, NodeLines lines) {
+        public Document(int line, JsonNode node) {
+            this(line, node, null);
+        }
+
+        /** The line of a JSON pointer in this document, or of its closest present parent. */
+        public int lineOf(String pointer) {
+            return lines == null ? line : lines.lineOf(node, pointer, line);
+        }
     }
 
     /** Not YAML, or YAML outside the limits: where, the cause, and what to do about it. */
@@ -88,6 +101,11 @@ public final class YamlDocuments {
     }
 
     public static List<Document> read(String text) throws YamlProblem {
+        return read(text, null);
+    }
+
+    /** With {@code shared}: small repeated subtrees are one instance (trees nobody changes only). */
+    static List<Document> read(String text, SharedSubtrees shared) throws YamlProblem {
         if (text.length() > MAX_FILE_BYTES) {
             throw tooLarge(text.length());
         }
@@ -96,7 +114,7 @@ public final class YamlDocuments {
             try {
                 // Jackson's parser reads an alias as the anchor's name; SnakeYAML's composer expands it, bounded.
                 return current.indexOf('&') >= 0 && current.indexOf('*') >= 0 ? AnchoredDocuments.read(current)
-                        : parse(current);
+                        : parse(current, shared);
             } catch (SeparatingTab tab) {
                 if (tabs == MAX_SEPARATING_TABS) {
                     throw new YamlProblem(tab.problem.line(), tab.problem.column(), "more than "
@@ -108,19 +126,22 @@ public final class YamlDocuments {
         }
     }
 
-    private static List<Document> parse(String text) throws YamlProblem, SeparatingTab {
+    private static List<Document> parse(String text, SharedSubtrees shared) throws YamlProblem, SeparatingTab {
         List<Document> documents = new ArrayList<>();
         JsonParser parser = null;
         try {
             parser = MAPPER.getFactory().createParser(text);
+            NodeLines.Recorder lines = new NodeLines.Recorder();
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 int line = parser.currentTokenLocation().getLineNr();
-                JsonNode node = MAPPER.readTree(parser);
-                if (token == JsonToken.VALUE_NULL || node == null || node.isNull() || node.isMissingNode()) {
+                lines.add(line);
+                JsonNode node = tree(parser, token, lines, shared);
+                NodeLines recorded = lines.done();
+                if (token == JsonToken.VALUE_NULL || node.isNull()) {
                     continue; // an empty document, e.g. after a trailing '---'
                 }
-                documents.add(new Document(line, node));
+                documents.add(new Document(line, node, recorded));
             }
             parser.close();
         } catch (StreamConstraintsException e) {
@@ -137,6 +158,93 @@ public final class YamlDocuments {
             throw limit(e, 1);
         }
         return documents;
+    }
+
+    /**
+     * The tree of the value that starts at {@code token}, built as Jackson's {@code readTree} builds
+     * it (the same node types for the same tokens), recording the line of each node on the way:
+     * a field's key line, a list item's first line. The parser's own limits (nesting depth,
+     * duplicate keys) still apply, as it reads.
+     */
+    static JsonNode tree(JsonParser parser, JsonToken token, NodeLines.Recorder lines, SharedSubtrees shared)
+            throws IOException {
+        JsonNodeFactory nodes = SharedStrings.INSTANCE;
+        int before = lines.size();
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                JsonToken next;
+                while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    lines.add(parser.currentTokenLocation().getLineNr());
+                    object.set(name, tree(parser, parser.nextToken(), lines, shared));
+                }
+                if (next != JsonToken.END_OBJECT) {
+                    throw new JsonParseException(parser, "unexpected " + next + " in a mapping");
+                }
+                SharedStrings.done(object);
+                return shared == null ? object : shared.of(object, 1 + lines.size() - before);
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (next == null) {
+                        throw new JsonParseException(parser, "unexpected end of input in a list");
+                    }
+                    lines.add(parser.currentTokenLocation().getLineNr());
+                    array.add(tree(parser, next, lines, shared));
+                }
+                SharedStrings.done(array);
+                return shared == null ? array : shared.of(array, 1 + lines.size() - before);
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return switch (parser.getNumberType()) {
+                    case BIG_DECIMAL -> nodes.numberNode(parser.getDecimalValue());
+                    case FLOAT -> nodes.numberNode(parser.getFloatValue());
+                    default -> nodes.numberNode(parser.getDoubleValue());
+                };
+            }
+            case VALUE_TRUE -> {
+                return nodes.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return nodes.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            case VALUE_EMBEDDED_OBJECT -> {
+                Object embedded = parser.getEmbeddedObject();
+                if (embedded == null) {
+                    return nodes.nullNode();
+                }
+                return embedded instanceof byte[] bytes ? nodes.binaryNode(bytes)
+                        : embedded instanceof JsonNode node ? node : nodes.pojoNode(embedded);
+            }
+            default -> throw new JsonParseException(parser, "unexpected " + token + " where a value starts");
+        }
+    }
+
+    /** Jackson's own tree of the same text, for tests that hold {@link #tree} to it. */
+    static List<JsonNode> jacksonTrees(String text) throws IOException {
+        List<JsonNode> trees = new ArrayList<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                trees.add(MAPPER.readTree(parser));
+            }
+        }
+        return trees;
     }
 
     static YamlProblem tooDeep(int line, int column) {

@@ -261,8 +261,13 @@ final class GitOpsRules {
     private static void ownedTwice(TreeIndex index, Set<String> unit, Findings out) {
         String cluster = index.clusters().isEmpty() ? "" : index.clusters().get(0);
         Map<String, SourceObject> owners = new HashMap<>();
-        List<SourceObject> sorted = index.objects().stream().filter(o -> unit.contains(o.file()))
-                .sorted(java.util.Comparator.comparing(SourceObject::file).thenComparingInt(SourceObject::line)).toList();
+        // the unit's objects from the index's per-file lists: filtering every object of the tree for each unit
+        // made this quadratic (one unit per file in a tree without kustomizations: 4 billion tests at 100,000)
+        List<SourceObject> sorted = new ArrayList<>();
+        for (String file : unit) {
+            sorted.addAll(index.inFile(file));
+        }
+        sorted.sort(java.util.Comparator.comparing(SourceObject::file).thenComparingInt(SourceObject::line));
         for (SourceObject o : sorted) {
             if (o.name().isEmpty()) {
                 continue;

@@ -1,7 +1,6 @@
 package io.koor.gitops.validator.rules.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.koor.gitops.validator.load.PointerLines;
 import io.koor.gitops.validator.load.SourceObject;
 import io.koor.gitops.validator.load.TreeSource;
 import io.koor.gitops.validator.load.YamlDocuments;
@@ -120,36 +119,34 @@ final class ExternalApis {
         if (docs.isEmpty()) {
             return;
         }
-        PointerLines lines = new PointerLines(text);
         YamlDocuments.Document doc = docs.get(0);
         if (!doc.node().isObject()) {
             problems.add(new Problem(FILE, doc.line(), FILE, "expected a mapping with apis, csiDrivers, ingressClasses,"
                     + " gatewayClasses, storageClasses, namespaces or clusters"));
             return;
         }
-        readLists(doc.node(), "", everywhere, lines, doc.line());
+        readLists(doc.node(), "", everywhere, doc);
         JsonNode clusters = doc.node().path("clusters");
         if (clusters.isMissingNode() || clusters.isNull()) {
             return;
         }
         if (!clusters.isObject()) {
-            problems.add(new Problem(FILE, lines.lineOf(doc.line(), "/clusters"), FILE,
+            problems.add(new Problem(FILE, doc.lineOf("/clusters"), FILE,
                     "clusters: expected a mapping of cluster name to lists"));
             return;
         }
         clusters.fields().forEachRemaining(e -> {
             String pointer = "/clusters/" + e.getKey();
             if (!e.getValue().isObject()) {
-                problems.add(new Problem(FILE, lines.lineOf(doc.line(), pointer), FILE, "clusters." + e.getKey()
+                problems.add(new Problem(FILE, doc.lineOf(pointer), FILE, "clusters." + e.getKey()
                         + ": expected a mapping of lists (apis, csiDrivers, ...)"));
             } else {
-                readLists(e.getValue(), pointer, perCluster.computeIfAbsent(e.getKey(), k -> new java.util.HashMap<>()), lines,
-                        doc.line());
+                readLists(e.getValue(), pointer, perCluster.computeIfAbsent(e.getKey(), k -> new java.util.HashMap<>()), doc);
             }
         });
     }
 
-    private void readLists(JsonNode node, String at, Map<String, Set<String>> into, PointerLines lines, int docLine) {
+    private void readLists(JsonNode node, String at, Map<String, Set<String>> into, YamlDocuments.Document lines) {
         node.fields().forEachRemaining(e -> {
             String key = e.getKey();
             String pointer = at + "/" + key;
@@ -160,17 +157,17 @@ final class ExternalApis {
                 if (e.getValue().isBoolean()) {
                     into.computeIfAbsent(key, k -> new HashSet<>()).add(e.getValue().asText());
                 } else {
-                    problems.add(new Problem(FILE, lines.lineOf(docLine, pointer), FILE, key + ": expected true or false"));
+                    problems.add(new Problem(FILE, lines.lineOf(pointer), FILE, key + ": expected true or false"));
                 }
                 return;
             }
             if (!LISTS.contains(key)) {
-                problems.add(new Problem(FILE, lines.lineOf(docLine, pointer), FILE, "unknown key '" + key + "': expected "
+                problems.add(new Problem(FILE, lines.lineOf(pointer), FILE, "unknown key '" + key + "': expected "
                         + String.join(", ", new java.util.TreeSet<>(LISTS)) + ", " + HEALTH + (at.isEmpty() ? " or clusters" : "")));
                 return;
             }
             if (!e.getValue().isArray()) {
-                problems.add(new Problem(FILE, lines.lineOf(docLine, pointer), FILE, key + ": expected a list of names"));
+                problems.add(new Problem(FILE, lines.lineOf(pointer), FILE, key + ": expected a list of names"));
                 return;
             }
             int i = 0;
@@ -180,7 +177,7 @@ final class ExternalApis {
                 if (ok) {
                     into.computeIfAbsent(key, k -> new HashSet<>()).add(value);
                 } else {
-                    problems.add(new Problem(FILE, lines.lineOf(docLine, pointer + "/" + i), FILE, key + "[" + i + "]: "
+                    problems.add(new Problem(FILE, lines.lineOf(pointer + "/" + i), FILE, key + "[" + i + "]: "
                             + (key.equals("apis") ? "expected an API group (example.com) or group/Kind (example.com/Widget)"
                             : "expected a name") + ", found " + item));
                 }
