@@ -59,6 +59,11 @@ import java.util.function.Function;
  *   <li>prometheus-blackbox-exporter: no CRD (its templates only use monitoring.coreos.com), prometheus-community/helm-charts@cf408a29.</li>
  *   <li>prometheus-pushgateway: no CRD (its templates only use monitoring.coreos.com and Gateway API routes),
  *       prometheus-community/helm-charts@4fa56e1c prometheus-pushgateway-3.8.0.</li>
+ *   <li>data-control-center: no CRD (koor-tech/data-control-center@ae39c7f2 charts/data-control-center 0.3.7).
+ *       loki: no CRD in the chart; its rollout-operator sub-chart (rollout_operator.enabled, off by default) is not
+ *       modelled (grafana-community/helm-charts@3386a115 charts/loki 18.11.0). alloy: monitoring.grafana.com (PodLogs)
+ *       from its crds sub-chart when crds.create, true by default (grafana/alloy@66ebea85 operations/helm/charts/alloy
+ *       1.11.1).</li>
  *   <li>hcloud-cloud-controller-manager: no API. cilium: no CRD in the chart, its agent creates cilium.io
  *       when it runs, which is when the release is ready.</li>
  * </ul>
@@ -115,6 +120,9 @@ final class ChartApis {
             Map.entry("hcloud-cloud-controller-manager", c -> Served.NOTHING),
             Map.entry("prometheus-blackbox-exporter", c -> Served.NOTHING),
             Map.entry("prometheus-pushgateway", c -> Served.NOTHING),
+            Map.entry("data-control-center", c -> Served.NOTHING),
+            Map.entry("loki", c -> Served.NOTHING),
+            Map.entry("alloy", c -> c.flag("crds.create", true) ? Served.of("monitoring.grafana.com") : Served.NOTHING),
             Map.entry("cilium", c -> Served.of("cilium.io")));
 
     /**
