@@ -290,6 +290,13 @@ public final class YamlDocuments {
             throw new SeparatingTab(offset, refused);
         }
         String context = e.getContext() == null ? "" : " (" + e.getContext().strip() + ")";
+        var opened = e.getContextMark();
+        if (opened != null && (problem.contains("end of stream") || problem.contains("<stream end>"))
+                && opened.getLine() + 1 < line) {
+            // an unclosed quote, bracket or brace: the end of the file says nothing; where it began does
+            return new YamlProblem(opened.getLine() + 1, opened.getColumn() + 1, "not valid YAML: " + problem + context
+                    + ": what begins here is never closed", "close it: the quote, ] or } it opens is missing");
+        }
         return new YamlProblem(line, column, "not valid YAML: " + problem + context, SYNTAX_FIX);
     }
 

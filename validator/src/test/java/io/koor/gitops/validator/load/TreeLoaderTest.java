@@ -38,12 +38,24 @@ class TreeLoaderTest {
 
     @Test
     void notYamlIsAFindingWithLineAndColumn() throws IOException {
-        file("bad.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [unclosed\n");
+        file("bad.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a: b\n");
         Violation v = load().problems().get(0);
         assertThat(v.ruleId()).isEqualTo("yaml-invalid");
         assertThat(v.file()).isEqualTo("bad.yaml");
-        assertThat(v.line()).isEqualTo(5);
-        assertThat(v.message()).startsWith("line 5, column 1: not valid YAML: ");
+        assertThat(v.line()).isEqualTo(4);
+        assertThat(v.message()).startsWith("line 4, column 10: not valid YAML: mapping values are not allowed here");
+    }
+
+    @Test
+    void anUnclosedQuoteOrBracketIsPlacedWhereItBegins() throws IOException {
+        // the parser only notices at the end of the file; the fix belongs where the quote or bracket opened
+        file("quote.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: \"open\n  b: c\n");
+        Violation quote = load().problems().get(0);
+        assertThat(quote.line()).isEqualTo(6);
+        assertThat(quote.message()).contains("end of stream", "what begins here is never closed");
+        assertThat(quote.hint()).contains("quote, ] or }");
+        file("quote.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [unclosed\n");
+        assertThat(load().problems().get(0).line()).isEqualTo(4);
     }
 
     @Test
