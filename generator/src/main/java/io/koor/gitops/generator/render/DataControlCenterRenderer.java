@@ -2,12 +2,10 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.generator.apps.SessionSecretScript;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.koor.DataControlCenter;
-import io.koor.gitops.model.presets.Versions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ final class DataControlCenterRenderer {
     static final int PORT = 8282;
     /** The image's user (its Dockerfile: USER nobody), given as a number so runAsNonRoot can be checked. */
     private static final int NOBODY = 65534;
-    private static final int SESSION_UID = 65532;
     private static final String SESSION_ACCOUNT = "data-control-center-session";
 
     private DataControlCenterRenderer() {
@@ -98,51 +95,16 @@ final class DataControlCenterRenderer {
 
     /** The session Job with its script, and the one permission it needs: creating Secrets in Rook's namespace. */
     private static List<HasMetadata> session(String ns, DataControlCenter dcc) {
-        String script = SessionSecretScript.text();
         Map<String, String> labels = labels("session");
-        List<HasMetadata> objects = new ArrayList<>();
-        HasMetadata account = Resources.customWithoutSpec("v1", "ServiceAccount", SESSION_ACCOUNT, ns, Map.of());
-        HasMetadata role = Resources.customWithoutSpec("rbac.authorization.k8s.io/v1", "Role", SESSION_ACCOUNT, ns,
-                // create cannot be narrowed to a name (RBAC resourceNames do not apply to create)
-                map("rules", List.of(map("apiGroups", List.of(""), "resources", List.of("secrets"),
-                        "verbs", List.of("create")))));
-        HasMetadata binding = Resources.customWithoutSpec("rbac.authorization.k8s.io/v1", "RoleBinding", SESSION_ACCOUNT,
-                ns, map(
-                        "roleRef", map("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", SESSION_ACCOUNT),
-                        "subjects", List.of(map("kind", "ServiceAccount", "name", SESSION_ACCOUNT, "namespace", ns))));
-        String scripts = SESSION_ACCOUNT + "-" + ContentHash.of(script);
-        HasMetadata configMap = new ConfigMapBuilder().withNewMetadata().withName(scripts).withNamespace(ns).endMetadata()
-                .withData(Map.of(SessionSecretScript.FILE, script)).build();
-        Map<String, Object> container = map(
-                "name", "session-secret",
-                "image", Versions.CURL_IMAGE,
-                "command", List.of("sh", "/scripts/" + SessionSecretScript.FILE),
-                "env", List.of(map("name", "SECRET_NAME", "value", SESSION_SECRET),
+        List<HasMetadata> objects = new ArrayList<>(List.of(
+                SecretJob.serviceAccount(SESSION_ACCOUNT, ns),
+                SecretJob.role(SESSION_ACCOUNT, ns, List.of(SecretJob.onSecrets(List.of("create"), List.of()))),
+                SecretJob.binding(SESSION_ACCOUNT, ns, SESSION_ACCOUNT, ns)));
+        objects.addAll(SecretJob.of(ns, SESSION_ACCOUNT, "session-secret", SessionSecretScript.FILE,
+                SessionSecretScript.text(), List.of(map("name", "SECRET_NAME", "value", SESSION_SECRET),
                         map("name", "ADMIN_USER", "value", dcc.adminUser().value())),
-                "resources", map("requests", map("cpu", "10m", "memory", "16Mi"), "limits", map("memory", "64Mi")),
-                "securityContext", SecurityContexts.container(),
-                "volumeMounts", List.of(map("name", "scripts", "mountPath", "/scripts", "readOnly", true),
-                        map("name", "tmp", "mountPath", "/tmp")));
-        // named by its content: a new script or image is a new Job (a Job's template cannot change), the old pruned
-        HasMetadata job = Resources.custom("batch/v1", "Job", SESSION_ACCOUNT + "-"
-                + ContentHash.of(script + Versions.CURL_IMAGE + dcc.adminUser()), ns, map(
-                "backoffLimit", 6,
-                "template", map(
-                        "metadata", map("labels", labels),
-                        "spec", map(
-                                "restartPolicy", "Never",
-                                "serviceAccountName", SESSION_ACCOUNT,
-                                "securityContext", SecurityContexts.pod(SESSION_UID),
-                                "containers", List.of(container),
-                                "volumes", List.of(map("name", "scripts", "configMap", map("name", scripts)),
-                                        map("name", "tmp", "emptyDir", map()))))));
-        objects.add(account);
-        objects.add(role);
-        objects.add(binding);
-        objects.add(configMap);
-        objects.add(job);
+                dcc.adminUser().value(), List.of(ns + "/" + SESSION_SECRET), labels));
         objects.forEach(o -> o.getMetadata().setLabels(new TreeMap<>(labels)));
-        job.getMetadata().setAnnotations(new TreeMap<>(Map.of(PostgresClients.CREATES_SECRETS, ns + "/" + SESSION_SECRET)));
         return objects;
     }
 

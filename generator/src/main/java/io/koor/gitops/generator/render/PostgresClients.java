@@ -2,13 +2,11 @@ package io.koor.gitops.generator.render;
 
 import static io.koor.gitops.generator.yaml.Fields.map;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.koor.gitops.generator.apps.DatabaseCredentialsScript;
 import io.koor.gitops.model.apps.Application;
 import io.koor.gitops.model.apps.PostgresCluster;
 import io.koor.gitops.model.cluster.Cluster;
-import io.koor.gitops.model.presets.Versions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,6 @@ import java.util.TreeMap;
  * application's (Secrets cannot be read across namespaces). Nothing secret is in Git.
  */
 final class PostgresClients {
-    private static final int JOB_UID = 65532;
-    /** The validator's annotation for Secrets an object creates in the cluster. */
-    static final String CREATES_SECRETS = io.koor.gitops.validator.rules.TreeAnnotations.CREATES_SECRETS;
 
     private PostgresClients() {
     }
@@ -80,54 +75,28 @@ final class PostgresClients {
     static List<HasMetadata> credentials(PostgresCluster db, List<Application> clients) {
         String ns = db.namespace().value();
         String account = db.name() + "-credentials";
-        String script = DatabaseCredentialsScript.text();
+        List<String> clientNamespaces = clients.stream().map(app -> app.namespace().value()).distinct().toList();
         List<HasMetadata> out = new ArrayList<>();
-        out.add(Resources.customWithoutSpec("v1", "ServiceAccount", account, ns, Map.of()));
-        out.add(role(account, ns, List.of(
-                rule(List.of("create"), List.of()),
-                rule(List.of("get"), clients.stream().map(app -> keptSecret(db, app)).toList()))));
-        out.add(binding(account, ns, account, ns));
+        out.add(SecretJob.serviceAccount(account, ns));
+        out.add(SecretJob.role(account, ns, List.of(SecretJob.onSecrets(List.of("create"), List.of()),
+                SecretJob.onSecrets(List.of("get"), clients.stream().map(app -> keptSecret(db, app)).toList()))));
+        out.add(SecretJob.binding(account, ns, account, ns));
         // one directory holds one file per kind and name: the clients' Roles are named after their namespace too
-        for (String clientNs : clients.stream().map(app -> app.namespace().value()).distinct().toList()) {
+        for (String clientNs : clientNamespaces) {
             String name = clientNs + "-" + account;
-            out.add(role(name, clientNs, List.of(rule(List.of("create"), List.of()),
-                    rule(List.of("get", "update"), List.of(copySecret(db))))));
-            out.add(binding(name, clientNs, account, ns));
+            out.add(SecretJob.role(name, clientNs, List.of(SecretJob.onSecrets(List.of("create"), List.of()),
+                    SecretJob.onSecrets(List.of("get", "update"), List.of(copySecret(db))))));
+            out.add(SecretJob.binding(name, clientNs, account, ns));
         }
-        String scripts = account + "-" + ContentHash.of(script);
-        out.add(new ConfigMapBuilder().withNewMetadata().withName(scripts).withNamespace(ns).endMetadata()
-                .withData(Map.of(DatabaseCredentialsScript.FILE, script)).build());
         String pairs = String.join(" ", clients.stream().map(app -> app.namespace() + "/" + role(app)).toList());
-        Map<String, Object> container = map(
-                "name", "credentials",
-                "image", Versions.CURL_IMAGE,
-                "command", List.of("sh", "/scripts/" + DatabaseCredentialsScript.FILE),
-                "env", List.of(map("name", "DB_CLUSTER", "value", db.name().value()),
-                        map("name", "DB_HOST", "value", host(db)),
-                        map("name", "CLIENTS", "value", pairs)),
-                "resources", map("requests", map("cpu", "10m", "memory", "16Mi"), "limits", map("memory", "64Mi")),
-                "securityContext", SecurityContexts.container(),
-                "volumeMounts", List.of(map("name", "scripts", "mountPath", "/scripts", "readOnly", true),
-                        map("name", "tmp", "mountPath", "/tmp")));
-        // named by what it does: a new client, script or image is a new Job (its template cannot change)
-        out.add(Resources.custom("batch/v1", "Job", account + "-" + ContentHash.of(script + Versions.CURL_IMAGE + pairs),
-                ns, map(
-                        "backoffLimit", 6,
-                        "template", map(
-                                "metadata", map("labels", labels(db)),
-                                "spec", map(
-                                        "restartPolicy", "Never",
-                                        "serviceAccountName", account,
-                                        "securityContext", SecurityContexts.pod(JOB_UID),
-                                        "containers", List.of(container),
-                                        "volumes", List.of(map("name", "scripts", "configMap", map("name", scripts)),
-                                                map("name", "tmp", "emptyDir", map())))))));
+        List<String> makes = new ArrayList<>();
+        clients.forEach(app -> makes.add(ns + "/" + keptSecret(db, app)));
+        clientNamespaces.forEach(c -> makes.add(c + "/" + copySecret(db)));
+        out.addAll(SecretJob.of(ns, account, "credentials", DatabaseCredentialsScript.FILE,
+                DatabaseCredentialsScript.text(), List.of(map("name", "DB_CLUSTER", "value", db.name().value()),
+                        map("name", "DB_HOST", "value", host(db)), map("name", "CLIENTS", "value", pairs)),
+                pairs, makes, labels(db)));
         out.forEach(o -> o.getMetadata().setLabels(new TreeMap<>(labels(db))));
-        // what it makes, for the validator's secret-missing rule (WorkloadRules)
-        List<String> made = new ArrayList<>();
-        clients.forEach(app -> made.add(ns + "/" + keptSecret(db, app)));
-        clients.stream().map(app -> app.namespace().value()).distinct().forEach(c -> made.add(c + "/" + copySecret(db)));
-        out.get(out.size() - 1).getMetadata().setAnnotations(new TreeMap<>(Map.of(CREATES_SECRETS, String.join(", ", made))));
         return out;
     }
 
@@ -139,21 +108,6 @@ final class PostgresClients {
             env.add(map("name", pair[0], "valueFrom", map("secretKeyRef", map("name", copySecret(db), "key", pair[1]))));
         }
         return env;
-    }
-
-    private static Map<String, Object> rule(List<String> verbs, List<String> names) {
-        return map("apiGroups", List.of(""), "resources", List.of("secrets"), "verbs", verbs,
-                "resourceNames", names.isEmpty() ? null : names);
-    }
-
-    private static HasMetadata role(String name, String ns, List<Object> rules) {
-        return Resources.customWithoutSpec("rbac.authorization.k8s.io/v1", "Role", name, ns, map("rules", rules));
-    }
-
-    private static HasMetadata binding(String name, String ns, String account, String accountNs) {
-        return Resources.customWithoutSpec("rbac.authorization.k8s.io/v1", "RoleBinding", name, ns, map(
-                "roleRef", map("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", name),
-                "subjects", List.of(map("kind", "ServiceAccount", "name", account, "namespace", accountNs))));
     }
 
     private static Map<String, String> labels(PostgresCluster db) {

@@ -140,23 +140,28 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
 
             @Override
             public Iterator<JsonNode> iterator() {
-                Iterator<Map.Entry<String, JsonNode>> fields = entrySet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return fields.hasNext();
-                    }
+                return fieldParts(Map.Entry::getValue);
+            }
+        };
+    }
 
-                    @Override
-                    public JsonNode next() {
-                        return fields.next().getValue();
-                    }
+    /** The keys or the values of the fields, in order, through the entries' iterator (which removes). */
+    private <T> Iterator<T> fieldParts(java.util.function.Function<Map.Entry<String, JsonNode>, T> part) {
+        Iterator<Map.Entry<String, JsonNode>> fields = entrySet().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return fields.hasNext();
+            }
 
-                    @Override
-                    public void remove() {
-                        fields.remove();
-                    }
-                };
+            @Override
+            public T next() {
+                return part.apply(fields.next());
+            }
+
+            @Override
+            public void remove() {
+                fields.remove();
             }
         };
     }
@@ -177,23 +182,7 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
 
             @Override
             public Iterator<String> iterator() {
-                Iterator<Map.Entry<String, JsonNode>> fields = entrySet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return fields.hasNext();
-                    }
-
-                    @Override
-                    public String next() {
-                        return fields.next().getKey();
-                    }
-
-                    @Override
-                    public void remove() {
-                        fields.remove();
-                    }
-                };
+                return fieldParts(Map.Entry::getKey);
             }
         };
     }
