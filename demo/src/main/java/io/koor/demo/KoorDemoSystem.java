@@ -11,6 +11,7 @@ import io.koor.gitops.model.apps.Streaming;
 import io.koor.gitops.model.apps.StaticSiteCdn;
 import io.koor.gitops.model.apps.VeleroBackups;
 import io.koor.gitops.model.access.Access;
+import io.koor.gitops.model.access.SingleSignOn;
 import io.koor.gitops.model.activity.Activity;
 import io.koor.gitops.model.activity.Benchmark;
 import io.koor.gitops.model.activity.ChurnBot;
@@ -69,8 +70,16 @@ public final class KoorDemoSystem implements GitOpsDefinition {
             "ghcr.io/cloudnative-pg/postgresql:18.3-system-trixie", "87.21.0", "11.16.0", "25.10.3");
     static final Release STAGING = new Release("1.36.4", "v1.20.6", "quay.io/ceph/ceph:v20.2.4", "0.29.0",
             "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie", "88.5.3", "11.17.2", "25.10.4");
-    /** Groups of Koor's identity provider: the people who run the system, and the people it is shown to. */
-    static final Access ACCESS = Access.none().platformAdmins("koor:platform-admins").guests("koor:demo-guests");
+    /**
+     * Koor's GitHub teams: the people who run the system, and the people it is shown to, signing in through Dex
+     * at login.CLUSTER.koor.tech (as teams of github.com/koor-tech, groups are koor-tech:TEAM).
+     */
+    static Access access(String cluster) {
+        return Access.none()
+                .signOnThroughDex(SingleSignOn.dexAt("login." + cluster + ".koor.tech", "koor-tech"))
+                .platformAdmins("koor-tech:platform-admins")
+                .guests("koor-tech:demo-guests");
+    }
 
     /**
      * The churn bot in its own bucket at its default limits (100 objects, 256 MiB), the database bot on the
@@ -138,7 +147,7 @@ public final class KoorDemoSystem implements GitOpsDefinition {
                         .logs(Logs.toBucket("logs"))
                         .grafanaAt("grafana." + name + ".koor.tech")
                         .grafanaCertificateFrom(AcmeIssuer.LETS_ENCRYPT_PRODUCTION))
-                .access(ACCESS)
+                .access(access(name))
                 .activity(activity(name))
                 .build();
     }

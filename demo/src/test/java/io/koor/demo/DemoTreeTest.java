@@ -300,9 +300,62 @@ class DemoTreeTest {
                         .isEqualTo("https://" + host + "." + cluster + ".koor.tech/");
             }
             JsonNode guests = doc("infrastructure/configs/" + cluster + "/access/clusterrolebinding-demo-guest.yaml", 0);
-            assertThat(guests.at("/subjects/0/name").asText()).isEqualTo("koor:demo-guests");
+            // as the API server sees the group of Dex's token: behind its --oidc-groups-prefix
+            assertThat(guests.at("/subjects/0/name").asText()).isEqualTo("oidc:koor-tech:demo-guests");
             assertThat(doc("infrastructure/configs/" + cluster + "/access/clusterrole-demo-guest.yaml", 0).at("/rules")
                     .findValues("verbs")).allSatisfy(v -> assertThat(v.toString()).isEqualTo("[\"get\",\"list\",\"watch\"]"));
+        }
+    }
+
+    /**
+     * Sign-in through Dex, read across the objects that must agree: what Dex's configuration expands and reads from
+     * its environment is what its Secrets hold; Grafana's client secret is the Job's copy; Grafana is sent back to
+     * the callback Dex allows; kubectl's client is public with no redirect URIs, which is what lets kubelogin use any
+     * loopback port (Dex's validateRedirectURI allows loopback only to public clients without named URIs).
+     */
+    @Test
+    void peopleSignInThroughDexWithTheirGitHubTeams() throws IOException {
+        for (String cluster : List.of("demo", "staging")) {
+            String dir = "infrastructure/controllers/" + cluster + "/dex/";
+            JsonNode values = doc(dir + "helmrelease-dex.yaml", 0).at("/spec/values");
+            String issuer = "https://login." + cluster + ".koor.tech";
+            assertThat(values.at("/config/issuer").asText()).isEqualTo(issuer);
+            JsonNode github = values.at("/config/connectors/0/config");
+            assertThat(github.at("/redirectURI").asText()).isEqualTo(issuer + "/callback");
+            assertThat(github.at("/orgs/0/name").asText()).isEqualTo("koor-tech");
+            assertThat(github.at("/orgs/0/teams").toString()).isEqualTo("[\"platform-admins\",\"demo-guests\"]");
+            assertThat(github.at("/teamNameField").asText()).isEqualTo("slug");
+            JsonNode kubectl = values.at("/config/staticClients/0");
+            assertThat(kubectl.at("/id").asText()).isEqualTo("kubernetes");
+            assertThat(kubectl.at("/public").asBoolean()).isTrue();
+            assertThat(kubectl.has("redirectURIs")).isFalse();
+            JsonNode grafanaClient = values.at("/config/staticClients/1");
+            assertThat(grafanaClient.at("/redirectURIs/0").asText())
+                    .isEqualTo("https://grafana." + cluster + ".koor.tech/login/generic_oauth");
+            // the names Dex reads from its environment are the keys its Secrets hold
+            assertThat(github.at("/clientID").asText()).isEqualTo("$GITHUB_CLIENT_ID");
+            assertThat(values.at("/envFrom/0/secretRef/name").asText()).isEqualTo("dex-github");
+            assertThat(values.at("/envFrom/0/secretRef/optional").asBoolean()).isTrue();
+            assertThat(values.at("/envFrom/1/secretRef/name").asText()).isEqualTo("dex-clients");
+            JsonNode job = tree.files().keySet().stream().filter(p -> p.value().startsWith(dir + "job-")).findFirst()
+                    .map(p -> doc(p.value(), 0)).orElseThrow();
+            Map<String, String> env = new java.util.TreeMap<>();
+            job.at("/spec/template/spec/containers/0/env").forEach(e -> env.put(e.at("/name").asText(), e.at("/value").asText()));
+            assertThat(env).containsEntry("SECRET_NAME", "dex-clients")
+                    .containsEntry("SECRET_KEY", grafanaClient.at("/secretEnv").asText());
+            JsonNode grafana = doc("infrastructure/controllers/" + cluster + "/monitoring/helmrelease-kube-prometheus-stack.yaml", 0)
+                    .at("/spec/values/grafana");
+            JsonNode ref = grafana.at("/envValueFrom/GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET/secretKeyRef");
+            assertThat(env.get("COPIES")).isEqualTo("monitoring/" + ref.at("/name").asText() + "/" + ref.at("/key").asText());
+            JsonNode oauth = grafana.at("/grafana.ini/auth.generic_oauth");
+            assertThat(oauth.at("/client_id").asText()).isEqualTo(grafanaClient.at("/id").asText());
+            assertThat(oauth.at("/token_url").asText()).isEqualTo(issuer + "/token");
+            assertThat(oauth.has("client_secret")).isFalse();
+            assertThat(oauth.at("/role_attribute_path").asText()).isEqualTo(
+                    "contains(groups[*], 'koor-tech:platform-admins') && 'Admin' || contains(groups[*], 'koor-tech:demo-guests') && 'Viewer'");
+            assertThat(doc("infrastructure/configs/" + cluster + "/monitoring-config/probe-login-" + cluster
+                    + "-koor-tech-well-known-openid-configuration.yaml", 0).at("/spec/targets/staticConfig/static/0").asText())
+                    .isEqualTo(issuer + "/.well-known/openid-configuration");
         }
     }
 
@@ -314,8 +367,8 @@ class DemoTreeTest {
         // with clusters/<cluster>/flux-system/, the apps', monitoring's and activity's directories, and per cluster the
         // CDN and the stream with the ingress controller and cert-manager (with its issuers) they bring,
         // mariadb-operator with the MariaDB, the visitor bot and the wrk benchmark, the Data Control Center and its
-        // session Job, the logs (Loki and Alloy), and staging's ceph-csi-drivers for Rook v1.20.6
-        assertThat(dirs).hasSize(77);
+        // session Job, the logs (Loki and Alloy), Dex, and staging's ceph-csi-drivers for Rook v1.20.6
+        assertThat(dirs).hasSize(79);
         for (String dir : dirs) {
             Kustomize.Build build = Kustomize.build(REPO.resolve(dir));
             assertThat(build.exitCode()).as(dir + ": " + build.errors()).isZero();

@@ -1,5 +1,6 @@
 package io.koor.gitops.hetzner;
 
+import io.koor.gitops.model.access.SingleSignOn;
 import io.koor.gitops.model.cluster.Cluster;
 import io.koor.gitops.model.cluster.NodeRole;
 
@@ -52,8 +53,32 @@ final class KubeadmConfig {
                 + "controlPlaneEndpoint: " + desired.controlPlaneEndpoint() + ":6443\n"
                 // the first node's public address, filled in at boot: kubectl from outside then verifies the API
                 + "apiServer:\n  certSANs:\n    - " + PUBLIC_IP + "\n"
+                + oidc(cluster)
                 + "networking:\n  podSubnet: " + cluster.network().podCidr() + "\n  serviceSubnet: "
                 + cluster.network().serviceCidr() + "\n";
+    }
+
+    /**
+     * With sign-on, the API server takes Dex's ID tokens (kube-apiserver --oidc-* flags, kubernetes.io/docs/reference/
+     * access-authn-authz/authentication: OpenID Connect tokens): issued for the kubectl client, the user named by the
+     * verified email, the groups from the groups claim, both behind a prefix so no token can pass for a system or
+     * certificate identity. It needs Dex running no more than it needs it at start: the authenticator fetches the
+     * discovery document in the background and retries (kubernetes/kubernetes#28036, #33585), and it trusts Dex's
+     * Let's Encrypt certificate through the node's CA bundle, which kubeadm mounts into its pod (/etc/ssl/certs).
+     * The ClusterConfiguration is the cluster's: control-plane nodes that join take it from kubeadm-config.
+     */
+    static String oidc(Cluster cluster) {
+        return cluster.access().signOn().map(sso -> "  extraArgs:\n"
+                + arg("oidc-issuer-url", sso.issuerUrl())
+                + arg("oidc-client-id", SingleSignOn.KUBERNETES_CLIENT)
+                + arg("oidc-username-claim", "email")
+                + arg("oidc-username-prefix", "\"" + SingleSignOn.PREFIX + "\"")
+                + arg("oidc-groups-claim", "groups")
+                + arg("oidc-groups-prefix", "\"" + SingleSignOn.PREFIX + "\"")).orElse("");
+    }
+
+    private static String arg(String name, String value) {
+        return "    - name: " + name + "\n      value: " + value + "\n";
     }
 
     /** Discovery pins the CA by its public key's hash: a joiner trusts no API server that merely knows the token. */

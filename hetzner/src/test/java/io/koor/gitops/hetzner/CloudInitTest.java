@@ -117,6 +117,43 @@ class CloudInitTest {
                 .isGreaterThan(script.indexOf("kubeadm init"));
     }
 
+    /**
+     * With sign-on the API server takes Dex's tokens: kubeadm v1beta4's ClusterConfiguration carries the flags in
+     * apiServer.extraArgs as name/value pairs (cmd/kubeadm/app/apis/kubeadm/v1beta4 types.go, ControlPlaneComponent).
+     */
+    @Test
+    void withSignOnTheApiServerTakesDexsTokens() throws Exception {
+        var dex = io.koor.gitops.model.access.SingleSignOn.dexAt("login.demo.example.com", "koor-tech");
+        Cluster cluster = Patterns.minimalProduction("demo").access(io.koor.gitops.model.access.Access.none()
+                .signOnThroughDex(dex).guests("koor-tech:demo-guests")).build();
+        DesiredState desired = DesiredState.of(cluster, "ops");
+        String config = files(userData(desired, "demo-control-plane-1")).get("/etc/kubeadm/config.yaml");
+        JsonNode clusterConfig = null;
+        try (var docs = YAML.readerFor(JsonNode.class).readValues(config)) {
+            while (docs.hasNext()) {
+                JsonNode doc = (JsonNode) docs.next();
+                if (doc.path("kind").asText().equals("ClusterConfiguration")) {
+                    clusterConfig = doc;
+                }
+            }
+        }
+        assertThat(clusterConfig).isNotNull();
+        Map<String, String> args = new HashMap<>();
+        clusterConfig.at("/apiServer/extraArgs").forEach(a -> args.put(a.path("name").asText(), a.path("value").asText()));
+        assertThat(args).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "oidc-issuer-url", "https://login.demo.example.com",
+                "oidc-client-id", "kubernetes",
+                "oidc-username-claim", "email",
+                "oidc-username-prefix", "oidc:",
+                "oidc-groups-claim", "groups",
+                "oidc-groups-prefix", "oidc:"));
+        assertThat(clusterConfig.at("/apiServer/certSANs/0").asText()).isEqualTo(CloudInit.PUBLIC_IP);
+        // without sign-on, no flag
+        String plain = files(userData(DesiredState.of(Patterns.minimalProduction("demo").build(), "ops"),
+                "demo-control-plane-1")).get("/etc/kubeadm/config.yaml");
+        assertThat(plain).doesNotContain("extraArgs").doesNotContain("oidc");
+    }
+
     @Test
     void fluxWaitsForTheNodeAndToleratesTheControlPlaneTaint() throws Exception {
         DesiredState desired = DesiredState.of(Patterns.minimalProduction("demo").build(), "ops");

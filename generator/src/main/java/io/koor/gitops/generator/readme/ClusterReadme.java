@@ -219,7 +219,39 @@ public final class ClusterReadme {
                     .append("| platform-admin | everything | ").append(groups(access.platformAdmins())).append(" |\n")
                     .append("| demo-guest | get, list, watch workloads, storage and monitoring objects; no Secrets,")
                     .append(" logs, exec or port-forward | ").append(groups(access.guests())).append(" |\n");
+            access.signOn().ifPresent(dex -> signOn(md, cluster, dex));
         }
+    }
+
+    /**
+     * Sign-in through Dex: the one thing the operator makes by hand (GitHub's OAuth app and its Secret, which must
+     * not be in Git), and how kubectl and Grafana use it. kubelogin (int128/kubelogin) is the usual kubectl plugin.
+     */
+    private static void signOn(StringBuilder md, Cluster cluster, io.koor.gitops.model.access.SingleSignOn dex) {
+        String prefix = io.koor.gitops.model.access.SingleSignOn.PREFIX;
+        md.append("\nPeople sign in through Dex at <").append(dex.issuerUrl()).append("/> with GitHub: members of the")
+                .append(" teams ").append(groups(cluster.access().teams())).append(" of `")
+                .append(dex.gitHubOrganisation()).append("`, whose groups are `").append(dex.gitHubOrganisation())
+                .append(":TEAM`; the API server sees them as `").append(prefix).append("").append(dex.gitHubOrganisation())
+                .append(":TEAM` and the user as `").append(prefix).append("EMAIL`.")
+                .append(" Once, as a platform admin with the kubeadm credentials: register a GitHub OAuth app of the")
+                .append(" organisation with the callback URL `").append(dex.issuerUrl()).append("/callback`, put its")
+                .append(" client id and secret into the cluster (never into Git), and restart Dex so it reads them:\n\n")
+                .append("```sh\nkubectl -n dex create secret generic dex-github --from-literal=GITHUB_CLIENT_ID=ID")
+                .append(" --from-file=GITHUB_CLIENT_SECRET=/dev/stdin   # paste the secret, then Ctrl-D\n")
+                .append("kubectl -n dex rollout restart deployment dex\n```\n\n")
+                .append("kubectl, with the kubelogin plugin (`kubectl oidc-login`), as client `")
+                .append(io.koor.gitops.model.access.SingleSignOn.KUBERNETES_CLIENT).append("`:\n\n```sh\n")
+                .append("kubectl config set-credentials dex --exec-api-version=client.authentication.k8s.io/v1")
+                .append(" --exec-command=kubectl --exec-arg=oidc-login --exec-arg=get-token")
+                .append(" --exec-arg=--oidc-issuer-url=").append(dex.issuerUrl())
+                .append(" --exec-arg=--oidc-client-id=").append(io.koor.gitops.model.access.SingleSignOn.KUBERNETES_CLIENT)
+                .append(" --exec-arg=--oidc-extra-scope=email --exec-arg=--oidc-extra-scope=groups\n")
+                .append("kubectl --user=dex get nodes\n```\n");
+        cluster.monitoring().grafana().ifPresent(g -> md.append("\nGrafana offers \"Sign in with GitHub\": platform")
+                .append(" admins' teams become Admin, guests' teams Viewer, and anyone else is turned away. Its client")
+                .append(" secret is random, made in the cluster by the Job in `dex` and copied into Secret `")
+                .append("grafana-oauth` of `monitoring`.\n"));
     }
 
     /**

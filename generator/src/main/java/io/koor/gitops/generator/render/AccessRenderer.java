@@ -18,6 +18,8 @@ import java.util.Set;
  * {@code demo-guest} may get, list and watch the workloads, their storage and how they are reconciled,
  * and nothing else: no Secret (and so no key or password), no exec, attach or port-forward (those are
  * create on pods/exec and the like, never granted), no logs (they may hold what a Secret held), no write.
+ * With sign-on through Dex the bindings name the groups as the API server sees them, behind its OIDC groups
+ * prefix ({@link io.koor.gitops.model.access.SingleSignOn#PREFIX}).
  */
 public final class AccessRenderer {
     public static final String COMPONENT = "access";
@@ -59,10 +61,10 @@ public final class AccessRenderer {
         objects.add(new ClusterRoleBuilder().withNewMetadata().withName(GUEST_ROLE).endMetadata()
                 .withRules(GUEST_RULES).build());
         if (!access.platformAdmins().isEmpty()) {
-            objects.add(binding(ADMIN_ROLE, access.platformAdmins()));
+            objects.add(binding(ADMIN_ROLE, access.platformAdmins().stream().map(access::boundName).toList()));
         }
         if (!access.guests().isEmpty()) {
-            objects.add(binding(GUEST_ROLE, access.guests()));
+            objects.add(binding(GUEST_ROLE, access.guests().stream().map(access::boundName).toList()));
         }
         return List.of(Component.ofManifests(COMPONENT, Layer.CONFIGS, Set.of(), false, objects));
     }

@@ -107,7 +107,7 @@ final class ActivityRenderer {
                     .forEach(store -> to.add(NetworkPolicies.toGateways(cluster, store)));
             Set<Integer> webPorts = webPorts(activity, ns);
             if (!webPorts.isEmpty()) {
-                to.add(toWeb(webPorts));
+                to.add(NetworkPolicies.toAnyAddress(webPorts));
             }
             if (MonitoringRenderer.hasPushgateway(cluster)) {
                 to.add(map("to", List.of(map("namespaceSelector", map("matchLabels",
@@ -131,16 +131,6 @@ final class ActivityRenderer {
         activity.benchmarks().stream().filter(b -> b.namespace().value().equals(ns))
                 .forEach(b -> b.webPort().ifPresent(ports::add));
         return ports;
-    }
-
-    /**
-     * To the public pages, as a reader reaches them: through DNS and the load balancer in front of Traefik's node
-     * ports (a NodePort Service: kube-proxy does not short-circuit the balancer's address, so the packet leaves
-     * with it as destination and an ipBlock is what matches it). Any address, the pages' ports only.
-     */
-    private static Map<String, Object> toWeb(Set<Integer> ports) {
-        return map("to", List.of(map("ipBlock", map("cidr", "0.0.0.0/0")), map("ipBlock", map("cidr", "::/0"))),
-                "ports", ports.stream().map(p -> (Object) map("protocol", "TCP", "port", p)).toList());
     }
 
     private static HasMetadata priorityClass() {

@@ -37,6 +37,7 @@ public final class ClusterComponents {
         List<Component> monitoringStack = MonitoringRenderer.render(cluster);
         components.addAll(monitoringStack);
         components.addAll(AccessRenderer.render(cluster));
+        components.addAll(DexRenderer.render(cluster));
         Set<String> installed = union(platform.stream().map(Component::name).collect(Collectors.toSet()),
                 monitoringStack.stream().map(Component::name).collect(Collectors.toSet()));
         // What each config needs besides the operator, when the tree installs it.

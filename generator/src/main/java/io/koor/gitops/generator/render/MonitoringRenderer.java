@@ -66,6 +66,9 @@ public final class MonitoringRenderer {
         if (pushgateway) {
             config.add(pushgatewayMonitor());
         }
+        if (cluster.access().signOn().isPresent()) {
+            config.add(dexMonitor());
+        }
         List<URI> endpoints = PublicEndpoints.of(cluster);
         endpoints.forEach(url -> config.add(probe(url)));
         if (!endpoints.isEmpty()) {
@@ -158,9 +161,56 @@ public final class MonitoringRenderer {
             if (g.guestsMayLook()) {
                 ini.put("auth.anonymous", map("enabled", true, "org_role", "Viewer"));
             }
+            cluster.access().signOn().ifPresent(dex -> {
+                ini.put("auth.generic_oauth", signOn(cluster.access(), dex));
+                // the secret is not in grafana.ini: Grafana reads GF_<SECTION>_<KEY> over the file
+                grafana.put("envValueFrom", map("GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET", map("secretKeyRef", map(
+                        "name", DexRenderer.GRAFANA_OAUTH_SECRET, "key", DexRenderer.GRAFANA_OAUTH_KEY))));
+            });
             grafana.put("grafana.ini", ini);
         });
         return grafana;
+    }
+
+    /**
+     * Sign-in through Dex (Grafana's generic OAuth: grafana.com/docs/grafana/latest/setup-grafana/configure-security/
+     * configure-authentication/generic-oauth): the authorisation code flow with PKCE against Dex's endpoints, the
+     * role from the token's groups claim, platform admins as Admin and guests as Viewer; role_attribute_strict turns
+     * away anyone whose groups map to no role. The client secret comes from the environment (see the caller).
+     */
+    private static Map<String, Object> signOn(io.koor.gitops.model.access.Access access,
+                                              io.koor.gitops.model.access.SingleSignOn dex) {
+        List<String> roles = new ArrayList<>();
+        access.platformAdmins().forEach(group -> roles.add("contains(groups[*], '" + group + "') && 'Admin'"));
+        access.guests().forEach(group -> roles.add("contains(groups[*], '" + group + "') && 'Viewer'"));
+        return map(
+                "enabled", true,
+                "name", "GitHub",
+                "client_id", DexRenderer.GRAFANA_CLIENT,
+                "scopes", "openid email profile groups",
+                "auth_url", dex.issuerUrl() + "/auth",
+                "token_url", dex.issuerUrl() + "/token",
+                "api_url", dex.issuerUrl() + "/userinfo",
+                "use_pkce", true,
+                "allow_sign_up", true,
+                "login_attribute_path", "preferred_username",
+                "email_attribute_path", "email",
+                "groups_attribute_path", "groups",
+                "role_attribute_path", String.join(" || ", roles),
+                "role_attribute_strict", true);
+    }
+
+    /**
+     * What the dex chart's own ServiceMonitor would say (0.24.0 templates/servicemonitor.yaml): the Service's
+     * telemetry port, {@code /metrics}; its selector labels. Here, in the configs, because the chart would apply it
+     * in the layer that brings the CRD.
+     */
+    private static HasMetadata dexMonitor() {
+        return Resources.custom("monitoring.coreos.com/v1", "ServiceMonitor", DexRenderer.RELEASE, NAMESPACE, map(
+                "endpoints", List.of(map("port", "telemetry", "path", "/metrics")),
+                "namespaceSelector", map("matchNames", List.of(DexRenderer.NAMESPACE)),
+                "selector", map("matchLabels", map("app.kubernetes.io/name", DexRenderer.RELEASE,
+                        "app.kubernetes.io/instance", DexRenderer.RELEASE))));
     }
 
     /** The exporter with its default http_2xx module, which the Probes name. */

@@ -140,6 +140,16 @@ final class NetworkPolicies {
                 "ports", List.of(port("TCP", podPort)));
     }
 
+    /**
+     * To any address on {@code ports}: public names (GitHub's API, the cluster's own pages as a reader reaches them
+     * through DNS and the load balancer in front of Traefik's node ports; kube-proxy does not short-circuit the
+     * balancer's address, so the packet leaves with it as destination and an ipBlock is what matches it).
+     */
+    static Map<String, Object> toAnyAddress(java.util.Collection<Integer> ports) {
+        return map("to", List.of(map("ipBlock", map("cidr", "0.0.0.0/0")), map("ipBlock", map("cidr", "::/0"))),
+                "ports", ports.stream().map(p -> (Object) port("TCP", p)).toList());
+    }
+
     private static Map<String, Object> toDns() {
         return map("to", List.of(CLUSTER_DNS), "ports", List.of(port("UDP", 53), port("TCP", 53)));
     }
@@ -147,9 +157,19 @@ final class NetworkPolicies {
     /** Connections from the ingress controller's namespace to the pods' {@code ports}. */
     static HasMetadata fromIngress(String ns, String name, Map<String, Object> podSelector, List<Integer> ports,
                                    Map<String, String> labels) {
+        return fromIngress(ns, name, podSelector, ports, labels, java.util.Optional.of(PlatformRenderer.INGRESS_NAMESPACE));
+    }
+
+    /**
+     * Connections from the namespace the tree runs its ingress controller in ({@link PlatformRenderer#ingressNamespace}),
+     * or from any namespace when the cluster brings its own controller, to the pods' {@code ports}.
+     */
+    static HasMetadata fromIngress(String ns, String name, Map<String, Object> podSelector, List<Integer> ports,
+                                   Map<String, String> labels, java.util.Optional<String> ingressNamespace) {
+        Map<String, Object> from = ingressNamespace.<Map<String, Object>>map(n -> map("namespaceSelector", namespace(n)))
+                .orElse(map("namespaceSelector", map()));
         return policy(ns, labels, name, podSelector, List.of("Ingress"), List.of(map(
-                "from", List.of(map("namespaceSelector", namespace(PlatformRenderer.INGRESS_NAMESPACE))),
-                "ports", ports.stream().map(p -> port("TCP", p)).toList())), null);
+                "from", List.of(from), "ports", ports.stream().map(p -> port("TCP", p)).toList())), null);
     }
 
     /** The ports the application's Services serve (other applications reach it only there). */

@@ -52,17 +52,19 @@ public final class PlatformRenderer {
                 || cluster.apps().cdn().isPresent()
                 || cluster.apps().dataControlCenter().flatMap(d -> d.host()).isPresent()
                 || cluster.monitoring().grafana().isPresent()
+                || cluster.access().signOn().isPresent()
                 || cluster.apps().dekorate().stream().anyMatch(DekorateRenderer::hasIngress);
     }
 
-    /** Whether something asks cert-manager for a certificate (the dashboard, a route, the stream, the CDN, the DCC). */
+    /** Whether something asks cert-manager for a certificate (the dashboard, a route, the stream, the CDN, the DCC, Grafana, Dex). */
     static boolean needsCertManager(Cluster cluster) {
         return cluster.rook().dashboard().flatMap(DashboardIngress::issuer).isPresent()
                 || routes(cluster).stream().anyMatch(r -> r.issuer().isPresent())
                 || cluster.apps().streaming().flatMap(s -> s.issuer()).isPresent()
                 || cluster.apps().cdn().isPresent()
                 || cluster.apps().dataControlCenter().flatMap(d -> d.host()).isPresent()
-                || cluster.monitoring().grafana().isPresent();
+                || cluster.monitoring().grafana().isPresent()
+                || cluster.access().signOn().isPresent();
     }
 
     private static List<WebRoute> routes(Cluster cluster) {

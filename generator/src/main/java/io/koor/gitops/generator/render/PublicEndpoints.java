@@ -26,6 +26,8 @@ public final class PublicEndpoints {
         cluster.apps().streaming().ifPresent(s -> all.add(URI.create("https://" + s.host() + "/")));
         cluster.apps().dataControlCenter().flatMap(d -> d.host()).ifPresent(h -> all.add(URI.create("https://" + h + "/")));
         cluster.monitoring().grafana().ifPresent(g -> all.add(URI.create("https://" + g.host() + "/")));
+        // Dex answers nothing at its root; its discovery document is what the API server and Grafana read
+        cluster.access().signOn().ifPresent(s -> all.add(URI.create(s.issuerUrl() + "/.well-known/openid-configuration")));
         all.addAll(cluster.monitoring().extraProbes());
         return new ArrayList<>(all);
     }

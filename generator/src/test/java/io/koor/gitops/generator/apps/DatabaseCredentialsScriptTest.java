@@ -3,73 +3,35 @@ package io.koor.gitops.generator.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * database-credentials.sh with curl, under sh and under busybox, against a server answering as the API server's
- * Secret endpoints do (GET 200/404, POST 201/409, PUT 200, data base64-encoded, compact JSON): there is no API
- * server on this machine, so this checks the script's side of the exchange and what it leaves behind.
+ * database-credentials.sh with curl, under sh and under busybox, against {@link SecretsApiStandIn}.
  */
 class DatabaseCredentialsScriptTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> ENV = Map.of("DB_CLUSTER", "app", "DB_HOST", "app-rw.database.svc",
             "CLIENTS", "shop/shop_api catalog/catalog");
 
     @TempDir
     Path dir;
 
-    /** Secrets by namespace/name, as the server keeps them (with data, never stringData). */
-    private final Map<String, ObjectNode> secrets = new TreeMap<>();
-
-    private Map.Entry<Integer, String> api(ScriptHarness.Request r) {
-        String[] p = r.path().split("/"); // "", api, v1, namespaces, NS, secrets[, NAME]
-        try {
-            if (!r.authorization().equals("Bearer the-token")) {
-                return Map.entry(401, "{}");
-            }
-            String ns = p[4];
-            if (r.method().equals("GET")) {
-                ObjectNode s = secrets.get(ns + "/" + p[6]);
-                return s == null ? Map.entry(404, "{\"kind\":\"Status\",\"code\":404}") : Map.entry(200, JSON.writeValueAsString(s));
-            }
-            ObjectNode body = (ObjectNode) JSON.readTree(r.body());
-            ObjectNode data = body.putObject("data");
-            body.path("stringData").fields().forEachRemaining(e -> data.put(e.getKey(),
-                    Base64.getEncoder().encodeToString(e.getValue().asText().getBytes(StandardCharsets.UTF_8))));
-            body.remove("stringData");
-            String name = r.method().equals("POST") ? body.at("/metadata/name").asText() : p[6];
-            String key = ns + "/" + name;
-            if (r.method().equals("POST") && secrets.containsKey(key)) {
-                return Map.entry(409, "{\"kind\":\"Status\",\"code\":409}");
-            }
-            if (r.method().equals("PUT") && !secrets.containsKey(key)) {
-                return Map.entry(404, "{}");
-            }
-            secrets.put(key, body);
-            return Map.entry(r.method().equals("POST") ? 201 : 200, JSON.writeValueAsString(body));
-        } catch (Exception e) {
-            return Map.entry(500, "{}");
-        }
-    }
+    private final SecretsApiStandIn api = new SecretsApiStandIn();
+    private final Map<String, ObjectNode> secrets = api.secrets;
 
     private String password(String key) {
-        return new String(Base64.getDecoder().decode(secrets.get(key).at("/data/password").asText()), StandardCharsets.UTF_8);
+        return api.value(key, "password");
     }
 
     private void makesKeepsAndCorrects(ScriptHarness harness) throws Exception {
         List<ScriptHarness.Request> requests = new ArrayList<>();
-        Function<ScriptHarness.Request, Map.Entry<Integer, String>> server = this::api;
+        Function<ScriptHarness.Request, Map.Entry<Integer, String>> server = api::answer;
         ScriptHarness.Run first = harness.run(DatabaseCredentialsScript.FILE, DatabaseCredentialsScript.text(), ENV, server,
                 requests);
         assertThat(first.exit()).as(first.output()).isZero();
@@ -78,15 +40,15 @@ class DatabaseCredentialsScriptTest {
         JsonNode kept = secrets.get("database/app-role-shop-api");
         assertThat(kept.path("type").asText()).isEqualTo("kubernetes.io/basic-auth");
         assertThat(kept.at("/metadata/labels/cnpg.io~1reload").asText()).isEqualTo("true");
-        assertThat(new String(Base64.getDecoder().decode(kept.at("/data/username").asText()), StandardCharsets.UTF_8))
+        assertThat(api.value("database/app-role-shop-api", "username"))
                 .isEqualTo("shop_api");
         String shop = password("database/app-role-shop-api");
         assertThat(shop).matches("[0-9a-f]{64}").isNotEqualTo(password("database/app-role-catalog"));
         assertThat(password("shop/postgres-app")).isEqualTo(shop);
         JsonNode copy = secrets.get("shop/postgres-app");
-        assertThat(new String(Base64.getDecoder().decode(copy.at("/data/host").asText()), StandardCharsets.UTF_8))
+        assertThat(api.value("shop/postgres-app", "host"))
                 .isEqualTo("app-rw.database.svc");
-        assertThat(new String(Base64.getDecoder().decode(copy.at("/data/dbname").asText()), StandardCharsets.UTF_8))
+        assertThat(api.value("shop/postgres-app", "dbname"))
                 .isEqualTo("shop_api");
         assertThat(first.output()).doesNotContain(shop).contains("created database/app-role-shop-api",
                 "created shop/postgres-app");
@@ -100,8 +62,7 @@ class DatabaseCredentialsScriptTest {
         assertThat(password("shop/postgres-app")).isEqualTo(shop);
 
         // a copy that went wrong (or was deleted) is made right from the kept password
-        secrets.get("shop/postgres-app").with("data").put("password", Base64.getEncoder().encodeToString(
-                "stale".getBytes(StandardCharsets.UTF_8)));
+        api.put("shop/postgres-app", "password", "stale");
         secrets.remove("catalog/postgres-app");
         String catalog = password("database/app-role-catalog");
         ScriptHarness.Run third = harness.run(DatabaseCredentialsScript.FILE, DatabaseCredentialsScript.text(), ENV,

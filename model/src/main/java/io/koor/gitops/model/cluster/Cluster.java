@@ -64,6 +64,9 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                 "kubernetesVersion=" + kubernetesVersion + ": use a supported Kubernetes release, 1.28.0 or newer");
         checkParts(problems, controlPlane, storage, workers, network, rook, apps);
         checkActivity(problems, rook, apps, activity);
+        problems.require(access.signOn().isEmpty() || !access.isEmpty(), "access.signOn", "sign-on through Dex with"
+                + " no group: nobody who signs in could do anything; bind a team, e.g. Access.none().platformAdmins(\""
+                + access.signOn().map(s -> s.gitHubOrganisation()).orElse("") + ":platform-admins\")");
         monitoring.logs().ifPresent(logs -> claimed(problems, rook, "monitoring.logs.bucketClaim",
                 DnsLabel.of(Monitoring.NAMESPACE), logs.bucketClaim()));
         problems.throwIfAny();

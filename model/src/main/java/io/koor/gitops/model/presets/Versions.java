@@ -83,6 +83,11 @@ public final class Versions {
     public static final String LOKI_CHART = "18.11.0";
     public static final String ALLOY_CHART = "1.11.1";
     /**
+     * Sign-on: Dex v2.44.0 from dexidp/helm-charts' dex chart 0.24.0 (its appVersion, the image
+     * ghcr.io/dexidp/dex:v2.44.0; repository https://charts.dexidp.io).
+     */
+    public static final String DEX_CHART = "0.24.0";
+    /**
      * curl's own image (curl/curl-container: Alpine with busybox sh, user curl_user), for every script that
      * only needs curl: the stream's uploader, the visitor bot, the Data Control Center's session secret.
      */

@@ -63,7 +63,8 @@ import java.util.function.Function;
  *       loki: no CRD in the chart; its rollout-operator sub-chart (rollout_operator.enabled, off by default) is not
  *       modelled (grafana-community/helm-charts@3386a115 charts/loki 18.11.0). alloy: monitoring.grafana.com (PodLogs)
  *       from its crds sub-chart when crds.create, true by default (grafana/alloy@66ebea85 operations/helm/charts/alloy
- *       1.11.1).</li>
+ *       1.11.1). dex: no CRD in the chart; Dex creates its dex.coreos.com CRDs itself when it runs with kubernetes
+ *       storage, and nothing in a tree uses them (dexidp/helm-charts@c82afcc2 charts/dex 0.24.0, templates/rbac.yaml).</li>
  *   <li>hcloud-cloud-controller-manager: no API. cilium: no CRD in the chart, its agent creates cilium.io
  *       when it runs, which is when the release is ready.</li>
  * </ul>
@@ -122,6 +123,7 @@ final class ChartApis {
             Map.entry("prometheus-pushgateway", c -> Served.NOTHING),
             Map.entry("data-control-center", c -> Served.NOTHING),
             Map.entry("loki", c -> Served.NOTHING),
+            Map.entry("dex", c -> Served.NOTHING),
             Map.entry("alloy", c -> c.flag("crds.create", true) ? Served.of("monitoring.grafana.com") : Served.NOTHING),
             Map.entry("cilium", c -> Served.of("cilium.io")));
 
