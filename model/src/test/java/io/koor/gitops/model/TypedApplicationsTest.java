@@ -97,8 +97,17 @@ class TypedApplicationsTest {
         Application reports = Application.named("reports").workload(Workload.cronJob("export", NGINX, SMALL, "0 2 * * *")
                 .database("app"));
         assertThatThrownBy(() -> cluster().apps(a -> a.application(reports)).build())
-                .hasMessageContaining("apps.applications[reports].workloads[export].databases[app]: no PostgreSQL cluster"
-                        + " is named app (there are []); add apps.postgres(PostgresCluster.named(\"app\", ...))");
+                .hasMessageContaining("apps.applications[reports].workloads[export].databases[app]: no PostgreSQL or"
+                        + " MariaDB cluster is named app (there are []); add apps.postgres(PostgresCluster.named(\"app\","
+                        + " ...)) or apps.mariadb(MariaDbCluster.named(\"app\", ...))");
+        // a MariaDB is a database too; a name both engines use is ambiguous
+        Cluster withMariaDb = cluster().apps(a -> a.application(reports)
+                .mariadb(io.koor.gitops.model.apps.MariaDbCluster.named("app", "mariadb", "ceph-block"))).build();
+        assertThat(withMariaDb.apps().applications().get(0).workloads().get(0).databases()).hasSize(1);
+        assertThatThrownBy(() -> cluster().apps(a -> a.application(reports)
+                .mariadb(io.koor.gitops.model.apps.MariaDbCluster.named("app", "mariadb", "ceph-block"))
+                .postgres(io.koor.gitops.model.apps.PostgresCluster.named("app", "database", "ceph-block"))).build())
+                .hasMessageContaining("2 database clusters are named app");
         Cluster built = cluster().apps(a -> a.application(reports)
                 .postgres(io.koor.gitops.model.apps.PostgresCluster.named("app", "database", "ceph-block"))).build();
         assertThat(built.apps().applications().get(0).workloads().get(0).databases()).extracting(Object::toString)

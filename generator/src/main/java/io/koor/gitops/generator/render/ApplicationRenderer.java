@@ -62,6 +62,10 @@ public final class ApplicationRenderer {
                 out.add(service(app, w, w.name().value(), false));
             }
         }
+        // a MariaDB's user, database and grant live with the application (a PostgreSQL's with the database)
+        app.workloads().stream().flatMap(w -> w.databases().stream()).distinct()
+                .flatMap(d -> MariaDbClients.named(cluster, d).stream())
+                .forEach(db -> out.addAll(MariaDbClients.objects(app, db)));
         out.addAll(NetworkPolicies.of(cluster, app, callers));
         for (WebRoute route : app.routes()) {
             out.add(ingress(cluster, app, route));
@@ -174,7 +178,10 @@ public final class ApplicationRenderer {
         }
         List<Object> env = new ArrayList<>(w.env().entrySet().stream()
                 .map(e -> (Object) map("name", e.getKey(), "value", e.getValue())).toList());
-        w.databases().forEach(d -> env.addAll(PostgresClients.env(postgres(cluster, d))));
+        for (var d : w.databases()) {
+            var mariadb = MariaDbClients.named(cluster, d);
+            env.addAll(mariadb.isPresent() ? MariaDbClients.env(app, mariadb.get()) : PostgresClients.env(postgres(cluster, d)));
+        }
         if (!env.isEmpty()) {
             container.put("env", env);
         }

@@ -3,7 +3,7 @@ package io.koor.gitops.generator.render;
 import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.koor.gitops.generator.apps.ClientSecretScript;
+import io.koor.gitops.generator.apps.RandomSecretScript;
 import io.koor.gitops.model.access.Access;
 import io.koor.gitops.model.access.SingleSignOn;
 import io.koor.gitops.model.cluster.Cluster;
@@ -173,11 +173,12 @@ final class DexRenderer {
                         SecretJob.onSecrets(List.of("create"), List.of()),
                         SecretJob.onSecrets(List.of("get", "update"), List.of(GRAFANA_OAUTH_SECRET)))),
                 SecretJob.binding(JOB_ACCOUNT + "-grafana", monitoring, JOB_ACCOUNT, NAMESPACE)));
-        objects.addAll(SecretJob.of(NAMESPACE, JOB_ACCOUNT, "client-secret", ClientSecretScript.FILE,
-                ClientSecretScript.text(), List.of(
+        objects.addAll(SecretJob.of(NAMESPACE, JOB_ACCOUNT, "client-secret", RandomSecretScript.FILE,
+                RandomSecretScript.text(), List.of(
                         map("name", "SECRET_NAME", "value", CLIENTS_SECRET),
                         map("name", "SECRET_KEY", "value", GRAFANA_SECRET_ENV),
-                        map("name", "COPIES", "value", monitoring + "/" + GRAFANA_OAUTH_SECRET + "/" + GRAFANA_OAUTH_KEY)),
+                        map("name", "COPIES", "value", monitoring + "/" + GRAFANA_OAUTH_SECRET + "/" + GRAFANA_OAUTH_KEY),
+                        map("name", "PART_OF", "value", COMPONENT)),
                 GRAFANA_CLIENT, List.of(NAMESPACE + "/" + CLIENTS_SECRET, monitoring + "/" + GRAFANA_OAUTH_SECRET),
                 labels()));
         return objects;

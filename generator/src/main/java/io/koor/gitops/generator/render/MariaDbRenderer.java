@@ -86,7 +86,8 @@ public final class MariaDbRenderer {
         objects.add(labelled(Resources.custom("k8s.mariadb.com/v1alpha1", "MariaDB", name, ns, spec(db, metrics)), db));
         db.backup().ifPresent(b -> objects.add(labelled(Resources.custom("k8s.mariadb.com/v1alpha1", "Backup", name, ns,
                 backup(cluster, db, b)), db)));
-        objects.addAll(policies(db, metrics));
+        objects.addAll(policies(db, metrics, MariaDbClients.of(cluster, db).stream().map(a -> a.namespace().value())
+                .distinct().toList()));
         Set<String> all = new TreeSet<>(needs);
         all.add(OPERATOR);
         List<HasMetadata> data = objects.stream().filter(o -> o.getKind().equals("MariaDB")).toList();
@@ -156,9 +157,10 @@ public final class MariaDbRenderer {
     /**
      * Ingress denied but: to the MariaDB pods from the namespace's own pods (Galera peers, the backup Jobs, the
      * exporter, clients) on MariaDB's and Galera's ports, and from the operator on MariaDB's and the agent's;
-     * to the exporter from Prometheus' namespace when metrics are on.
+     * to the exporter from Prometheus' namespace when metrics are on; from the namespaces of the applications using
+     * it, on MariaDB's port.
      */
-    private static List<HasMetadata> policies(MariaDbCluster db, boolean metrics) {
+    private static List<HasMetadata> policies(MariaDbCluster db, boolean metrics, List<String> clientNamespaces) {
         String ns = db.namespace().value();
         String name = db.name().value();
         List<HasMetadata> out = new ArrayList<>();
@@ -174,9 +176,7 @@ public final class MariaDbRenderer {
         out.add(labelled(Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name + "-instances", ns, map(
                 "podSelector", map("matchLabels", map("app.kubernetes.io/name", "mariadb", "app.kubernetes.io/instance", name)),
                 "policyTypes", List.of("Ingress"),
-                "ingress", List.of(
-                        map("from", List.of(map("podSelector", map())), "ports", peerPorts),
-                        map("from", List.of(namespace(OPERATOR_NAMESPACE)), "ports", operatorPorts)))), db));
+                "ingress", instancesIngress(peerPorts, operatorPorts, clientNamespaces))), db));
         if (metrics) {
             out.add(labelled(Resources.custom("networking.k8s.io/v1", "NetworkPolicy", name + "-metrics", ns, map(
                     "podSelector", map("matchLabels", map("app.kubernetes.io/name", "exporter",
@@ -186,6 +186,18 @@ public final class MariaDbRenderer {
                             "ports", List.of(tcp(EXPORTER_PORT)))))), db));
         }
         return out;
+    }
+
+    private static List<Object> instancesIngress(List<Map<String, Object>> peerPorts,
+                                                 List<Map<String, Object>> operatorPorts, List<String> clientNamespaces) {
+        List<Object> rules = new ArrayList<>(List.of(
+                map("from", List.of(map("podSelector", map())), "ports", peerPorts),
+                map("from", List.of(namespace(OPERATOR_NAMESPACE)), "ports", operatorPorts)));
+        if (!clientNamespaces.isEmpty()) {
+            rules.add(map("from", clientNamespaces.stream().map(n -> (Object) namespace(n)).toList(),
+                    "ports", List.of(tcp(MARIADB_PORT))));
+        }
+        return rules;
     }
 
     private static Map<String, Object> namespace(String name) {

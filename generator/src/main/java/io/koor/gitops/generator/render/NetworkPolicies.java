@@ -59,14 +59,32 @@ final class NetworkPolicies {
                 out.add(policy(app, w.name() + "-to-object-store", pods(app, w), List.of("Egress"), null, to));
             }
         }
+        boolean mariadbJob = false;
         for (Workload w : app.workloads()) {
             for (var name : w.databases()) {
+                var mariadb = MariaDbClients.named(cluster, name);
+                if (mariadb.isPresent()) {
+                    var db = mariadb.get();
+                    mariadbJob = true;
+                    out.add(policy(app, w.name() + "-to-mariadb-" + db.name(), pods(app, w), List.of("Egress"), null,
+                            List.of(map("to", List.of(map("namespaceSelector", namespace(db.namespace().value()),
+                                            "podSelector", map("matchLabels", map("app.kubernetes.io/name", "mariadb",
+                                                    "app.kubernetes.io/instance", db.name().value())))),
+                                    "ports", List.of(port("TCP", MariaDbRenderer.MARIADB_PORT))))));
+                    continue;
+                }
                 var db = ApplicationRenderer.postgres(cluster, name);
                 out.add(policy(app, w.name() + "-to-postgres-" + db.name(), pods(app, w), List.of("Egress"), null,
                         List.of(map("to", List.of(map("namespaceSelector", namespace(db.namespace().value()),
                                         "podSelector", map("matchLabels", map("cnpg.io/cluster", db.name().value())))),
                                 "ports", List.of(port("TCP", PostgresRenderer.POSTGRES_PORT))))));
             }
+        }
+        if (mariadbJob) {
+            // the Job making the MariaDB users' passwords writes its Secret through the API server
+            out.add(policy(app, MariaDbClients.JOB_COMPONENT + "-to-api-server", map("matchLabels", map(
+                    "app.kubernetes.io/component", MariaDbClients.JOB_COMPONENT)), List.of("Egress"), null,
+                    List.of(toApiServer(cluster))));
         }
         for (var other : app.talksTo()) {
             Application target = cluster.apps().applications().stream().filter(a -> a.name().equals(other))

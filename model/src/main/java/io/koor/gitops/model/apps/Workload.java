@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * @param buckets   ObjectBucketClaims of the application's namespace whose Secret and ConfigMap become
  *                  the container's environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, BUCKET_HOST,
  *                  BUCKET_NAME, BUCKET_PORT)
- * @param databases PostgreSQL clusters of the cluster (CloudNativePG, any namespace) the container connects to
- *                  with a role and a database of the application's own, its credentials in the environment
- *                  (libpq's PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD)
+ * @param databases PostgreSQL clusters (CloudNativePG) or MariaDBs (mariadb-operator) of the cluster, in any
+ *                  namespace, the container connects to with a user and a database of the application's own, its
+ *                  credentials in the environment (PostgreSQL: libpq's PGHOST, PGPORT, PGDATABASE, PGUSER,
+ *                  PGPASSWORD; MariaDB: MARIADB_HOST, MARIADB_PORT, MARIADB_DATABASE, MARIADB_USER, MARIADB_PASSWORD)
  */
 public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resources, int replicas,
                        Optional<String> schedule, boolean suspended, List<String> command, List<String> args,
@@ -156,7 +157,7 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
         }
         Set<DnsLabel> claimed = new HashSet<>();
         buckets.forEach(b -> problems.require(claimed.add(b), "buckets[" + b + "]", "bucket claim " + b + " is named twice"));
-        problems.require(databases.size() <= 1, "databases", "a workload connects to one database here (libpq's"
+        problems.require(databases.size() <= 1, "databases", "a workload connects to one database here (its"
                 + " variables hold one); split the work, or give it " + (databases.isEmpty() ? "" : databases.get(0))
                 + " only");
         problems.throwIfAny();
@@ -275,13 +276,13 @@ public record Workload(DnsLabel name, Kind kind, ImageRef image, Resources resou
     }
 
     /**
-     * Connects to the PostgreSQL cluster {@code postgresCluster} (CloudNativePG, in its own namespace) as a role and a
-     * database named after the application, made by the operator; the credentials come into the environment as
-     * libpq's variables from a Secret of the application's namespace, never from Git.
+     * Connects to the database cluster {@code name} of the definition, a PostgreSQL cluster (CloudNativePG) or a
+     * MariaDB (mariadb-operator) in its own namespace, as a user and a database named after the application, made by
+     * the operator; the credentials come into the environment (see {@link Workload}) from a Secret of the
+     * application's namespace, never from Git.
      */
-    public Workload database(String postgresCluster) {
-        return with(d -> d.databases = plus(d.databases, Problems.at("databases[" + postgresCluster + "]",
-                () -> DnsLabel.of(postgresCluster))));
+    public Workload database(String name) {
+        return with(d -> d.databases = plus(d.databases, Problems.at("databases[" + name + "]", () -> DnsLabel.of(name))));
     }
 
     /** The {@code app.kubernetes.io/component} label, {@code server} or {@code job} by default. */

@@ -262,12 +262,16 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                                     + (fileClasses.isEmpty() ? "none" : String.join(", ", fileClasses)) + ")");
                 }
                 for (DnsLabel db : w.databases()) {
-                    long named = apps.databases().stream().filter(d -> d.name().equals(db)).count();
+                    long named = apps.databases().stream().filter(d -> d.name().equals(db)).count()
+                            + apps.mariadbs().stream().filter(d -> d.name().equals(db)).count();
+                    List<String> all = new ArrayList<>(apps.databases().stream().map(d -> d.name().value()).toList());
+                    apps.mariadbs().forEach(d -> all.add(d.name().value()));
                     problems.require(named == 1, at + ".databases[" + db + "]", named == 0
-                            ? "no PostgreSQL cluster is named " + db + " (there are " + apps.databases().stream()
-                                    .map(d -> d.name().value()).toList() + "); add apps.postgres(PostgresCluster.named(\""
-                                    + db + "\", ...))"
-                            : named + " PostgreSQL clusters are named " + db + " in different namespaces; rename one");
+                            ? "no PostgreSQL or MariaDB cluster is named " + db + " (there are " + all
+                                    + "); add apps.postgres(PostgresCluster.named(\"" + db + "\", ...)) or"
+                                    + " apps.mariadb(MariaDbCluster.named(\"" + db + "\", ...))"
+                            : named + " database clusters are named " + db + " (PostgreSQL or MariaDB, in different"
+                                    + " namespaces); rename one");
                 }
                 for (DnsLabel bucket : w.buckets()) {
                     boolean claimed = rook.storeHolding(app.namespace(), bucket).isPresent();

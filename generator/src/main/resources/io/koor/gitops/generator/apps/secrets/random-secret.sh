@@ -1,19 +1,21 @@
 #!/bin/sh
-# Makes the secret an OAuth client shares with Dex, in the cluster, so that none is in Git: a random value kept
-# in Dex's namespace (Secret SECRET_NAME, key SECRET_KEY, which Dex reads into its environment), and copied into
-# each client's namespace (COPIES: space-separated NAMESPACE/NAME/KEY). A value that exists is kept; a copy is
-# made again or corrected from it. Prints no secret. Needs curl, sed, base64, od, tr and head (busybox has them).
-# KUBE_API and SA_DIR default to the pod's in-cluster values.
+# Makes a random secret in the cluster, so that none is in Git: 64 hex digits kept in the Job's namespace
+# (Secret SECRET_NAME, key SECRET_KEY), and copied into other namespaces that need the same value (COPIES:
+# space-separated NAMESPACE/NAME/KEY, or empty), such as an OAuth client's secret shared with Dex, or a database
+# user's password. A value that exists is kept; a copy is made again or corrected from it. Prints no secret.
+# Needs curl, sed, base64, od, tr and head (busybox has them). PART_OF labels the Secrets; KUBE_API and SA_DIR
+# default to the pod's in-cluster values.
 set -eu
-: "${SECRET_NAME:?is not set: the Secret Dex reads}"
+: "${SECRET_NAME:?is not set: the Secret to keep}"
 : "${SECRET_KEY:?is not set: its key}"
-: "${COPIES:?is not set: NAMESPACE/NAME/KEY of each client copy}"
+: "${PART_OF:?is not set: what the Secrets belong to (their part-of label)}"
+copies=${COPIES:-}
 sa=${SA_DIR:-/var/run/secrets/kubernetes.io/serviceaccount}
 api=${KUBE_API:-https://${KUBERNETES_SERVICE_HOST:?not in a pod}:${KUBERNETES_SERVICE_PORT:-443}}
 here=$(cat "$sa/namespace")
-answer=${TMPDIR:-/tmp}/client-secret.$$
+answer=${TMPDIR:-/tmp}/random-secret.$$
 trap 'rm -f "$answer"' EXIT
-labels='"app.kubernetes.io/part-of":"dex","app.kubernetes.io/managed-by":"demo-gitops"'
+labels='"app.kubernetes.io/part-of":"'"$PART_OF"'","app.kubernetes.io/managed-by":"demo-gitops"'
 
 # call METHOD PATH [BODY]: prints the HTTP status; the answer is in $answer
 call() {
@@ -28,7 +30,7 @@ call() {
 }
 
 fail() {
-  echo "client-secret: $1: the API answered $2" >&2
+  echo "random-secret: $1: the API answered $2" >&2
   sed 's/"data":{[^}]*}//; s/"stringData":{[^}]*}//' "$answer" >&2
   exit 1
 }
@@ -56,14 +58,14 @@ case $status in
     value=$(random)
     status=$(call POST "$path" "$(secret "$here" "$SECRET_NAME" "$SECRET_KEY" "$value")")
     [ "$status" = 201 ] || fail "creating $here/$SECRET_NAME" "$status"
-    echo "client-secret: created $here/$SECRET_NAME" ;;
+    echo "random-secret: created $here/$SECRET_NAME" ;;
   *) fail "reading $here/$SECRET_NAME" "$status" ;;
 esac
 case $value in
-  ''|*[!0-9a-f]*) echo "client-secret: $here/$SECRET_NAME holds no $SECRET_KEY this script made" >&2; exit 1 ;;
+  ''|*[!0-9a-f]*) echo "random-secret: $here/$SECRET_NAME holds no $SECRET_KEY this script made" >&2; exit 1 ;;
 esac
 
-for copy in $COPIES; do
+for copy in $copies; do
   namespace=${copy%%/*}
   rest=${copy#*/}
   name=${rest%%/*}
@@ -75,14 +77,14 @@ for copy in $COPIES; do
     404)
       status=$(call POST "$path" "$body")
       [ "$status" = 201 ] || fail "creating $namespace/$name" "$status"
-      echo "client-secret: created $namespace/$name" ;;
+      echo "random-secret: created $namespace/$name" ;;
     200)
       if [ "$(value_of "$key")" = "$value" ]; then
-        echo "client-secret: $namespace/$name is current; kept"
+        echo "random-secret: $namespace/$name is current; kept"
       else
         status=$(call PUT "$path/$name" "$body")
         [ "$status" = 200 ] || fail "correcting $namespace/$name" "$status"
-        echo "client-secret: corrected $namespace/$name"
+        echo "random-secret: corrected $namespace/$name"
       fi ;;
     *) fail "reading $namespace/$name" "$status" ;;
   esac

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * client-secret.sh, which makes the secret Grafana shares with Dex: with curl under sh and under busybox (as in
+ * random-secret.sh, here making the secret Grafana shares with Dex: with curl under sh and under busybox (as in
  * curl's image) against {@link SecretsApiStandIn}. Dex's copy and each client's must be one random value, kept
  * across runs, a copy made right again from Dex's, and nothing printed that would give the secret away.
  */
-class ClientSecretScriptTest {
+class RandomSecretScriptTest {
     private static final Map<String, String> ENV = Map.of("SECRET_NAME", "dex-clients", "SECRET_KEY",
-            "GRAFANA_CLIENT_SECRET", "COPIES", "monitoring/grafana-oauth/client-secret");
+            "GRAFANA_CLIENT_SECRET", "COPIES", "monitoring/grafana-oauth/client-secret", "PART_OF", "dex");
 
     @TempDir
     Path dir;
@@ -25,7 +25,7 @@ class ClientSecretScriptTest {
 
     private ScriptHarness.Run run(ScriptHarness harness, Map<String, String> env, List<ScriptHarness.Request> requests)
             throws Exception {
-        return harness.run(ClientSecretScript.FILE, ClientSecretScript.text(), env, api::answer, requests);
+        return harness.run(RandomSecretScript.FILE, RandomSecretScript.text(), env, api::answer, requests);
     }
 
     private void makesKeepsAndCorrects(ScriptHarness harness) throws Exception {
@@ -37,6 +37,8 @@ class ClientSecretScriptTest {
         assertThat(api.value("monitoring/grafana-oauth", "client-secret")).isEqualTo(secret);
         assertThat(api.secrets.get("monitoring/grafana-oauth").at("/metadata/namespace").asText()).isEqualTo("monitoring");
         assertThat(api.secrets.get("dex/dex-clients").at("/type").asText()).isEqualTo("Opaque");
+        assertThat(api.secrets.get("dex/dex-clients").at("/metadata/labels/app.kubernetes.io~1part-of").asText())
+                .isEqualTo("dex");
         assertThat(first.output()).doesNotContain(secret).contains("created dex/dex-clients",
                 "created monitoring/grafana-oauth");
 
@@ -66,12 +68,24 @@ class ClientSecretScriptTest {
 
         // a refusal fails the Job, printing no secret
         api.secrets.clear();
-        ScriptHarness.Run refused = harness.run(ClientSecretScript.FILE, ClientSecretScript.text(), ENV,
+        ScriptHarness.Run refused = harness.run(RandomSecretScript.FILE, RandomSecretScript.text(), ENV,
                 r -> r.method().equals("GET") ? Map.entry(404, "{}") : Map.entry(403, "{\"kind\":\"Status\",\"code\":403}"),
                 new ArrayList<>());
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.output()).contains("creating dex/dex-clients: the API answered 403")
                 .doesNotContainPattern("[0-9a-f]{64}");
+    }
+
+    /** Without copies (a database user's password, kept where the user and the application are). */
+    private void keepsOneWithoutCopies(ScriptHarness harness) throws Exception {
+        Map<String, String> env = Map.of("SECRET_NAME", "shop-mariadb", "SECRET_KEY", "password", "PART_OF", "shop");
+        ScriptHarness.Run run = run(harness, env, new ArrayList<>());
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(api.secrets).containsOnlyKeys("dex/shop-mariadb");
+        String password = api.value("dex/shop-mariadb", "password");
+        assertThat(password).matches("[0-9a-f]{64}");
+        assertThat(run(harness, env, new ArrayList<>()).exit()).isZero();
+        assertThat(api.value("dex/shop-mariadb", "password")).isEqualTo(password);
     }
 
     @Test
@@ -82,5 +96,10 @@ class ClientSecretScriptTest {
     @Test
     void underBusyboxAsInCurlsImage() throws Exception {
         makesKeepsAndCorrects(new ScriptHarness(dir, "dex").underBusybox());
+    }
+
+    @Test
+    void keepsOneSecretWithoutCopiesUnderBusybox() throws Exception {
+        keepsOneWithoutCopies(new ScriptHarness(dir, "dex").underBusybox());
     }
 }
