@@ -86,8 +86,10 @@ public final class CdnRenderer {
                 labelled(Resources.custom("networking.k8s.io/v1", "NetworkPolicy", "default-deny-ingress", ns, map(
                         "podSelector", map(),
                         "policyTypes", List.of("Ingress"))), cdn),
-                fromIngress(cdn, name + "-from-ingress", map("app.kubernetes.io/name", name), SERVER_PORT, ingressNamespace),
-                fromIngress(cdn, name + "-acme-solver", map(SOLVER_LABEL, "true"), SOLVER_PORT, ingressNamespace),
+                NetworkPolicies.fromIngress(ns, name + "-from-ingress", map("matchLabels", map("app.kubernetes.io/name",
+                        name)), List.of(SERVER_PORT), labels(cdn), ingressNamespace),
+                NetworkPolicies.fromIngress(ns, name + "-acme-solver", map("matchLabels", map(SOLVER_LABEL, "true")),
+                        List.of(SOLVER_PORT), labels(cdn), ingressNamespace),
                 // The namespace is the bucket claim's, which denies all but DNS (ObjectStoreRenderer): the
                 // upload Job writes to the gateways and the cache fetches from them; nothing else leaves.
                 labelled(NetworkPolicies.egress(name + "-upload-to-object-store", ns,
@@ -211,23 +213,16 @@ public final class CdnRenderer {
         return ingress;
     }
 
-    /** Ingress to the pods selected from the ingress controller's namespace when the tree runs it, else from any. */
-    private static HasMetadata fromIngress(StaticSiteCdn cdn, String policy, Map<String, Object> pods, int port,
-                                           Optional<String> ingressNamespace) {
-        Map<String, Object> from = ingressNamespace.<Map<String, Object>>map(n -> map("namespaceSelector",
-                map("matchLabels", map("kubernetes.io/metadata.name", n)))).orElse(map("namespaceSelector", map()));
-        return labelled(Resources.custom("networking.k8s.io/v1", "NetworkPolicy", policy, cdn.namespace().value(), map(
-                "podSelector", map("matchLabels", pods),
-                "policyTypes", List.of("Ingress"),
-                "ingress", List.of(map("from", List.of(from), "ports", List.of(map("protocol", "TCP", "port", port)))))), cdn);
+    private static HasMetadata labelled(HasMetadata object, StaticSiteCdn cdn) {
+        object.getMetadata().setLabels(labels(cdn));
+        return object;
     }
 
-    private static HasMetadata labelled(HasMetadata object, StaticSiteCdn cdn) {
-        object.getMetadata().setLabels(new TreeMap<>(Map.of(
+    private static Map<String, String> labels(StaticSiteCdn cdn) {
+        return new TreeMap<>(Map.of(
                 "app.kubernetes.io/part-of", cdn.name().value(),
                 "app.kubernetes.io/component", "cdn",
-                "app.kubernetes.io/managed-by", "demo-gitops")));
-        return object;
+                "app.kubernetes.io/managed-by", "demo-gitops"));
     }
 
 }

@@ -77,14 +77,8 @@ public record Access(List<String> platformAdmins, List<String> guests, Optional<
     /** The GitHub teams whose members may sign in: those the groups name, in the order given. */
     public List<String> teams() {
         SingleSignOn sso = signOn.orElseThrow(() -> new IllegalStateException("no sign-on"));
-        List<String> teams = new ArrayList<>();
-        for (String group : concat(platformAdmins, guests)) {
-            String team = sso.teamOf(group).orElseThrow();
-            if (!teams.contains(team)) {
-                teams.add(team);
-            }
-        }
-        return teams;
+        return java.util.stream.Stream.concat(platformAdmins.stream(), guests.stream())
+                .map(group -> sso.teamOf(group).orElseThrow()).distinct().toList();
     }
 
     private static void teams(SingleSignOn sso, String path, List<String> groups) {
@@ -97,12 +91,6 @@ public record Access(List<String> platformAdmins, List<String> guests, Optional<
                         + group.substring(group.lastIndexOf(':') + 1) + "'");
             }
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static void check(String path, String group) {

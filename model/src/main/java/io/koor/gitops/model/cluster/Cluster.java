@@ -242,6 +242,9 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
         rook.filesystems().forEach(f -> f.storageClass().ifPresent(c -> classes.add(c.value())));
         List<String> fileClasses = rook.filesystems().stream().flatMap(f -> f.storageClass().stream())
                 .map(DnsLabel::value).toList();
+        // what Workload.database may name: PostgreSQL clusters and MariaDBs alike
+        List<String> databaseClusters = new ArrayList<>(apps.databases().stream().map(d -> d.name().value()).toList());
+        apps.mariadbs().forEach(d -> databaseClusters.add(d.name().value()));
         apps.dekorate().forEach(d -> problems.require(!d.namespace().equals(rook.namespace()),
                 "apps.dekorate[" + d.name() + "].namespace", "namespace " + d.namespace() + " is Rook's; give the"
                         + " application its own"));
@@ -262,12 +265,9 @@ public record Cluster(DnsLabel name, Version kubernetesVersion, HetznerLocation 
                                     + (fileClasses.isEmpty() ? "none" : String.join(", ", fileClasses)) + ")");
                 }
                 for (DnsLabel db : w.databases()) {
-                    long named = apps.databases().stream().filter(d -> d.name().equals(db)).count()
-                            + apps.mariadbs().stream().filter(d -> d.name().equals(db)).count();
-                    List<String> all = new ArrayList<>(apps.databases().stream().map(d -> d.name().value()).toList());
-                    apps.mariadbs().forEach(d -> all.add(d.name().value()));
+                    long named = databaseClusters.stream().filter(n -> n.equals(db.value())).count();
                     problems.require(named == 1, at + ".databases[" + db + "]", named == 0
-                            ? "no PostgreSQL or MariaDB cluster is named " + db + " (there are " + all
+                            ? "no PostgreSQL or MariaDB cluster is named " + db + " (there are " + databaseClusters
                                     + "); add apps.postgres(PostgresCluster.named(\"" + db + "\", ...)) or"
                                     + " apps.mariadb(MariaDbCluster.named(\"" + db + "\", ...))"
                             : named + " database clusters are named " + db + " (PostgreSQL or MariaDB, in different"
