@@ -40,6 +40,22 @@ public final class NodeLines {
         return new NodeLines(lines);
     }
 
+    /** The same lines for the same nodes (two readers of one document agree). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NodeLines other && Arrays.equals(lines, other.lines) && java.util.Objects.equals(placed, other.placed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(lines);
+    }
+
+    @Override
+    public String toString() {
+        return placed != null ? placed.toString() : Arrays.toString(lines);
+    }
+
     /** How many nodes the recorded tree has. */
     int size() {
         return lines.length;
