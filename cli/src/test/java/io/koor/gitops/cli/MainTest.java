@@ -62,6 +62,9 @@ class MainTest {
         assertThat(run("validate", ".", "--kubernetes-version", "1.32")).isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err()).contains("Unmatched argument at index 0: 'frobnicate'");
+        // a run builds only the command it names; a near miss still gets the suggestions of all of them
+        assertThat(run("validat")).isEqualTo(2);
+        assertThat(err()).contains("Did you mean", "validate");
     }
 
     @Test
@@ -74,6 +77,8 @@ class MainTest {
     void helpListsTheOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("validate", "rules", "plan", "provision", "destroy", "corpus");
+        assertThat(out().indexOf("  validate")).as("commands in their order").isLessThan(out().indexOf("  rules"))
+                .isLessThan(out().indexOf("  corpus"));
         out.reset();
         assertThat(run("validate", "--help")).isZero();
         assertThat(out()).contains("--schema-location", "--format=text|json|junit|sarif", "--exclude");

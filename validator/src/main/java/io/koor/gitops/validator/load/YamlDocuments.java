@@ -76,12 +76,15 @@ public final class YamlDocuments {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build()).setNodeFactory(SharedStrings.INSTANCE);
+    /** Made on first use: a tree that BlockYaml reads whole never loads Jackson's YAML parser and SnakeYAML's. */
+    private static final class Jackson {
+        static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+                .loaderOptions(loaderOptions())
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build()).setNodeFactory(SharedStrings.INSTANCE);
+    }
 
     static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
@@ -135,7 +138,7 @@ public final class YamlDocuments {
         List<Document> documents = new ArrayList<>();
         JsonParser parser = null;
         try {
-            parser = MAPPER.getFactory().createParser(text);
+            parser = Jackson.MAPPER.getFactory().createParser(text);
             NodeLines.Recorder lines = new NodeLines.Recorder();
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -244,9 +247,9 @@ public final class YamlDocuments {
     /** Jackson's own tree of the same text, for tests that hold {@link #tree} to it. */
     static List<JsonNode> jacksonTrees(String text) throws IOException {
         List<JsonNode> trees = new ArrayList<>();
-        try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+        try (JsonParser parser = Jackson.MAPPER.getFactory().createParser(text)) {
             while (parser.nextToken() != null) {
-                trees.add(MAPPER.readTree(parser));
+                trees.add(Jackson.MAPPER.readTree(parser));
             }
         }
         return trees;
