@@ -396,6 +396,7 @@ final class BlockYaml {
             }
         }
         StringBuilder value = new StringBuilder();
+        value.append("\n".repeat(first - l - 1)); // leading blank lines are line breaks of the value
         int last = first; // the last line with text
         int m = first;
         for (; m < count; m++) {

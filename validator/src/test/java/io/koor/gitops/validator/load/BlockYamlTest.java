@@ -38,6 +38,7 @@ class BlockYamlTest {
             "script: |\n  echo a\n\n    indented\n  # not a comment\n\nnext: |-\n  no newline\nlast: 1\n",
             "a: |\n  x\n  y",
             "empty: |\nafter: 1\n",
+            "leading: |\n\n\n  after two blank lines\n  \n  x\nnext: |-\n\n  y\n",
             "list:\n-\n  a: 1\n-\n- x\n-   spaced: 1\n    more: 2\n",
             "k :  v\nkey with spaces: value with spaces   \n",
             "  indented: root\n  second: 2\n",
@@ -134,6 +135,54 @@ class BlockYamlTest {
         assertThat(fast).as("files the fast reader read").isGreaterThan(files * 3 / 4);
     }
 
+    /**
+     * Seeded edits of real manifests at the characters YAML's structure hangs on (a colon, a dash, a
+     * quote, an indentation space, a line break, a '#', a '|'): whatever the fast reader accepts,
+     * SnakeYAML must read to the same tree, and what SnakeYAML refuses the fast reader must give up
+     * on, so that no malformed file loses its message.
+     */
+    @Test
+    void neverAcceptsWhatSnakeYamlRefusesNorReadsAnEditDifferently() throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("..").toAbsolutePath().normalize().resolve("apps"))) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().limit(120).toList();
+        }
+        assertThat(files).isNotEmpty();
+        java.util.Random random = new java.util.Random(20261203);
+        String structural = ":- \"'\n#|[]{}>";
+        int edits = 0;
+        int fast = 0;
+        int refused = 0;
+        for (Path file : files) {
+            String text = Files.readString(file);
+            for (int k = 0; k < 40; k++) {
+                StringBuilder edited = new StringBuilder(text);
+                for (int n = 1 + random.nextInt(3); n > 0; n--) {
+                    int at = random.nextInt(edited.length());
+                    switch (random.nextInt(3)) {
+                        case 0 -> edited.deleteCharAt(at);
+                        case 1 -> edited.insert(at, structural.charAt(random.nextInt(structural.length())));
+                        default -> edited.setCharAt(at, structural.charAt(random.nextInt(structural.length())));
+                    }
+                }
+                String variant = edited.toString();
+                edits++;
+                try {
+                    YamlDocuments.parse(variant, null);
+                } catch (YamlDocuments.YamlProblem | YamlDocuments.SeparatingTab e) {
+                    refused++;
+                }
+                if (assertAgree(file + " edit " + k, variant)) {
+                    fast++;
+                }
+            }
+        }
+        System.err.printf("BlockYamlTest: %d edits, %d refused by SnakeYAML, %d read by the fast reader, all agreeing%n",
+                edits, refused, fast);
+        assertThat(refused).as("edits that break the YAML").isGreaterThan(edits / 10);
+        assertThat(fast).as("edits the fast reader still reads").isGreaterThan(edits / 10);
+    }
+
     /** True when the fast reader read it; fails when it read it differently from SnakeYAML. */
     private static boolean assertAgree(String file, String text) throws IOException {
         if (text.indexOf('&') >= 0 && text.indexOf('*') >= 0) {
@@ -205,6 +254,11 @@ class BlockYamlTest {
             }
             return null;
         }
-        return fast.equals(slow) ? null : at + ": " + fast + " where SnakeYAML gives " + slow;
+        return fast.equals(slow) ? null : at + ": " + cut(fast) + " where SnakeYAML gives " + cut(slow);
+    }
+
+    private static String cut(JsonNode node) {
+        String shown = node.toString();
+        return shown.length() > 160 ? shown.substring(0, 160) + "..." : shown;
     }
 }
