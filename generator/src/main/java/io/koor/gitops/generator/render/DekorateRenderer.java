@@ -109,7 +109,8 @@ public final class DekorateRenderer {
         Map<String, String> labels = ApplicationRenderer.appLabels(app.name().value());
         out.addAll(NetworkPolicies.baseline(ns, labels));
         if (ingress && !ports.isEmpty()) {
-            out.add(NetworkPolicies.fromIngress(ns, "allow-from-ingress", Map.of(), List.copyOf(ports), labels));
+            out.add(NetworkPolicies.fromIngress(ns, "allow-from-ingress", Map.of(), List.copyOf(ports), labels,
+                    PlatformRenderer.ingressNamespace(cluster)));
         }
         return Component.ofManifests(component(app), Layer.APPS, needs, false, out);
     }

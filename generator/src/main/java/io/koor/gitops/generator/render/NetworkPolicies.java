@@ -45,7 +45,7 @@ final class NetworkPolicies {
             if (!routed.isEmpty()) {
                 out.add(fromIngress(app.namespace().value(), w.name() + "-from-ingress", pods(app, w),
                         w.ports().stream().filter(p -> routed.contains(p.name())).map(Workload.Port::number).toList(),
-                        ApplicationRenderer.appLabels(app)));
+                        ApplicationRenderer.appLabels(app), PlatformRenderer.ingressNamespace(cluster)));
             }
             if (!w.buckets().isEmpty()) {
                 List<Map<String, Object>> to = new ArrayList<>();
@@ -170,12 +170,6 @@ final class NetworkPolicies {
 
     private static Map<String, Object> toDns() {
         return map("to", List.of(CLUSTER_DNS), "ports", List.of(port("UDP", 53), port("TCP", 53)));
-    }
-
-    /** Connections from the ingress controller's namespace to the pods' {@code ports}. */
-    static HasMetadata fromIngress(String ns, String name, Map<String, Object> podSelector, List<Integer> ports,
-                                   Map<String, String> labels) {
-        return fromIngress(ns, name, podSelector, ports, labels, java.util.Optional.of(PlatformRenderer.INGRESS_NAMESPACE));
     }
 
     /**

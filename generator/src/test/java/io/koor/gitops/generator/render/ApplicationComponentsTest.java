@@ -169,6 +169,23 @@ class ApplicationComponentsTest {
         assertThat(all("app-probe")).extracting(o -> o.at("/metadata/name").asText()).doesNotContain("web-from-ingress");
     }
 
+    /**
+     * A cluster that brings its own ingress controller runs it in a namespace the tree does not know: the
+     * routed ports are open to every namespace then (as for the CDN and Dex), not to a traefik that is not there.
+     */
+    @Test
+    void withTheClustersOwnIngressControllerTheRoutedPortsAdmitAnyNamespace() {
+        Cluster own = TestSystems.withApplications("apps-demo", io.koor.gitops.model.cluster.Platform.whenNeeded()
+                .ingressController(io.koor.gitops.model.cluster.Platform.Install.NEVER));
+        Component site = ClusterComponents.of(own).stream().filter(c -> c.name().equals("app-site")).findFirst().orElseThrow();
+        JsonNode policy = ManifestYaml.readAll(ManifestYaml.write("", RenderersTest.objects(site))).stream()
+                .filter(o -> o.at("/kind").asText().equals("NetworkPolicy") && o.at("/metadata/name").asText().equals("web-from-ingress"))
+                .findFirst().orElseThrow().at("/spec/ingress/0");
+        assertThat(policy.at("/from/0/namespaceSelector").isObject()).isTrue();
+        assertThat(policy.at("/from/0/namespaceSelector").isEmpty()).as("every namespace").isTrue();
+        assertThat(policy.at("/ports/0/port").asInt()).isEqualTo(8080);
+    }
+
     private static GitOpsTree flux() {
         return new FluxLayout("io.koor.gitops.generator.testing.TestSystems").render(GitOpsSystem.of(CLUSTER));
     }

@@ -73,6 +73,11 @@ public final class TestSystems {
      * and a second application that talks to the first.
      */
     public static Cluster withApplications(String name) {
+        return withApplications(name, io.koor.gitops.model.cluster.Platform.whenNeeded());
+    }
+
+    /** The same cluster with its own choice of what the tree installs (an ingress controller of its own, say). */
+    public static Cluster withApplications(String name, io.koor.gitops.model.cluster.Platform platform) {
         var small = io.koor.gitops.model.values.Resources.of(50, 64, 128);
         String nginx = "docker.io/nginxinc/nginx-unprivileged:1.29.5-alpine";
         String busybox = "docker.io/library/busybox:1.37.0";
@@ -115,6 +120,7 @@ public final class TestSystems {
                                 .bucket("site", "site-content")))
                 .apps(apps -> apps.application(site).application(probe).application(ledger)
                         .postgres(io.koor.gitops.model.apps.PostgresCluster.named("shopdb", "database", "ceph-block")))
+                .platform(platform)
                 .build();
     }
 
