@@ -4,6 +4,7 @@ import static io.koor.gitops.generator.yaml.Fields.map;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.koor.gitops.generator.apps.KubeApiScript;
 import io.koor.gitops.model.presets.Versions;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ final class SecretJob {
      */
     static List<HasMetadata> of(String ns, String account, String container, String file, String script,
                                 List<Object> env, String identity, List<String> makes, Map<String, String> labels) {
-        String scripts = account + "-" + ContentHash.of(script);
+        // the scripts source the shared API calls from beside them
+        String code = script + KubeApiScript.text();
+        String scripts = account + "-" + ContentHash.of(code);
         HasMetadata configMap = new ConfigMapBuilder().withNewMetadata().withName(scripts).withNamespace(ns).endMetadata()
-                .withData(Map.of(file, script)).build();
+                .withData(new TreeMap<>(Map.of(file, script, KubeApiScript.FILE, KubeApiScript.text()))).build();
         HasMetadata job = Resources.custom("batch/v1", "Job",
-                account + "-" + ContentHash.of(script + Versions.CURL_IMAGE + identity), ns, map(
+                account + "-" + ContentHash.of(code + Versions.CURL_IMAGE + identity), ns, map(
                         // kustomize-controller reports a Job that used up its tries as failed, and it is not run again
                         "backoffLimit", 6,
                         "template", map(

@@ -89,6 +89,7 @@ final class ScriptHarness {
         try {
             Path file = dir.resolve(fileName);
             Files.writeString(file, script);
+            Files.writeString(dir.resolve(KubeApiScript.FILE), KubeApiScript.text()); // sourced from beside it, as in the Job
             String shell = busyboxPath == null ? "sh" : busyboxPath.resolve("sh").toString();
             ProcessBuilder builder = new ProcessBuilder(shell, file.toString()).redirectErrorStream(true);
             if (busyboxPath != null) {

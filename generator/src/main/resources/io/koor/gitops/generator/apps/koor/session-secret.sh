@@ -3,21 +3,13 @@
 # cookie and JWT secrets and the admin login's password, as a Helm values document (key values.yaml) that
 # Flux's HelmRelease reads through valuesFrom, and the password again under adminPassword for people.
 # Creates it with the API's POST, so an existing Secret (409 Conflict) is kept as it is: the sessions and the
-# password survive re-runs. Prints no secret. Needs curl, od, tr and head (busybox has them).
-# Settings: SECRET_NAME, ADMIN_USER; KUBE_API and SA_DIR default to the pod's in-cluster values.
+# password survive re-runs. Prints no secret.
+# Settings: SECRET_NAME, ADMIN_USER. The API calls are kube-api.sh's (beside this script).
 set -eu
 : "${SECRET_NAME:?is not set: the Secret to make}"
 : "${ADMIN_USER:?is not set: the admin login's name}"
-sa=${SA_DIR:-/var/run/secrets/kubernetes.io/serviceaccount}
-api=${KUBE_API:-https://${KUBERNETES_SERVICE_HOST:?not in a pod}:${KUBERNETES_SERVICE_PORT:-443}}
-namespace=$(cat "$sa/namespace")
-answer=${TMPDIR:-/tmp}/session-secret.$$
-trap 'rm -f "$answer"' EXIT
-
-# 32 random bytes as 64 hex digits: nothing in them needs quoting in JSON or YAML
-random() {
-  head -c 32 /dev/urandom | od -An -v -tx1 | tr -d ' \n'
-}
+script=session-secret
+. "${0%/*}/kube-api.sh"
 
 cookie=$(random)
 jwt=$(random)
@@ -34,11 +26,9 @@ metadata=$(printf '{"name":"%s","labels":{%s}}' "$SECRET_NAME" "$labels")
 data=$(printf '{"values.yaml":"%s","adminPassword":"%s"}' "$values" "$password")
 body=$(printf '{"apiVersion":"v1","kind":"Secret","type":"Opaque","metadata":%s,"stringData":%s}' "$metadata" "$data")
 
-status=$(printf '%s' "$body" | curl -sS -o "$answer" -w '%{http_code}' --max-time 30 --cacert "$sa/ca.crt" \
-  -H "Authorization: Bearer $(cat "$sa/token")" -H 'Content-Type: application/json' -X POST --data-binary @- \
-  "$api/api/v1/namespaces/$namespace/secrets") || { echo "session-secret: cannot reach the API at $api" >&2; exit 1; }
+status=$(call POST "/api/v1/namespaces/$here/secrets" "$body") || fail "cannot reach the API at $api" none
 case $status in
-  201) echo "session-secret: created Secret $namespace/$SECRET_NAME" ;;
-  409) echo "session-secret: Secret $namespace/$SECRET_NAME exists; kept" ;;
-  *) echo "session-secret: the API answered $status:" >&2; sed 's/"stringData":{[^}]*}//' "$answer" >&2; exit 1 ;;
+  201) echo "session-secret: created Secret $here/$SECRET_NAME" ;;
+  409) echo "session-secret: Secret $here/$SECRET_NAME exists; kept" ;;
+  *) fail "creating $here/$SECRET_NAME" "$status" ;;
 esac

@@ -3,46 +3,15 @@
 # (Secret SECRET_NAME, key SECRET_KEY), and copied into other namespaces that need the same value (COPIES:
 # space-separated NAMESPACE/NAME/KEY, or empty), such as an OAuth client's secret shared with Dex, or a database
 # user's password. A value that exists is kept; a copy is made again or corrected from it. Prints no secret.
-# Needs curl, sed, base64, od, tr and head (busybox has them). PART_OF labels the Secrets; KUBE_API and SA_DIR
-# default to the pod's in-cluster values.
+# PART_OF labels the Secrets. The API calls are kube-api.sh's (beside this script).
 set -eu
 : "${SECRET_NAME:?is not set: the Secret to keep}"
 : "${SECRET_KEY:?is not set: its key}"
 : "${PART_OF:?is not set: what the Secrets belong to (their part-of label)}"
 copies=${COPIES:-}
-sa=${SA_DIR:-/var/run/secrets/kubernetes.io/serviceaccount}
-api=${KUBE_API:-https://${KUBERNETES_SERVICE_HOST:?not in a pod}:${KUBERNETES_SERVICE_PORT:-443}}
-here=$(cat "$sa/namespace")
-answer=${TMPDIR:-/tmp}/random-secret.$$
-trap 'rm -f "$answer"' EXIT
+script=random-secret
+. "${0%/*}/kube-api.sh"
 labels='"app.kubernetes.io/part-of":"'"$PART_OF"'","app.kubernetes.io/managed-by":"demo-gitops"'
-
-# call METHOD PATH [BODY]: prints the HTTP status; the answer is in $answer
-call() {
-  if [ $# -gt 2 ]; then
-    printf '%s' "$3" | curl -sS -o "$answer" -w '%{http_code}' --max-time 30 --cacert "$sa/ca.crt" \
-      -H "Authorization: Bearer $(cat "$sa/token")" -H 'Content-Type: application/json' -X "$1" \
-      --data-binary @- "$api$2"
-  else
-    curl -sS -o "$answer" -w '%{http_code}' --max-time 30 --cacert "$sa/ca.crt" \
-      -H "Authorization: Bearer $(cat "$sa/token")" -X "$1" "$api$2"
-  fi
-}
-
-fail() {
-  echo "random-secret: $1: the API answered $2" >&2
-  sed 's/"data":{[^}]*}//; s/"stringData":{[^}]*}//' "$answer" >&2
-  exit 1
-}
-
-# the value under data.KEY of the Secret in $answer, decoded; empty when it has none
-value_of() {
-  sed -n 's/.*"'"$1"'":"\([A-Za-z0-9+/=]*\)".*/\1/p' "$answer" | head -n 1 | base64 -d
-}
-
-random() {
-  head -c 32 /dev/urandom | od -An -v -tx1 | tr -d ' \n'
-}
 
 # secret NAMESPACE NAME KEY VALUE: the JSON of an Opaque Secret holding KEY=VALUE
 secret() {
@@ -70,22 +39,5 @@ for copy in $copies; do
   rest=${copy#*/}
   name=${rest%%/*}
   key=${rest#*/}
-  path="/api/v1/namespaces/$namespace/secrets"
-  body=$(secret "$namespace" "$name" "$key" "$value")
-  status=$(call GET "$path/$name")
-  case $status in
-    404)
-      status=$(call POST "$path" "$body")
-      [ "$status" = 201 ] || fail "creating $namespace/$name" "$status"
-      echo "random-secret: created $namespace/$name" ;;
-    200)
-      if [ "$(value_of "$key")" = "$value" ]; then
-        echo "random-secret: $namespace/$name is current; kept"
-      else
-        status=$(call PUT "$path/$name" "$body")
-        [ "$status" = 200 ] || fail "correcting $namespace/$name" "$status"
-        echo "random-secret: corrected $namespace/$name"
-      fi ;;
-    *) fail "reading $namespace/$name" "$status" ;;
-  esac
+  keep_copy "$namespace" "$name" "$key" "$value" "$(secret "$namespace" "$name" "$key" "$value")"
 done
