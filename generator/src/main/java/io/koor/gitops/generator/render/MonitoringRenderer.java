@@ -131,11 +131,18 @@ public final class MonitoringRenderer {
      * {@code http}, {@code /metrics}, honorLabels so the pushed job and instance labels stay; its selector labels.
      */
     private static HasMetadata pushgatewayMonitor() {
-        return Resources.custom("monitoring.coreos.com/v1", "ServiceMonitor", "prometheus-pushgateway", NAMESPACE, map(
-                "endpoints", List.of(map("port", "http", "path", "/metrics", "honorLabels", true)),
-                "namespaceSelector", map("matchNames", List.of(NAMESPACE)),
-                "selector", map("matchLabels", map("app.kubernetes.io/name", "prometheus-pushgateway",
-                        "app.kubernetes.io/instance", "prometheus-pushgateway"))));
+        return chartMonitor("prometheus-pushgateway", NAMESPACE, map("port", "http", "path", "/metrics", "honorLabels", true));
+    }
+
+    /**
+     * A ServiceMonitor in the monitoring namespace for the Service of a chart release named like its chart in
+     * {@code namespace}, selected by the labels such charts give it (app.kubernetes.io/name and instance).
+     */
+    private static HasMetadata chartMonitor(String release, String namespace, Map<String, Object> endpoint) {
+        return Resources.custom("monitoring.coreos.com/v1", "ServiceMonitor", release, NAMESPACE, map(
+                "endpoints", List.of(endpoint),
+                "namespaceSelector", map("matchNames", List.of(namespace)),
+                "selector", map("matchLabels", map("app.kubernetes.io/name", release, "app.kubernetes.io/instance", release))));
     }
 
     /**
@@ -206,11 +213,7 @@ public final class MonitoringRenderer {
      * in the layer that brings the CRD.
      */
     private static HasMetadata dexMonitor() {
-        return Resources.custom("monitoring.coreos.com/v1", "ServiceMonitor", DexRenderer.RELEASE, NAMESPACE, map(
-                "endpoints", List.of(map("port", "telemetry", "path", "/metrics")),
-                "namespaceSelector", map("matchNames", List.of(DexRenderer.NAMESPACE)),
-                "selector", map("matchLabels", map("app.kubernetes.io/name", DexRenderer.RELEASE,
-                        "app.kubernetes.io/instance", DexRenderer.RELEASE))));
+        return chartMonitor(DexRenderer.RELEASE, DexRenderer.NAMESPACE, map("port", "telemetry", "path", "/metrics"));
     }
 
     /** The exporter with its default http_2xx module, which the Probes name. */
