@@ -115,18 +115,11 @@ final class DataControlCenterRenderer {
      * data-control-center here).
      */
     private static HasMetadata ingressPolicy(String ns, DataControlCenter dcc, Optional<String> ingressNamespace) {
-        Map<String, Object> spec = map(
-                "podSelector", map("matchLabels", map("app.kubernetes.io/name", COMPONENT,
-                        "app.kubernetes.io/instance", COMPONENT)),
-                "policyTypes", List.of("Ingress"));
-        if (dcc.host().isPresent()) {
-            Map<String, Object> from = ingressNamespace.<Map<String, Object>>map(n -> map("namespaceSelector",
-                    map("matchLabels", map("kubernetes.io/metadata.name", n)))).orElse(map("namespaceSelector", map()));
-            spec.put("ingress", List.of(map("from", List.of(from), "ports", List.of(map("protocol", "TCP", "port", PORT)))));
-        }
-        HasMetadata policy = Resources.custom("networking.k8s.io/v1", "NetworkPolicy", COMPONENT + "-ingress", ns, spec);
-        policy.getMetadata().setLabels(new TreeMap<>(labels("console")));
-        return policy;
+        Map<String, Object> console = map("matchLabels", map("app.kubernetes.io/name", COMPONENT,
+                "app.kubernetes.io/instance", COMPONENT));
+        return dcc.host().isPresent()
+                ? NetworkPolicies.fromIngress(ns, COMPONENT + "-ingress", console, List.of(PORT), labels("console"), ingressNamespace)
+                : NetworkPolicies.noIngress(ns, COMPONENT + "-ingress", console, labels("console"));
     }
 
     private static Map<String, String> labels(String component) {

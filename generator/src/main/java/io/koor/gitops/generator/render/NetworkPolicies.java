@@ -184,6 +184,11 @@ final class NetworkPolicies {
                 "from", List.of(from), "ports", ports.stream().map(p -> port("TCP", p)).toList())), null);
     }
 
+    /** No connections at all into the selected pods (what a component without an Ingress gets). */
+    static HasMetadata noIngress(String ns, String name, Map<String, Object> podSelector, Map<String, String> labels) {
+        return policy(ns, labels, name, podSelector, List.of("Ingress"), null, null);
+    }
+
     /** The ports the application's Services serve (other applications reach it only there). */
     private static List<Map<String, Object>> servedPorts(Application app) {
         Set<Integer> numbers = new TreeSet<>();
