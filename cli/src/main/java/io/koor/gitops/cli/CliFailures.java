@@ -20,9 +20,16 @@ final class CliFailures {
     static final int USAGE = 2;
     static final int COULD_NOT_RUN = 3;
 
-    /** {@code kubernetesVersion} is written {@code --kubernetes-version}. */
+    private static final java.util.Map<String, String> REPEATED = java.util.Map.of("schemaLocations", "schemaLocation",
+            "excludes", "exclude");
+
+    /**
+     * {@code kubernetesVersion} is written {@code --kubernetes-version}; a list setting is a repeatable option of
+     * one value ({@code schemaLocations}, {@code --schema-location}).
+     */
     static final ConfigurationException.Spelling SPELLING = (setting, value) -> "--"
-            + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + " " + value;
+            + REPEATED.getOrDefault(setting, setting).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
+            + " " + value;
 
     private CliFailures() {
     }

@@ -60,6 +60,8 @@ class MainTest {
         assertThat(run("validate", ".", "--bogus")).isEqualTo(2);
         assertThat(err()).contains("Unknown option: '--bogus'");
         assertThat(run("validate", ".", "--kubernetes-version", "1.32")).isEqualTo(2);
+        assertThat(run("validate", ".", "--schema-location", "/does-not-exist-here")).isEqualTo(2);
+        assertThat(err()).contains("--schema-location /does-not-exist-here: there is no directory");
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err()).contains("Unmatched argument at index 0: 'frobnicate'");
         // a run builds only the command it names; a near miss still gets the suggestions of all of them
