@@ -125,6 +125,7 @@ public final class ValidationService {
 
         if (index != null) {
             found.addAll(RuleSet.check(index, options.rules()::runs));
+            found.replaceAll(v -> unappliedYaml(v, index));
         }
         Suppressions suppressions = Suppressions.load(source.root());
         found.addAll(suppressions.problems());
@@ -144,6 +145,20 @@ public final class ValidationService {
             found.removeIf(v -> !options.rules().runs(v.ruleId()));
         }
         return report(tree, found, suppressions, notes);
+    }
+
+    /**
+     * A file that is not YAML but that no Flux Kustomization or Argo CD Application applies (a template of another
+     * tool, say) breaks no cluster: a warning, not an error. Without appliers every file counts as applied.
+     */
+    private static Violation unappliedYaml(Violation v, TreeIndex index) {
+        if (!v.ruleId().equals(TreeLoader.YAML_INVALID.id()) || v.severity() != Severity.ERROR || !index.hasAppliers()
+                || index.applyGraph().values().stream().anyMatch(g -> g.values().stream().anyMatch(f -> f.contains(v.file())))) {
+            return v;
+        }
+        return new Violation(v.ruleId(), Severity.WARNING, v.resource(), v.file(), v.line(), v.jsonPointer(), v.message()
+                + "; no Flux Kustomization or Argo CD Application applies this file, so it breaks no cluster (if it is"
+                + " another tool's template, leave it out with --exclude)", v.hint());
     }
 
     /** The schemas a CRD of the tree defines (nothing for other objects), and a note of each. */

@@ -50,6 +50,10 @@ public final class TreeLoader {
     private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final Set<String> IGNORED_DIRS = Set.of("target", "node_modules", "build");
     private static final String HELM_CHART = "/: a Helm chart (templates and values are rendered by Helm, not applied as they are)";
+    private static final String ANSIBLE_ROLE = "/: an Ansible role (tasks for Ansible, and templates it renders with Jinja2;"
+            + " not applied as they are)";
+    /** An Ansible role is a directory with tasks/main.yml (or .yaml). */
+    private static final List<String> ANSIBLE_ROLE_MARKERS = List.of("tasks/main.yml", "tasks/main.yaml");
     private static final java.util.regex.Pattern HELM_VALUES = java.util.regex.Pattern.compile("values([-.].*)?\\.ya?ml");
 
     private final List<java.nio.file.PathMatcher> excludes;
@@ -273,6 +277,10 @@ public final class TreeLoader {
                     skipped.add(rel + HELM_CHART);
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                if (ANSIBLE_ROLE_MARKERS.stream().anyMatch(m -> Files.isRegularFile(dir.resolve(m)))) {
+                    skipped.add(rel + ANSIBLE_ROLE);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -312,25 +320,24 @@ public final class TreeLoader {
     /** The same choice over files held in memory. */
     private List<String> listed(TreeSource.InMemory source, List<String> skipped) {
         List<String> files = new ArrayList<>();
-        java.util.Set<String> charts = new java.util.TreeSet<>();
+        java.util.Map<String, String> rendered = new java.util.TreeMap<>(); // directory -> why its files are not read
         for (String rel : source.files().keySet()) {
-            String chart = null;
             boolean skip = false;
             for (int slash = rel.indexOf('/'); slash > 0 && !skip; slash = rel.indexOf('/', slash + 1)) {
                 String dir = rel.substring(0, slash);
                 skip = skipDirectory(dir);
-                if (!skip && source.files().containsKey(dir + "/Chart.yaml")) {
-                    chart = dir;
+                String why = skip ? null : source.files().containsKey(dir + "/Chart.yaml") ? HELM_CHART
+                        : ANSIBLE_ROLE_MARKERS.stream().anyMatch(m -> source.files().containsKey(dir + "/" + m)) ? ANSIBLE_ROLE : null;
+                if (why != null) {
+                    rendered.putIfAbsent(dir, why);
                     skip = true;
                 }
             }
-            if (chart != null) {
-                charts.add(chart);
-            } else if (!skip && readable(rel)) {
+            if (!skip && readable(rel)) {
                 files.add(rel);
             }
         }
-        charts.forEach(chart -> skipped.add(chart + HELM_CHART));
+        rendered.forEach((dir, why) -> skipped.add(dir + why));
         return files;
     }
 

@@ -105,6 +105,30 @@ class TreeLoaderTest {
                 "charts/web/: a Helm chart (templates and values are rendered by Helm, not applied as they are)");
     }
 
+    /** As in khuedoan/homelab's metal/roles/cilium: Jinja2 that only Ansible renders, on disk and in memory alike. */
+    @Test
+    void anAnsibleRolesTemplatesAreSkippedAndSaidSo() throws IOException {
+        file("metal/roles/cilium/tasks/main.yml", "- name: Install Cilium\n  ansible.builtin.template:\n    src: pool.yaml\n");
+        file("metal/roles/cilium/templates/pool.yaml", "apiVersion: cilium.io/v2alpha1\nkind: CiliumLoadBalancerIPPool\n"
+                + "spec:\n  blocks:\n{% for block in blocks %}\n    - cidr: {{ block }}\n{% endfor %}\n");
+        // a templates/ directory of no Ansible role is read as any other
+        file("apps/templates/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
+        LoadedTree tree = load();
+        assertThat(tree.problems()).isEmpty();
+        assertThat(tree.objects()).extracting(SourceObject::file).containsExactly("apps/templates/ns.yaml");
+        assertThat(tree.skipped()).contains("metal/roles/cilium/: an Ansible role (tasks for Ansible, and templates it renders"
+                + " with Jinja2; not applied as they are)");
+        java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        LoadedTree memory = new TreeLoader().load(TreeSource.inMemory(root, files));
+        assertThat(memory.problems()).isEmpty();
+        assertThat(memory.skipped()).isEqualTo(tree.skipped());
+    }
+
     @Test
     void yamlThatIsNotAManifestIsAWarning() throws IOException {
         file("notes.yaml", "owner: storage-team\n");

@@ -89,10 +89,6 @@ class RealTreesTest {
      * Errors that are the validator's own limits, not defects of the repository: kept visible here
      * (and in the README) until the validator handles them.
      */
-    private static final String TEMPLATE = "a template for the repository's own generator ({{ .app_namespace }}"
-            + " placeholders), not YAML and applied by nothing: the validator reads every .yaml file; exclude it with"
-            + " --exclude 'boilerplate/**'";
-
     private static final Map<String, Map<String, String>> KNOWN_LIMITS = Map.of(
             "joryirving/home-ops", Map.of(
                     "helm-source-missing kubernetes/apps/base/llm/comfyui/miso-gallery/helmrelease.yaml",
@@ -109,33 +105,12 @@ class RealTreesTest {
                     K8S_136),
             "szinn/k8s-homelab", Map.of(
                     "api-not-served kubernetes/main/apps/media/plex/app/resource-mutator.yaml", K8S_136),
-            "khuedoan/homelab", Map.of(
-                    "yaml-invalid metal/roles/cilium/templates/ciliumloadbalancerippool.yaml",
-                    "an Ansible role's Jinja2 template ({% for %} blocks), rendered by Ansible, never applied as it is: the"
-                            + " validator reads every .yaml file; exclude it with --exclude 'metal/**'"),
             "ricsanfre/pi-cluster", Map.ofEntries(
                     Map.entry("secret-plaintext kubernetes/platform/elastic-stack/app/components/authentication/elasticsearch-fluentd-role.yaml",
                             "ECK reads custom roles (roles.yml) only from Secrets (elasticsearch-patch.yaml: spec.auth.roles"
                                     + " secretName); these hold role definitions, no credential, which the rule cannot tell"),
                     Map.entry("secret-plaintext kubernetes/platform/elastic-stack/app/components/authentication/elasticsearch-prometheus-role.yaml",
-                            "the same"),
-                    Map.entry("yaml-invalid kubernetes/platform/kube-prometheus-stack/app/components/vault-agent/values.yaml",
-                            "a configMapGenerator input (vault-agent-values.yaml=values.yaml) that is YAML only after Flux"
-                                    + " substitutes ${CLUSTER_DOMAIN} in [vault.${CLUSTER_DOMAIN}:8200]; kustomize never"
-                                    + " parses it, the loader does"),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/base/helm.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/base/kustomization.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/base/ns.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/components/componentX/helm-patch.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/components/componentX/kustomization.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/overlays/dev/helm-patch.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/overlays/dev/kustomization.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/overlays/prod/helm-patch.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/app/overlays/prod/kustomization.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/config/base/kustomization.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/config/overlays/dev/kustomization.yaml", TEMPLATE),
-                    Map.entry("yaml-invalid boilerplate/fluxcd-app-template/config/overlays/prod/kustomization.yaml", TEMPLATE)));
+                            "the same")));
 
     static String corpus() {
         return System.getProperty(SETTING, System.getenv(SETTING));
