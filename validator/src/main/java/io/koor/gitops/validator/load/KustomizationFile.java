@@ -17,6 +17,11 @@ public record KustomizationFile(String dir, String file, int line, JsonNode node
     public record Reference(String pointer, String written) {
     }
 
+    /** A path written in this kustomization, as a tree path; empty for a remote one or one leaving the tree. */
+    public java.util.Optional<String> local(String ref) {
+        return Kustomizations.local(dir, ref);
+    }
+
     public KustomizationFile {
         resources = List.copyOf(resources);
         nonResourceFiles = Set.copyOf(nonResourceFiles);

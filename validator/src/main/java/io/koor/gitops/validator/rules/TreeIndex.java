@@ -387,16 +387,29 @@ public final class TreeIndex {
             owners.forEach(owner -> collect(owner, placement, out, visiting));
         } else {
             Placement inner = placement.around(k.node());
-            add(out, k.file(), inner); // no objects of its own, but it says the kustomization (and its helmCharts) is built
-            for (String resource : k.resources()) {
-                if (files.contains(resource)) {
-                    add(out, resource, inner);
-                } else {
-                    collect(resource, inner, out, visiting);
-                }
+            Replacements replacements = k.node().has("replacements") ? Replacements.of(k, tree) : null;
+            if (replacements != null && !replacements.isEmpty()) {
+                // a replacement reads the build as the kustomization's other transformers leave it, then sets fields
+                Map<String, Set<Placement>> build = new LinkedHashMap<>();
+                resourcesOf(k, inner, build, visiting);
+                List<SourceObject> objects = new ArrayList<>();
+                build.forEach((file, placements) -> placements.forEach(p -> inFile(file).forEach(o -> objects.add(p.place(o)))));
+                inner = inner.setting(replacements.evaluate(objects));
             }
+            add(out, k.file(), inner); // no objects of its own, but it says the kustomization (and its helmCharts) is built
+            resourcesOf(k, inner, out, visiting);
         }
         visiting.remove(dir);
+    }
+
+    private void resourcesOf(KustomizationFile k, Placement inner, Map<String, Set<Placement>> out, Set<String> visiting) {
+        for (String resource : k.resources()) {
+            if (files.contains(resource)) {
+                add(out, resource, inner);
+            } else {
+                collect(resource, inner, out, visiting);
+            }
+        }
     }
 
     /** The outermost directory below {@code prefix} on the way to {@code file} that has a kustomization. */

@@ -29,6 +29,30 @@ class AppliedTreesTest {
                 .map(v -> v.ruleId() + " " + v.file() + ": " + v.message()).toList();
     }
 
+    /**
+     * joryirving/home-ops's shape: a kustomize replacement sets every Flux Kustomization's targetNamespace from the
+     * build's Namespace (a component's, named by the namespace transformer), so the OCIRepository the HelmRelease
+     * names lands in the same namespace. Left unevaluated, the chart source was reported missing.
+     */
+    @Test
+    void kustomizeReplacementsGiveFluxKustomizationsTheirTargetNamespace() throws IOException {
+        assertThat(errors("replacements")).isEmpty();
+        // without the replacement the same tree has the error: the test can fail
+        java.nio.file.Path copy = java.nio.file.Files.createTempDirectory("replacements");
+        try (var walk = java.nio.file.Files.walk(TREES.resolve("replacements"))) {
+            for (Path p : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path to = copy.resolve(TREES.resolve("replacements").relativize(p));
+                java.nio.file.Files.createDirectories(to.getParent());
+                java.nio.file.Files.copy(p, to);
+            }
+        }
+        Path kustomization = copy.resolve("kubernetes/apps/llm/kustomization.yaml");
+        java.nio.file.Files.writeString(kustomization, java.nio.file.Files.readString(kustomization)
+                .replace("replacements:\n  - path: ../../components/replacements/ks.yaml\n", ""));
+        assertThat(new ValidationService().validate(copy, ValidationOptions.builder().build()).violations())
+                .filteredOn(v -> v.severity() == Severity.ERROR).extracting(Violation::ruleId).contains("helm-source-missing");
+    }
+
     @Test
     void kustomizationsOfOtherSourcesAreNotPathsOfThisTree() throws IOException {
         assertThat(errors("other-sources")).isEmpty();

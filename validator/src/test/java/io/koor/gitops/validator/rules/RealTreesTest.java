@@ -90,16 +90,6 @@ class RealTreesTest {
      * (and in the README) until the validator handles them.
      */
     private static final Map<String, Map<String, String>> KNOWN_LIMITS = Map.of(
-            "joryirving/home-ops", Map.of(
-                    "helm-source-missing kubernetes/apps/base/llm/comfyui/miso-gallery/helmrelease.yaml",
-                    "the OCIRepository has no namespace; a kustomize replacement (components/replacements/ks.yaml)"
-                            + " sets each Flux Kustomization's targetNamespace from the Namespace object, and the"
-                            + " validator does not evaluate replacements",
-                    "dependson-missing kubernetes/apps/base/observability/exporters/drm-exporter-amd/helmrelease.yaml",
-                    "the same replacement gives k8s-gpu-dra-driver its namespace kube-system",
-                    "namespace-missing kubernetes/apps/base/observability/exporters/nut-exporter/prometheusrule.yaml",
-                    "the same replacement gives Kustomization nut-exporter targetNamespace observability, which"
-                            + " overrides the file's namespace monitoring"),
             "onedr0p/home-ops", Map.of(
                     "api-not-served kubernetes/apps/o11y/grafana-operator/instance/mutatingadmissionpolicy.yaml",
                     K8S_136),
