@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./gitops report DIR [--out OUTDIR] [--compare A,B]}: the benchmark report over {@link BenchmarkReport}. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Turn a directory of benchmark result files (" + BenchmarkResult.SCHEMA + ", *.json, read"
-                + " recursively) into one self-contained HTML page with plots (OUTDIR/" + BenchmarkReport.HTML + ") and a"
-                + " Markdown summary (OUTDIR/" + BenchmarkReport.MARKDOWN + ").",
+        description = {"Turn a directory of benchmark results into one HTML page with plots and a Markdown summary.",
+            "Reads the result files (" + BenchmarkResult.SCHEMA + ", *.json) below DIR and writes a self-contained page"
+                + " (OUTDIR/" + BenchmarkReport.HTML + ") and a summary (OUTDIR/" + BenchmarkReport.MARKDOWN + ").",
             "Files that are not such results are listed and skipped; the exit status is then 1."})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
