@@ -72,9 +72,16 @@ async function playLive() {
     try {
       playlist = parsePlaylist(await (await fetch(url, { cache: 'no-store' })).text(), url);
     } catch (e) {
+      if (mine !== session) {
+        return;
+      }
       report('waiting', 'Waiting for the stream…');
       await sleep(2000);
       continue;
+    }
+    // a recording chosen while this waited: it owns the video and the status line now
+    if (mine !== session) {
+      return;
     }
     if (playlist.init !== init) {
       await append(buffer, await fetchBytes(playlist.init));
@@ -90,6 +97,9 @@ async function playLive() {
       await append(buffer, await fetchBytes(segment));
       appended.add(segment);
       trim(buffer);
+    }
+    if (mine !== session) {
+      return;
     }
     if (video.paused && video.readyState >= 2) {
       video.play().catch(() => report('paused', 'Press play to watch'));
