@@ -32,10 +32,10 @@ import java.util.function.Consumer;
  * result file (gitops.koor.io/benchmark-result/v1) in the results directory.
  */
 public final class LabRun {
-    /** What {@code --only} takes. */
     /** fio's data set in the lab, and the image holding it (room for fio's own rounding). */
     static final String LAB_FIO_SIZE = "256M";
     static final String LAB_FIO_IMAGE = "320M";
+    /** What {@code --only} takes. */
     public static final List<String> NAMES = List.of("churn", "database-bot", "visitor", "fio-rbd", "rados-bench", "wrk",
             "pgbench");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -133,9 +133,9 @@ public final class LabRun {
             }
         }
         if (options.runs("fio-rbd") && tools(lines, "fio-rbd", "fio", "rbd")) {
-            // lab-sized: MemStore counts an object's logical size as used, so random writes over a 1 GiB image touch
-            // every 4 MiB object of it and count 3 GiB on 1 GiB OSDs (and rbd rm does not give all of it back); a
-            // CI run's lab ended with an OSD full and every write blocked. 256 MiB keeps that to a quarter.
+            // lab-sized: MemStore counts an object's logical size as used, so random writes over a 1 GiB data set
+            // touch every 4 MiB object and left up to 675 MiB counted on one 1 GiB OSD (rbd rm does not give all of
+            // it back); a CI run's lab ended with an OSD full and every write blocked. 256 MiB: at most 180 MiB.
             Benchmark fio = defined.benchmarks().stream().filter(b -> b.name().value().equals("fio-rbd-randwrite"))
                     .findFirst().orElse(Benchmark.fio("rbd", "lab", "lab", "lab")).seconds(seconds)
                     .parameter("size", LAB_FIO_SIZE);

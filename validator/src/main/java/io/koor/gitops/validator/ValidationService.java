@@ -152,8 +152,7 @@ public final class ValidationService {
      * tool, say) breaks no cluster: a warning, not an error. Without appliers every file counts as applied.
      */
     private static Violation unappliedYaml(Violation v, TreeIndex index) {
-        if (!v.ruleId().equals(TreeLoader.YAML_INVALID.id()) || v.severity() != Severity.ERROR || !index.hasAppliers()
-                || index.applyGraph().values().stream().anyMatch(g -> g.values().stream().anyMatch(f -> f.contains(v.file())))) {
+        if (!v.ruleId().equals(TreeLoader.YAML_INVALID.id()) || v.severity() != Severity.ERROR || index.applies(v.file())) {
             return v;
         }
         return new Violation(v.ruleId(), Severity.WARNING, v.resource(), v.file(), v.line(), v.jsonPointer(), v.message()

@@ -31,10 +31,11 @@ final class SecretJob {
     static List<HasMetadata> of(String ns, String account, String container, String file, String script,
                                 List<Object> env, String identity, List<String> makes, Map<String, String> labels) {
         // the scripts source the shared API calls from beside them
-        String code = script + KubeApiScript.text();
+        String library = KubeApiScript.text();
+        String code = script + library;
         String scripts = account + "-" + ContentHash.of(code);
         HasMetadata configMap = new ConfigMapBuilder().withNewMetadata().withName(scripts).withNamespace(ns).endMetadata()
-                .withData(new TreeMap<>(Map.of(file, script, KubeApiScript.FILE, KubeApiScript.text()))).build();
+                .withData(new TreeMap<>(Map.of(file, script, KubeApiScript.FILE, library))).build();
         HasMetadata job = Resources.custom("batch/v1", "Job",
                 account + "-" + ContentHash.of(code + Versions.CURL_IMAGE + identity), ns, map(
                         // kustomize-controller reports a Job that used up its tries as failed, and it is not run again

@@ -229,8 +229,7 @@ final class BlockYaml {
             at = starts[line] + column;
         }
         depth--;
-        SharedStrings.done(object);
-        return shared == null ? object : shared.of(object, 1 + lines.size() - before);
+        return finished(object, 1 + lines.size() - before);
     }
 
     /** A block list whose dashes are at {@code column}, from line {@code l}. */
@@ -279,8 +278,13 @@ final class BlockYaml {
             }
         }
         depth--;
-        SharedStrings.done(array);
-        return shared == null ? array : shared.of(array, 1 + lines.size() - before);
+        return finished(array, 1 + lines.size() - before);
+    }
+
+    /** A mapping or list once read, as YamlDocuments.tree ends one: trimmed, and shared when small and seen before. */
+    private JsonNode finished(JsonNode collection, int nodes) {
+        SharedStrings.done(collection);
+        return shared == null ? collection : shared.of(collection, nodes);
     }
 
     /** The collection that starts on line {@code m} at {@code column}, on the lines below its key or dash. */
@@ -348,9 +352,7 @@ final class BlockYaml {
                     throw Unsupported.INSTANCE; // only the empty mapping
                 }
                 next = after(l, indent);
-                ObjectNode empty = NODES.objectNode();
-                SharedStrings.done(empty);
-                return shared == null ? empty : shared.of(empty, 1);
+                return finished(NODES.objectNode(), 1);
             }
             default:
                 break;
@@ -498,8 +500,7 @@ final class BlockYaml {
             throw Unsupported.INSTANCE;
         }
         next = after(l, indent);
-        SharedStrings.done(array);
-        return shared == null ? array : shared.of(array, 1 + array.size());
+        return finished(array, 1 + array.size());
     }
 
     // ---- scalars

@@ -45,6 +45,8 @@ public final class TreeIndex {
     private final List<TreeIndex> views = new ArrayList<>();
     private final Set<String> argoRepos = new HashSet<>();
     private boolean hasAppliers;
+    /** Every file some applier reaches, once the apply graph is built (made on first use). */
+    private volatile Set<String> appliedFiles;
 
     private final String kubernetesVersion;
 
@@ -194,12 +196,23 @@ public final class TreeIndex {
 
     /** Files with objects that no cluster gets (documentation, examples, what bootstrap applies by hand). */
     public List<String> unappliedFiles() {
+        return byFile.keySet().stream().filter(f -> !applies(f)).sorted().toList();
+    }
+
+    /**
+     * Whether some cluster gets {@code file}: reached by a Flux Kustomization or Argo CD Application, or any file
+     * when no applier says what is applied.
+     */
+    public boolean applies(String file) {
         if (!hasAppliers) {
-            return List.of();
+            return true;
         }
-        Set<String> reached = new HashSet<>();
-        applied.values().forEach(graph -> graph.values().forEach(reached::addAll));
-        return byFile.keySet().stream().filter(f -> !reached.contains(f)).sorted().toList();
+        if (appliedFiles == null) {
+            Set<String> reached = new HashSet<>();
+            applied.values().forEach(graph -> graph.values().forEach(reached::addAll));
+            appliedFiles = reached;
+        }
+        return appliedFiles.contains(file);
     }
 
     public static String fluxId(SourceObject k) {
